@@ -1,0 +1,204 @@
+"""The one cattrs converter of zhengce, its strict primitive hooks, and the input error.
+
+Every contract class is an attrs frozen class; (de)serialisation goes through
+:data:`converter` only.  Structuring is strict: unknown keys are rejected, a
+string is never silently turned into an int, money is :class:`~decimal.Decimal`
+(never a float), dates are ISO ``YYYY-MM-DD``.  Whatever goes wrong comes back
+as one :class:`CaseValidationError` that lists every problem by path.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn
+from cattrs.errors import (
+    BaseValidationError,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+T = TypeVar("T")
+
+__all__ = ["Problem", "CaseValidationError", "converter", "structure", "unstructure"]
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an input, at a JSON path such as ``old_vehicle.registration_date``."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path or '<root>'}: {self.message}"
+
+
+class CaseValidationError(ValueError):
+    """Bad input: carries every :class:`Problem` found, never a half-built object."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
+        self.problems = tuple(sorted(problems, key=lambda p: p.path))
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"invalid input ({len(self.problems)} problem(s)):\n{lines}")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "error": "invalid_input",
+            "problems": [{"path": p.path, "message": p.message} for p in self.problems],
+        }
+
+
+# --- strict primitive hooks -------------------------------------------------
+
+
+def _structure_date(value: Any, _: type) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"not a date (expected 'YYYY-MM-DD'): {value!r}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not a date: {value!r}") from None
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError(f"not a decimal number: {value!r}")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        # JSON parsed without parse_float=Decimal: take the shortest repr, never the binary value.
+        result = Decimal(repr(value))
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError(f"not a decimal number: {value!r}") from None
+    else:
+        raise ValueError(f"not a decimal number: {value!r}")
+    if not result.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    return result
+
+
+def _structure_str(value: Any, cls: type) -> Any:
+    if cls is not str and issubclass(cls, enum.Enum):  # (str, Enum) subclasses dispatch here
+        return _structure_enum(value, cls)
+    if not isinstance(value, str):
+        raise ValueError(f"not a string: {value!r}")
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"not an integer: {value!r}")
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"not true/false: {value!r}")
+    return value
+
+
+def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in cls)
+        raise ValueError(f"{value!r} is not one of {allowed}") from None
+
+
+def _object_hook(conv: cattrs.Converter, cls: type) -> Any:
+    """cattrs' generated hook for ``cls``, preceded by a clear "expected an object" check."""
+    inner = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure_object(value: Any, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise ValueError(f"expected an object, got {type(value).__name__}: {value!r}"[:200])
+        return inner(value, cls)
+
+    return structure_object
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook_factory(attrs.has, lambda cls: _object_hook(conv, cls))
+    conv.register_structure_hook(enum.Enum, _structure_enum)
+    return conv
+
+
+converter: cattrs.Converter = _make_converter()
+
+
+# --- error flattening -------------------------------------------------------
+
+
+def _join(path: str, part: str | int) -> str:
+    if isinstance(part, int):
+        return f"{path}[{part}]"
+    return f"{path}.{part}" if path else part
+
+
+def _problems(exc: BaseException, path: str) -> list[Problem]:
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        found: list[Problem] = []
+        with_notes, without_notes = exc.group_exceptions()
+        for sub, note in with_notes:
+            part = note.name if hasattr(note, "name") and isinstance(note.name, str) else note.index
+            found.extend(_problems(sub, _join(path, part)))
+        for sub in without_notes:
+            found.extend(_problems(sub, path))
+        return found
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [Problem(_join(path, k), "unknown field") for k in sorted(exc.extra_fields)]
+    if isinstance(exc, BaseValidationError):  # any other cattrs group
+        return [p for sub in exc.exceptions for p in _problems(sub, path)]
+    if isinstance(exc, KeyError):
+        return [Problem(path, "required field missing")]
+    if isinstance(exc, TypeError) and "required" in str(exc) and "argument" in str(exc):
+        return [Problem(path, "required field missing")]
+    if isinstance(exc, (TypeError, AttributeError)):
+        return [Problem(path, f"wrong type: {exc}")]
+    return [Problem(path, str(exc))]
+
+
+def structure(data: Any, cls: type[T], path: str = "") -> T:
+    """Build ``cls`` from JSON-like ``data`` or raise one :class:`CaseValidationError`.
+
+    attrs validators run inside ``__init__`` and cattrs may let their errors
+    through unwrapped; both kinds are caught and reported with their path.
+    """
+    if attrs.has(cls) and not isinstance(data, dict):
+        raise CaseValidationError([Problem(path, f"expected an object, got {type(data).__name__}")])
+    try:
+        return converter.structure(data, cls)
+    except (BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        if isinstance(exc, CaseValidationError):
+            raise
+        problems = _problems(exc, path)
+        raise CaseValidationError(problems or [Problem(path, str(exc))]) from None
+
+
+def unstructure(obj: Any) -> Any:
+    """JSON-ready plain data (Decimal → str, date → ISO string, enums → values)."""
+    return converter.unstructure(obj)

@@ -1,0 +1,200 @@
+"""Result contracts: applicability, evaluation, citations, explanations, decision records.
+
+The JSON shape of a :class:`DecisionRecord` is versioned by
+:data:`DECISION_FORMAT`; a change that removes or renames a field bumps it.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+DECISION_FORMAT = "zhengce.decision/1"
+
+
+class Status(str, enum.Enum):
+    """Three-valued applicability, plus the error a failing plugin produces."""
+
+    APPLIES = "applies"
+    DOES_NOT_APPLY = "does_not_apply"
+    CANNOT_TELL = "cannot_tell"
+    ERROR = "error"
+
+
+class Outcome(str, enum.Enum):
+    """Outcome of one step of a trace."""
+
+    MET = "met"  # a condition holds
+    NOT_MET = "not_met"  # a condition fails
+    UNKNOWN = "unknown"  # a condition needs facts the case lacks
+    NOT_IN_FORCE = "not_in_force"  # the condition's law is not in force / not yet known
+    COMPUTED = "computed"  # an arithmetic step
+    INFO = "info"  # a statement (e.g. where to apply, a reading chosen)
+
+
+@attrs.frozen(kw_only=True)
+class Text:
+    """The same sentence in Chinese and English."""
+
+    zh: str
+    en: str
+
+    def in_lang(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Where a rule or number comes from: 文号, article or clause, verbatim clause text."""
+
+    document: str  # 文号, e.g. 商消费函〔2024〕75号
+    article: str  # e.g. 第一条
+    quote: str  # verbatim text of the seed (PDF line breaks removed)
+    issued: date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Fact:
+    """A fact a step used: its path in the case and its value as text."""
+
+    path: str
+    value: str
+
+
+@attrs.frozen(kw_only=True)
+class Step:
+    """One line of a trace: a condition checked or an amount computed, with its law."""
+
+    id: str
+    label: Text
+    outcome: Outcome
+    facts: tuple[Fact, ...] = ()
+    formula: str | None = None
+    value: str | None = None
+    citation: Citation | None = None
+    note: Text | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Amount:
+    """A computed quantity.  Money is CNY ``Decimal``, quantized as the policy declares."""
+
+    name: str
+    value: Decimal
+    unit: str = "CNY"
+    label: Text | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Applicability:
+    """Whether a policy applies.  ``missing`` lists fact paths when it cannot tell."""
+
+    status: Status
+    steps: tuple[Step, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Evaluation:
+    """What an applicable policy yields or demands, with the arithmetic shown in ``steps``."""
+
+    amounts: tuple[Amount, ...] = ()
+    steps: tuple[Step, ...] = ()
+    missing: tuple[str, ...] = ()
+
+    def amount(self, name: str) -> Decimal | None:
+        for a in self.amounts:
+            if a.name == name:
+                return a.value
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class DocumentRef:
+    """A document a result relied on, as the parameters know it."""
+
+    document: str
+    issued: date
+
+
+@attrs.frozen(kw_only=True)
+class PolicyError:
+    """A plugin raised: named plugin, policy and exception; other policies still ran."""
+
+    plugin: str
+    policy_id: str
+    hook: str
+    exception: str
+    message: str
+
+
+@attrs.frozen(kw_only=True)
+class PolicyResult:
+    """The outcome of one policy for one case, stamped with the plugin that produced it."""
+
+    policy_id: str
+    plugin: str
+    distribution: str
+    version: str
+    status: Status
+    applicability: Applicability | None = None
+    evaluation: Evaluation | None = None
+    documents: tuple[DocumentRef, ...] = ()
+    error: PolicyError | None = None
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        found: tuple[str, ...] = self.applicability.missing if self.applicability else ()
+        if self.evaluation:
+            found += tuple(m for m in self.evaluation.missing if m not in found)
+        return found
+
+
+@attrs.frozen(kw_only=True)
+class PluginRef:
+    """A plugin as loaded: entry-point name, distribution and version."""
+
+    name: str
+    distribution: str
+    version: str
+
+
+@attrs.frozen(kw_only=True)
+class DecisionRecord:
+    """Everything needed to reproduce and audit one evaluation (OPA-style decision log)."""
+
+    format: str = DECISION_FORMAT
+    case_id: str | None = None
+    as_of: date
+    known_at: date
+    kernel_version: str
+    plugins: tuple[PluginRef, ...] = ()
+    results: tuple[PolicyResult, ...] = ()
+
+    def result(self, policy_id: str) -> PolicyResult | None:
+        for r in self.results:
+            if r.policy_id == policy_id:
+                return r
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class ExplanationLine:
+    """One sentence of an explanation and the clause it rests on."""
+
+    text: str
+    citation: Citation | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Explanation:
+    """A result explained in one language (``zh`` or ``en``)."""
+
+    policy_id: str
+    lang: str
+    title: str
+    summary: str
+    lines: tuple[ExplanationLine, ...] = ()

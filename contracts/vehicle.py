@@ -1,0 +1,83 @@
+"""Fact types of the vehicle trade-in domain (汽车以旧换新)."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+
+class VehicleClass(str, enum.Enum):
+    """Class of a vehicle as registered with the traffic police (公安交管部门)."""
+
+    SMALL_PASSENGER = "small_passenger"  # 小型载客汽车
+    MINI_PASSENGER = "mini_passenger"  # 微型载客汽车
+    MEDIUM_PASSENGER = "medium_passenger"  # 中型载客汽车
+    LARGE_PASSENGER = "large_passenger"  # 大型载客汽车
+    TRUCK = "truck"  # 载货汽车
+    OTHER = "other"
+
+
+class Fuel(str, enum.Enum):
+    """Fuel type as registered."""
+
+    GASOLINE = "gasoline"  # 汽油
+    DIESEL = "diesel"  # 柴油
+    OTHER_FUEL = "other_fuel"  # 其他燃料类型 (e.g. natural gas)
+    NEW_ENERGY = "new_energy"  # 新能源 (BEV, PHEV, FCEV)
+
+
+@attrs.frozen(kw_only=True)
+class Vehicle:
+    """A motor vehicle, old (scrapped) or new (bought).
+
+    ``registered_to_applicant_on`` is the date from which the vehicle has been
+    registered in the applicant's name; ``registered_to_applicant`` says whether
+    it is so registered now (during review of the application).
+    ``in_nev_catalogue`` is membership of MIIT's 《减免车辆购置税的新能源汽车车型目录》,
+    an external list: the engine never guesses it.
+    """
+
+    vin: str | None = None
+    vehicle_class: VehicleClass | None = None
+    fuel: Fuel | None = None
+    registration_date: date | None = None
+    displacement_l: Decimal | None = None
+    in_nev_catalogue: bool | None = None
+    registered_to_applicant_on: date | None = None
+    registered_to_applicant: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ScrappageApplication:
+    """An application for the car scrappage subsidy (汽车报废更新补贴).
+
+    ``invoice_province`` is where the 《机动车销售统一发票》 was issued, which is
+    the place that accepts the application (补贴受理地) and whose region sets
+    the central/local funding split.  ``region`` overrides the region the
+    engine's reference table gives that province (``east``/``middle``/``west``).
+    ``paid_amount``/``paid_on`` describe a subsidy already paid on this
+    application (for the 补齐差额 top-up).
+    """
+
+    submitted_on: date | None = None
+    invoice_province: str | None = None
+    region: str | None = None
+    scrap_certificate_on: date | None = None  # 《报废机动车回收证明》
+    scrap_certificate_by_qualified_dismantler: bool | None = None
+    deregistration_certificate_on: date | None = None  # 《机动车注销证明》
+    sales_invoice_on: date | None = None  # 《机动车销售统一发票》
+    registration_certificate_on: date | None = None  # 《机动车登记证书》
+    paid_amount: Decimal | None = None
+    paid_on: date | None = None
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class VehicleFacts:
+    """Case sections of the vehicle domain (mixed into :class:`~zhengce.contracts.Case`)."""
+
+    old_vehicle: Vehicle | None = None
+    new_vehicle: Vehicle | None = None
+    scrappage_application: ScrappageApplication | None = None

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""One entry point for a fresh machine with only Python 3.11+.
+
+    python3 dev.py example   # evaluate an example case and print the explained result
+    python3 dev.py test      # run every test: kernel, contracts and all plugins
+    python3 dev.py bench     # run the throughput benchmark (prints JSON)
+
+It creates ``.venv`` on first use (or ``$ZHENGCE_VENV``) and installs the kernel
+and every plugin under ``plugins/`` in editable mode, again only when a
+``pyproject.toml`` changed.  Extra arguments go to the underlying command.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("ZHENGCE_VENV", ROOT / ".venv"))
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / "python"
+EXAMPLE = ROOT / "examples" / "cases" / "car_scrappage_nev_guangdong.json"
+
+
+def plugin_dirs() -> list[Path]:
+    return sorted(p.parent for p in (ROOT / "plugins").glob("*/pyproject.toml"))
+
+
+def bootstrap() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"zhengce needs Python 3.11+, this is {sys.version.split()[0]}")
+    files = [ROOT / "pyproject.toml", Path(__file__)] + [d / "pyproject.toml" for d in plugin_dirs()]
+    digest = hashlib.sha256(b"".join(str(f.relative_to(ROOT)).encode() + f.read_bytes() for f in files)).hexdigest()
+    stamp = VENV / ".zhengce-installed"
+    if stamp.exists() and stamp.read_text() == digest and PY.exists():
+        return
+    if not PY.exists():
+        print(f"[dev] creating {VENV}", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    args = [str(PY), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", f"{ROOT}[test]"]
+    for d in plugin_dirs():
+        args += ["-e", str(d)]
+    print("[dev] installing zhengce and plugins: " + ", ".join(d.name for d in plugin_dirs()), file=sys.stderr)
+    subprocess.run(args, check=True, cwd=ROOT)
+    stamp.write_text(digest)
+
+
+def main(argv: list[str]) -> int:
+    task, rest = (argv[0], argv[1:]) if argv else ("help", [])
+    if task not in ("example", "test", "bench"):
+        print(__doc__)
+        return 0 if task == "help" else 2
+    bootstrap()
+    if task == "example":
+        cmd = [str(BIN / "zhengce"), "evaluate", str(rest[0] if rest else EXAMPLE), *rest[1:]]
+    elif task == "test":
+        cmd = [str(PY), "-m", "pytest", *rest]
+    else:
+        cmd = [str(PY), str(ROOT / "benchmarks" / "car_throughput.py"), *rest]
+    return subprocess.run(cmd, cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,44 @@
+"""zhengce kernel: the public API plugins and hosts import.
+
+Hosts::
+
+    from zhengce.kernel import Kernel
+    record = Kernel().evaluate(case_dict, as_of=date(2024, 9, 1))
+
+Plugins::
+
+    from zhengce.kernel import hookimpl, PolicySpec, PluginInfo, load_parameters
+    from zhengce.kernel.rules import Conditions, Calculation, fact
+"""
+
+from __future__ import annotations
+
+from .hookspecs import hookimpl, hookspec
+from .kernel import (
+    ENTRY_POINT_GROUP,
+    KERNEL_VERSION,
+    Kernel,
+    LoadProblem,
+    PluginLoadError,
+    PolicyEvaluationError,
+    RegisteredPolicy,
+)
+from .parameters import (
+    Document,
+    Parameter,
+    ParameterFileError,
+    ParameterSet,
+    ParameterValue,
+    Ratio,
+    Rounding,
+    load_parameters,
+    load_parameters_file,
+)
+from .policy import EvaluationContext, PluginInfo, PolicySpec
+
+__all__ = [
+    "Document", "ENTRY_POINT_GROUP", "EvaluationContext", "KERNEL_VERSION", "Kernel", "LoadProblem",
+    "Parameter", "ParameterFileError", "ParameterSet", "ParameterValue", "PluginInfo",
+    "PluginLoadError", "PolicyEvaluationError", "PolicySpec", "Ratio", "RegisteredPolicy",
+    "Rounding", "hookimpl", "hookspec", "load_parameters", "load_parameters_file",
+]

@@ -1,0 +1,183 @@
+"""The ``zhengce`` command line.
+
+    zhengce evaluate CASE.json [--as-of DATE] [--known-at DATE] [--format json|table] [--lang zh|en] [--strict]
+    zhengce policies [--format json|table]
+    zhengce plugins  [--format json|table]
+    zhengce schema
+
+Exit codes: 0 done; 2 invalid input (every problem listed by path); 1 any other failure.
+``--format json`` prints the versioned decision record (``format: zhengce.decision/1``,
+see docs/output.md) with the explanation of each result in ``--lang``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from zhengce.contracts import CaseValidationError, Problem, Status, case_schema, dump, loads_case
+
+from .kernel import Kernel, PluginLoadError, PolicyEvaluationError
+
+STATUS_STYLE = {
+    Status.APPLIES: "bold green",
+    Status.DOES_NOT_APPLY: "yellow",
+    Status.CANNOT_TELL: "magenta",
+    Status.ERROR: "bold red",
+}
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="zhengce", description="Rules-as-code for 2024 Chinese enterprise-support policy.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ev = sub.add_parser("evaluate", help="evaluate a case (JSON file, or - for stdin)")
+    ev.add_argument("case", help="path to a case JSON file, or - for stdin")
+    ev.add_argument("--as-of", type=_date, help="assessment day (default: today)")
+    ev.add_argument("--known-at", type=_date, help="knowledge day: only documents issued by then count (default: --as-of)")
+    ev.add_argument("--format", choices=("json", "table"), default="table")
+    ev.add_argument("--lang", choices=("zh", "en"), default="zh")
+    ev.add_argument("--strict", action="store_true", help="raise on a failing plugin instead of reporting it")
+    for name, text in (("policies", "list the policies of the installed plugins"), ("plugins", "list installed plugins and their versions")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--format", choices=("json", "table"), default="table")
+    sub.add_parser("schema", help="print the JSON Schema of the case contract")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "schema":
+            _print_json(case_schema())
+            return 0
+        kernel = Kernel(strict=getattr(args, "strict", False))
+        if args.command == "plugins":
+            return _plugins(kernel, args.format)
+        if args.command == "policies":
+            return _policies(kernel, args.format)
+        return _evaluate(kernel, args)
+    except CaseValidationError as exc:
+        if getattr(args, "format", "table") == "json":
+            _print_json(exc.to_json())
+        else:
+            print(str(exc), file=sys.stderr)
+        return 2
+    except (PluginLoadError, PolicyEvaluationError, OSError) as exc:
+        print(f"zhengce: {exc}", file=sys.stderr)
+        return 1
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _read_case(path: str):
+    if path == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise CaseValidationError([Problem("", f"no such file: {path}")]) from None
+    return loads_case(text)
+
+
+def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
+    case = _read_case(args.case)
+    record = kernel.evaluate(case, as_of=args.as_of, known_at=args.known_at)
+    explanations = {r.policy_id: kernel.explain(r, args.lang) for r in record.results}
+    if args.format == "json":
+        data = dump(record)
+        data["explanations"] = {pid: dump(e) for pid, e in explanations.items()}
+        data["load_problems"] = [{"plugin": p.plugin, "message": p.message} for p in kernel.problems]
+        _print_json(data)
+        return 0
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.panel import Panel
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    zh = args.lang == "zh"
+    head = f"案例 {record.case_id or '—'} · 评估日 {record.as_of} · 知悉日 {record.known_at}" if zh else \
+        f"case {record.case_id or '—'} · as of {record.as_of} · known at {record.known_at}"
+    console.print(head, style="bold")
+    if not record.results:
+        console.print("没有适用于该案例所含事实的政策。" if zh else "No installed policy reads the facts this case carries.")
+    for result in record.results:
+        exp = explanations[result.policy_id]
+        body = Table.grid(padding=(0, 1))
+        body.add_column(overflow="fold")
+        body.add_row(f"[{STATUS_STYLE[result.status]}]{escape(exp.summary)}[/]")
+        if result.evaluation and result.evaluation.amounts:
+            amounts = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+            amounts.add_column("项目" if zh else "amount")
+            amounts.add_column("金额" if zh else "value", justify="right")
+            for a in result.evaluation.amounts:
+                amounts.add_row(a.label.in_lang(args.lang) if a.label else a.name, f"{a.value:,} {a.unit}")
+            body.add_row(amounts)
+        for line in exp.lines:
+            body.add_row(escape(line.text))
+            if line.citation:
+                c = line.citation
+                body.add_row(f"  [dim]└ {escape(c.document)} {escape(c.article)}：「{escape(c.quote)}」[/]")
+        stamp = f"{result.policy_id} · {result.distribution} {result.version}"
+        console.print(Panel(body, title=f"[bold]{exp.title}[/]", subtitle=stamp, subtitle_align="right"))
+    for p in kernel.problems:
+        console.print(f"[red]plugin {escape(p.plugin)}: {escape(p.message)}[/]")
+    return 0
+
+
+def _plugins(kernel: Kernel, fmt: str) -> int:
+    rows = [dump(p) | {"policies": [r.spec.id for r in kernel.policies if r.plugin.name == p.name]} for p in kernel.plugins]
+    broken = [{"plugin": p.plugin, "message": p.message} for p in kernel.problems]
+    if fmt == "json":
+        _print_json({"plugins": rows, "problems": broken})
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("plugin", "distribution", "version", "policies")
+    for r in rows:
+        table.add_row(r["name"], r["distribution"], r["version"], str(len(r["policies"])))
+    console = Console(highlight=False)
+    console.print(table)
+    for b in broken:
+        console.print(f"[red]broken: {b['plugin']}: {b['message']}[/]")
+    return 0
+
+
+def _policies(kernel: Kernel, fmt: str) -> int:
+    rows = []
+    for reg in kernel.policies:
+        params = reg.spec.parameters
+        docs = [dump(d.ref()) | {"title": d.title} for d in params.documents.values()] if params else []
+        rows.append({"id": reg.spec.id, "title": dump(reg.spec.title), "facts": list(reg.spec.facts),
+                     "plugin": reg.plugin.name, "version": reg.plugin.version, "documents": docs})
+    if fmt == "json":
+        _print_json({"policies": rows})
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("policy", "title", "documents", "plugin")
+    for r in rows:
+        table.add_row(r["id"], f"{r['title']['zh']}\n{r['title']['en']}", "\n".join(d["document"] for d in r["documents"]),
+                      f"{r['plugin']} {r['version']}")
+    Console(highlight=False).print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

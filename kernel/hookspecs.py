@@ -1,0 +1,106 @@
+"""Hook specifications of zhengce.
+
+A plugin is any object (usually a module) with functions marked ``@hookimpl``
+whose names are the hooks below.  The kernel calls the *declaration* hooks
+once, when the plugin is registered, and the *evaluation* hooks once per
+policy and case, on the plugin that declared the policy only: a plugin never
+sees another plugin's policies, and registration order never matters.
+
+Every hook is ``firstresult``: a plugin answers for its own policies.  An
+exception raised by a hook becomes an ``error`` result naming the plugin,
+the policy and the exception (unless the kernel runs in strict mode); the
+other policies complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from zhengce.contracts import Applicability, Case, Evaluation, Explanation, PolicyResult
+
+    from .policy import EvaluationContext, PluginInfo, PolicySpec
+
+PROJECT = "zhengce"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec(firstresult=True)
+def declare_plugin() -> PluginInfo | None:
+    """Declare the plugin's name, distribution and version.
+
+    :return: a :class:`~zhengce.kernel.PluginInfo`.  ``None`` lets the kernel
+        use the entry-point name and the installed distribution's metadata (or
+        the name given to :meth:`Kernel.register`).
+
+    Called once, when the plugin is registered.  For an installed plugin the
+    distribution's metadata wins over what this hook says.
+    """
+
+
+@hookspec(firstresult=True)
+def declare_policies() -> Sequence[PolicySpec] | None:
+    """Declare the policies this plugin decides.
+
+    :return: the plugin's :class:`~zhengce.kernel.PolicySpec` objects, each
+        with its id (``<plugin>.<name>``), titles, the case sections it reads
+        and its parameters.  ``None`` or an empty sequence: the plugin declares
+        no policy (it is listed, but never called).
+
+    Called once, when the plugin is registered.  A malformed declaration makes
+    the plugin fail to load (reported by ``zhengce plugins``); other plugins
+    are unaffected.  Two plugins declaring the same policy id both lose it,
+    whatever their order.
+    """
+
+
+@hookspec(firstresult=True)
+def applies_to(policy: PolicySpec, case: Case, context: EvaluationContext) -> Applicability | None:
+    """Decide whether ``policy`` applies to ``case``.
+
+    :param policy: one of the policies this plugin declared.
+    :param case: the case; it carries at least one section ``policy.facts`` names.
+    :param context: ``as_of`` and ``known_at`` of the evaluation.
+    :return: an :class:`~zhengce.contracts.Applicability` with status
+        ``applies``, ``does_not_apply`` or ``cannot_tell`` (then ``missing``
+        lists every fact path needed) and the condition steps, each cited.
+        ``None`` is a plugin bug: the kernel reports it as an error result.
+
+    Called once per routed policy and case, before :func:`evaluate`.  The
+    kernel has already checked that a known document of the policy is in
+    force ``as_of``.
+    """
+
+
+@hookspec(firstresult=True)
+def evaluate(
+    policy: PolicySpec, case: Case, context: EvaluationContext, applicability: Applicability
+) -> Evaluation | None:
+    """Compute what ``policy`` yields or demands for ``case``.
+
+    :param applicability: what :func:`applies_to` returned; always ``applies``.
+    :return: an :class:`~zhengce.contracts.Evaluation`: named amounts
+        (``Decimal``, rounded as the policy's parameters declare) and the
+        arithmetic steps, each cited.  ``None`` means the policy yields nothing
+        to compute (a pure eligibility policy).
+
+    Called only when :func:`applies_to` said ``applies``.
+    """
+
+
+@hookspec(firstresult=True)
+def explain(policy: PolicySpec, result: PolicyResult, lang: str) -> Explanation | None:
+    """Explain a result in ``lang`` (``"zh"`` or ``"en"``).
+
+    :param result: the stamped result of this plugin's ``policy`` for one case.
+    :return: an :class:`~zhengce.contracts.Explanation` (a title, a summary
+        sentence and one line per step, each with its citation).  ``None``:
+        the kernel renders its default explanation from the steps.
+
+    Called when a host or the CLI asks for an explanation, never during
+    :meth:`Kernel.evaluate` (screening a registry need not pay for prose).
+    """

@@ -1,0 +1,172 @@
+"""Helpers for writing rules: read facts by path, check cited conditions, show arithmetic.
+
+A rule is a pure function of (case, parameters, context).  These helpers make
+each condition and each computation a cited :class:`~zhengce.contracts.Step`
+so the trace can be explained line by line, Catala-style::
+
+    conds = Conditions()
+    conds.check("passenger_car", LABEL, vclass in PASSENGER, facts={"old_vehicle.vehicle_class": vclass}, cite=param)
+    applicability = conds.result()
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from zhengce.contracts import (
+    Amount,
+    Applicability,
+    Citation,
+    Evaluation,
+    Fact,
+    Outcome,
+    Status,
+    Step,
+    Text,
+)
+
+from .parameters import ParameterValue
+
+__all__ = ["fact", "show", "Conditions", "Calculation"]
+
+
+def fact(case: Any, path: str) -> Any:
+    """The value at a dotted path of the case, or None when any part is absent."""
+    obj = case
+    for part in path.split("."):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return obj
+
+
+def show(value: Any) -> str:
+    """A fact value as text for a trace line."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, (date, Decimal)):
+        return str(value)
+    return str(value)
+
+
+def _citation(cite: ParameterValue | Citation | None) -> Citation | None:
+    if isinstance(cite, ParameterValue):
+        return cite.citation
+    return cite
+
+
+def _facts(facts: Mapping[str, Any]) -> tuple[Fact, ...]:
+    return tuple(Fact(path=k, value=show(v)) for k, v in facts.items())
+
+
+class Conditions:
+    """A three-valued conjunction of cited conditions.
+
+    The result is ``does_not_apply`` if any condition fails (whatever is
+    unknown), else ``cannot_tell`` if any is unknown (listing the missing fact
+    paths), else ``applies``.
+    """
+
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+        self.missing: list[str] = []
+        self.failed = False
+        self.unknown = False
+
+    def check(
+        self,
+        id: str,
+        label: Text,
+        met: bool | None,
+        *,
+        facts: Mapping[str, Any] | None = None,
+        cite: ParameterValue | Citation | None = None,
+        missing: Iterable[str] | None = None,
+        note: Text | None = None,
+    ) -> bool | None:
+        """Record one condition.  ``met=None`` means the case lacks facts: by default the
+        paths in ``facts`` whose value is None are reported missing."""
+        facts = facts or {}
+        if met is None:
+            self.unknown = True
+            gaps = list(missing) if missing is not None else [k for k, v in facts.items() if v is None]
+            for g in gaps:
+                if g not in self.missing:
+                    self.missing.append(g)
+            outcome = Outcome.UNKNOWN
+        elif met:
+            outcome = Outcome.MET
+        else:
+            self.failed = True
+            outcome = Outcome.NOT_MET
+        self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts), citation=_citation(cite), note=note))
+        return met
+
+    def info(self, id: str, label: Text, *, value: Any = None, facts: Mapping[str, Any] | None = None,
+             cite: ParameterValue | Citation | None = None, note: Text | None = None, outcome: Outcome = Outcome.INFO) -> None:
+        """Record a statement that is not a condition (a reading, a rule not yet in force)."""
+        self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts or {}),
+                               value=None if value is None else show(value), citation=_citation(cite), note=note))
+
+    @property
+    def status(self) -> Status:
+        if self.failed:
+            return Status.DOES_NOT_APPLY
+        if self.unknown:
+            return Status.CANNOT_TELL
+        return Status.APPLIES
+
+    def result(self) -> Applicability:
+        status = self.status
+        missing = tuple(self.missing) if status is Status.CANNOT_TELL else ()
+        return Applicability(status=status, steps=tuple(self.steps), missing=missing)
+
+
+class Calculation:
+    """The arithmetic of an evaluation: named amounts, each with its formula and citation."""
+
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+        self.amounts: list[Amount] = []
+        self.missing: list[str] = []
+
+    def amount(
+        self,
+        name: str,
+        value: Decimal,
+        label: Text,
+        *,
+        formula: str | None = None,
+        facts: Mapping[str, Any] | None = None,
+        cite: ParameterValue | Citation | None = None,
+        unit: str = "CNY",
+        note: Text | None = None,
+    ) -> Decimal:
+        """Record an output amount and the step that computed it; return the value."""
+        self.amounts.append(Amount(name=name, value=value, unit=unit, label=label))
+        self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}),
+                               formula=formula, value=show(value), citation=_citation(cite), note=note))
+        return value
+
+    def info(self, id: str, label: Text, *, value: Any = None, facts: Mapping[str, Any] | None = None,
+             cite: ParameterValue | Citation | None = None, note: Text | None = None) -> None:
+        """Record an intermediate figure or statement that is not an output amount."""
+        self.steps.append(Step(id=id, label=label, outcome=Outcome.INFO, facts=_facts(facts or {}),
+                               value=None if value is None else show(value), citation=_citation(cite), note=note))
+
+    def need(self, *paths: str) -> None:
+        """Mark facts without which part of the evaluation cannot be computed."""
+        for p in paths:
+            if p not in self.missing:
+                self.missing.append(p)
+
+    def result(self) -> Evaluation:
+        return Evaluation(amounts=tuple(self.amounts), steps=tuple(self.steps), missing=tuple(self.missing))

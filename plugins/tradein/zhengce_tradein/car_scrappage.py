@@ -1,0 +1,284 @@
+"""汽车报废更新补贴 — 商消费函〔2024〕75号 as amended by 商消费函〔2024〕392号.
+
+Pure rule functions: (case, parameters, context) → Applicability / Evaluation.
+Every number comes from ``parameters/car_scrappage_subsidy.yaml``; every value
+is read on the application's submission day, as known at ``context.known_at``
+(so 392号's retroactive amounts count only once it is known).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from zhengce.contracts import (
+    Applicability,
+    Case,
+    Evaluation,
+    Explanation,
+    Fuel,
+    Outcome,
+    PolicyResult,
+    Status,
+    Text,
+)
+from zhengce.kernel import EvaluationContext, ParameterSet, ParameterValue
+from zhengce.kernel.reference import ZONE_LABELS, regions
+from zhengce.kernel.render import status_text, trace_lines
+from zhengce.kernel.rules import Calculation, Conditions
+
+POLICY_ID = "tradein.car_scrappage_subsidy"
+
+OLD_GUOSAN_FUEL = "guosan_fuel"  # 国三及以下排放标准燃油乘用车
+OLD_NEV = "old_nev"  # 2018-04-30 前注册登记的新能源乘用车
+BUY_NEV = "amount.scrap_any_buy_nev"
+BUY_FUEL = "amount.scrap_fuel_buy_fuel"
+
+T = Text  # brevity for the many bilingual labels below
+
+
+class _Params:
+    """Parameter lookups for one evaluation: on the submission day, as known at known_at."""
+
+    def __init__(self, params: ParameterSet, on: date | None, known_at: date) -> None:
+        self.params, self.on, self.known_at = params, on, known_at
+
+    def __call__(self, name: str, *, any_day: bool = False) -> ParameterValue | None:
+        return self.params.at(name, None if any_day or self.on is None else self.on, self.known_at)
+
+    def criterion(self, name: str) -> ParameterValue:
+        """A criterion every known version states (looked up regardless of the event day)."""
+        value = self.params.at(name, None, self.known_at)
+        assert value is not None, f"{name}: no value known at {self.known_at}"
+        return value
+
+
+def _in_window(day: date | None, start: date, end: date) -> bool | None:
+    return None if day is None else start <= day <= end
+
+
+def old_vehicle_kind(case: Case, p: _Params, conds: Conditions) -> str | None:
+    """Classify the scrapped car as 国三及以下燃油乘用车, 旧新能源乘用车, or neither."""
+    old = case.old_vehicle
+    fuel = old.fuel if old else None
+    reg = old.registration_date if old else None
+    facts = {"old_vehicle.fuel": fuel, "old_vehicle.registration_date": reg}
+    if fuel is None or reg is None:
+        conds.check("old_vehicle_kind", T(zh="旧车属于国三及以下燃油乘用车或2018年4月30日前注册登记的新能源乘用车",
+                                          en="The old car is a China-III-or-older fuel car or an NEV registered on or before 2018-04-30"),
+                    None, facts=facts, cite=p.criterion("old.gasoline_registered_by"))
+        return None
+    if fuel is Fuel.NEW_ENERGY:
+        cutoff = p.criterion("old.nev_registered_by")
+        ok = reg <= cutoff.value
+        conds.check("old_vehicle_kind", T(zh=f"旧新能源乘用车于 {cutoff.value} 前（含当日）注册登记",
+                                          en=f"The old NEV was registered on or before {cutoff.value}"),
+                    ok, facts=facts, cite=cutoff)
+        return OLD_NEV if ok else None
+    name = "old.gasoline_registered_by" if fuel is Fuel.GASOLINE else "old.diesel_other_registered_by"
+    cutoff = p.criterion(name)
+    ok = reg <= cutoff.value
+    conds.check("old_vehicle_kind", T(zh=f"旧燃油乘用车属国三及以下：{cutoff.value} 前（含当日）注册登记",
+                                      en=f"The old fuel car is China-III-or-older: registered on or before {cutoff.value}"),
+                ok, facts=facts, cite=cutoff, note=p.params[name].reading)
+    return OLD_GUOSAN_FUEL if ok else None
+
+
+def new_vehicle_tier(case: Case, old_kind: str | None, p: _Params, conds: Conditions) -> str | None:
+    """Which amount the purchase earns: BUY_NEV, BUY_FUEL, or None (no qualifying purchase)."""
+    new = case.new_vehicle
+    fuel = new.fuel if new else None
+    if fuel is None:
+        conds.check("new_vehicle_qualifies", T(zh="新车为目录内新能源乘用车或2.0升及以下燃油乘用车",
+                                               en="The new car is a catalogued NEV or a fuel car of 2.0 L or less"),
+                    None, facts={"new_vehicle.fuel": None}, cite=p.criterion("new.nev_in_catalogue"))
+        return None
+    if fuel is Fuel.NEW_ENERGY:
+        rule = p.criterion("new.nev_in_catalogue")
+        listed = new.in_nev_catalogue
+        conds.check("new_vehicle_qualifies", T(zh="新购新能源乘用车纳入《减免车辆购置税的新能源汽车车型目录》",
+                                               en="The new NEV is in the purchase-tax exemption catalogue"),
+                    None if listed is None else listed is rule.value,
+                    facts={"new_vehicle.fuel": fuel, "new_vehicle.in_nev_catalogue": listed}, cite=rule)
+        return BUY_NEV if listed else None
+    # a fuel car: only against a scrapped 国三 fuel car, and at most 2.0 L
+    if old_kind == OLD_NEV:
+        conds.check("new_vehicle_qualifies", T(zh="报废旧新能源乘用车的，仅购买新能源乘用车可获补贴",
+                                               en="Scrapping an old NEV earns a subsidy only for a new NEV"),
+                    False, facts={"old_vehicle.fuel": Fuel.NEW_ENERGY, "new_vehicle.fuel": fuel}, cite=p(BUY_FUEL, any_day=True))
+        return None
+    limit = p.criterion("new.fuel_max_displacement_l")
+    disp = new.displacement_l
+    conds.check("new_vehicle_qualifies", T(zh=f"新购燃油乘用车排量不超过 {limit.value} 升（含）",
+                                           en=f"The new fuel car's displacement is at most {limit.value} L"),
+                None if disp is None else disp <= limit.value,
+                facts={"new_vehicle.fuel": fuel, "new_vehicle.displacement_l": disp}, cite=limit,
+                note=p.params["new.fuel_max_displacement_l"].reading)
+    return BUY_FUEL if disp is not None and disp <= limit.value else None
+
+
+CERTIFICATES = (
+    ("scrap_certificate_on", "《报废机动车回收证明》", "scrapping certificate"),
+    ("deregistration_certificate_on", "《机动车注销证明》", "deregistration certificate"),
+    ("sales_invoice_on", "《机动车销售统一发票》", "vehicle sales invoice"),
+    ("registration_certificate_on", "《机动车登记证书》", "new-car registration certificate"),
+)
+
+
+def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Applicability:
+    """Every condition of 75号 第一条–第三条 and 392号 一, three-valued and cited."""
+    app = case.scrappage_application
+    submitted = app.submitted_on if app else None
+    p = _Params(params, submitted, ctx.known_at)
+    conds = Conditions()
+
+    applicant_type = case.applicant.type if case.applicant else None
+    rule = p.criterion("applicant.types")
+    conds.check("individual_consumer", T(zh="申请人为个人消费者", en="The applicant is an individual consumer"),
+                None if applicant_type is None else applicant_type.value in rule.value,
+                facts={"applicant.type": applicant_type}, cite=rule)
+
+    classes = p.criterion("vehicle.passenger_classes")
+    for side, zh in (("old_vehicle", "报废旧车"), ("new_vehicle", "新购车辆")):
+        vehicle = getattr(case, side)
+        vclass = vehicle.vehicle_class if vehicle else None
+        conds.check(f"{side}_passenger_car", T(zh=f"{zh}为小型、微型载客汽车（乘用车）",
+                                               en=f"The {side.split('_')[0]} car is a small or mini passenger vehicle"),
+                    None if vclass is None else vclass.value in classes.value,
+                    facts={f"{side}.vehicle_class": vclass}, cite=classes)
+
+    old_kind = old_vehicle_kind(case, p, conds)
+    new_vehicle_tier(case, old_kind, p, conds)
+
+    start, end = p.criterion("certificates.from"), p.criterion("certificates.until")
+    for field, zh, en in CERTIFICATES:
+        day = getattr(app, field) if app else None
+        conds.check(field, T(zh=f"{zh}于 {start.value} 至 {end.value} 期间取得", en=f"The {en} was obtained between {start.value} and {end.value}"),
+                    _in_window(day, start.value, end.value), facts={f"scrappage_application.{field}": day}, cite=end)
+    qualified = p.criterion("certificates.qualified_dismantler")
+    by_qualified = app.scrap_certificate_by_qualified_dismantler if app else None
+    conds.check("qualified_dismantler", T(zh="《报废机动车回收证明》由有资质的报废机动车回收拆解企业开具",
+                                          en="The scrapping certificate was issued by a qualified dismantler"),
+                by_qualified, facts={"scrappage_application.scrap_certificate_by_qualified_dismantler": by_qualified}, cite=qualified)
+
+    a_from, a_until = p.criterion("application.from"), p.criterion("application.until")
+    conds.check("application_window", T(zh=f"申请于 {a_from.value} 至 {a_until.value}（含当日）期间提交",
+                                         en=f"The application was submitted between {a_from.value} and {a_until.value} inclusive"),
+                _in_window(submitted, a_from.value, a_until.value), facts={"scrappage_application.submitted_on": submitted},
+                cite=a_until, note=params["application.until"].reading)
+
+    _ownership_conditions(case, p, conds)
+
+    place = p.criterion("acceptance.place")
+    province = app.invoice_province if app else None
+    conds.info("acceptance_place", T(zh="补贴受理地：《机动车销售统一发票》开具地", en="Where to apply: where the sales invoice was issued"),
+               value=province, facts={"scrappage_application.invoice_province": province}, cite=place)
+    return conds.result()
+
+
+def _ownership_conditions(case: Case, p: _Params, conds: Conditions) -> None:
+    """392号's ownership rules — absent from the law until 392号 is known."""
+    old_rule = p("owner.old_registered_by")
+    old_label = T(zh="报废旧车于2024年7月25日前（含当日）登记在申请人名下", en="The scrapped car was registered in the applicant's name on or before 2024-07-25")
+    if old_rule is None:
+        conds.info("old_vehicle_owned_by_applicant", old_label, outcome=Outcome.NOT_IN_FORCE,
+                   note=T(zh=f"截至 {p.known_at} 尚无此要求（商消费函〔2024〕392号尚未印发）", en=f"No such requirement as known at {p.known_at} (商消费函〔2024〕392号 not yet issued)"))
+    else:
+        since = case.old_vehicle.registered_to_applicant_on if case.old_vehicle else None
+        conds.check("old_vehicle_owned_by_applicant", old_label, None if since is None else since <= old_rule.value,
+                    facts={"old_vehicle.registered_to_applicant_on": since}, cite=old_rule, note=p.params["owner.old_registered_by"].reading)
+
+    new_rule = p("owner.new_registered_during_review_from")
+    new_label = T(zh="审核期间新购汽车登记在申请人名下", en="The new car is registered in the applicant's name during review")
+    if new_rule is None:
+        conds.info("new_vehicle_owned_by_applicant", new_label, outcome=Outcome.NOT_IN_FORCE,
+                   note=T(zh=f"截至 {p.known_at} 尚无此要求（商消费函〔2024〕392号尚未印发）", en=f"No such requirement as known at {p.known_at} (商消费函〔2024〕392号 not yet issued)"))
+        return
+    app = case.scrappage_application
+    paid_on = app.paid_on if app else None
+    if paid_on is not None and paid_on < new_rule.value:
+        conds.info("new_vehicle_owned_by_applicant", new_label, outcome=Outcome.NOT_IN_FORCE, cite=new_rule,
+                   facts={"scrappage_application.paid_on": paid_on}, note=p.params["owner.new_registered_during_review_from"].reading)
+        return
+    owned = case.new_vehicle.registered_to_applicant if case.new_vehicle else None
+    conds.check("new_vehicle_owned_by_applicant", new_label, owned,
+                facts={"new_vehicle.registered_to_applicant": owned}, cite=new_rule)
+
+
+def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evaluation:
+    """The subsidy, the top-up on an application already paid, and the central/local split."""
+    app = case.scrappage_application
+    p = _Params(params, app.submitted_on, ctx.known_at)
+    calc = Calculation()
+    money = params.rounding.money
+
+    tier = BUY_NEV if case.new_vehicle.fuel is Fuel.NEW_ENERGY else BUY_FUEL
+    amount_rule = p(tier)
+    subsidy = calc.amount("subsidy", money(amount_rule.value), T(zh="补贴金额", en="Subsidy"),
+                          formula=f"{params[tier].label.zh}", cite=amount_rule)
+
+    if app.paid_amount is not None:
+        paid = money(app.paid_amount)
+        calc.info("already_paid", T(zh="已发放金额", en="Already paid"), value=paid,
+                  facts={"scrappage_application.paid_amount": app.paid_amount})
+        top_rule = p("top_up.owed_on_paid")
+        if top_rule is not None and top_rule.value:
+            calc.amount("top_up_due", max(Decimal(0), subsidy - paid), T(zh="应补齐差额", en="Top-up due (补齐差额)"),
+                        formula=f"max(0, {subsidy} − {paid})", cite=top_rule)
+
+    _funding_split(case, subsidy, p, calc, money)
+    return calc.result()
+
+
+def _funding_split(case: Case, subsidy: Decimal, p: _Params, calc: Calculation, money) -> None:
+    app = case.scrappage_application
+    scheme = p("split.scheme", any_day=True)
+    table = regions()
+    if app.region:
+        zone, source = app.region, T(zh="个案指定（scrappage_application.region）", en="given by the case (scrappage_application.region)")
+        facts = {"scrappage_application.region": app.region}
+    else:
+        province = table.province(app.invoice_province)
+        if province is None:
+            calc.need("scrappage_application.invoice_province")
+            calc.info("region", T(zh="无法确定受理地所属地区，央地分担无法计算", en="Cannot place the accepting province in a zone; no central/local split"),
+                      facts={"scrappage_application.invoice_province": app.invoice_province})
+            return
+        zone = table.zone(province, scheme.value)
+        s = table.schemes[scheme.value]
+        source = T(zh=f"参考数据：{s.label.zh}（{'；'.join(s.documents)}）", en=f"reference data: {s.label.en} ({'; '.join(s.documents)})")
+        facts = {"scrappage_application.invoice_province": f"{province.name} ({province.code})"}
+    if zone not in ("east", "middle", "west"):
+        calc.need("scrappage_application.region")
+        calc.info("region", T(zh=f"地区 {zone!r} 不是东部、中部或西部", en=f"Zone {zone!r} is not east, middle or west"), facts=facts)
+        return
+    calc.info("region", T(zh=f"受理地属{ZONE_LABELS[zone].zh}省份", en=f"The accepting province is in the {zone} zone"),
+              value=zone, facts=facts, cite=scheme, note=source)
+    ratio_rule = p(f"split.{zone}")
+    ratio = ratio_rule.value
+    central = money(subsidy * ratio.first / (ratio.first + ratio.second))
+    calc.amount("central_share", central, T(zh="中央财政承担", en="Central share"),
+                formula=f"{subsidy} × {ratio.first}/({ratio.first}+{ratio.second})", cite=ratio_rule)
+    calc.amount("local_share", subsidy - central, T(zh="地方财政承担", en="Local share"),
+                formula=f"{subsidy} − {central}", cite=ratio_rule)
+
+
+def explain(result: PolicyResult, title: Text, lang: str) -> Explanation:
+    """A one-sentence summary (subsidy, top-up, split, where to apply) above the cited trace."""
+    zh = lang == "zh"
+    summary = status_text(result.status, lang)
+    ev = result.evaluation
+    if result.status is Status.APPLIES and ev is not None:
+        parts = []
+        amount_names = {"subsidy": ("补贴", "subsidy"), "top_up_due": ("应补齐差额", "top-up due"),
+                        "central_share": ("中央承担", "central share"), "local_share": ("地方承担", "local share")}
+        for a in ev.amounts:
+            zh_name, en_name = amount_names.get(a.name, (a.name, a.name))
+            parts.append(f"{zh_name} {a.value} 元" if zh else f"{en_name} CNY {a.value}")
+        summary += ("：" if zh else ": ") + ("，".join(parts) if zh else ", ".join(parts))
+        docs = "、".join(d.document for d in result.documents) if zh else ", ".join(d.document for d in result.documents)
+        summary += (f"（依据 {docs}）" if zh else f" (under {docs})")
+    elif result.missing:
+        summary += ("：" if zh else ": ") + ", ".join(result.missing)
+    return Explanation(policy_id=result.policy_id, lang=lang, title=title.in_lang(lang), summary=summary,
+                       lines=trace_lines(result, lang))
