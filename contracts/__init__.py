@@ -17,14 +17,18 @@ from .common import Applicant, ApplicantType
 from .results import (
     DECISION_FORMAT,
     Amount,
+    AmountRange,
     Applicability,
     Citation,
+    DateValue,
     DecisionRecord,
     DocumentRef,
     Evaluation,
     Explanation,
     ExplanationLine,
     Fact,
+    Finding,
+    FindingStatus,
     Outcome,
     PluginRef,
     PolicyError,
@@ -37,7 +41,7 @@ from .schema import json_schema
 from .vehicle import Fuel, ScrappageApplication, Vehicle, VehicleClass
 
 __all__ = [
-    "Amount", "Applicability", "Applicant", "ApplicantType", "Case", "CaseValidationError",
+    "Amount", "AmountRange", "DateValue", "Finding", "FindingStatus", "Applicability", "Applicant", "ApplicantType", "Case", "CaseValidationError",
     "Citation", "DECISION_FORMAT", "DecisionRecord", "DocumentRef", "Evaluation", "Explanation",
     "ExplanationLine", "Fact", "Fuel", "Outcome", "PluginRef", "PolicyError", "PolicyResult",
     "Problem", "SECTIONS", "ScrappageApplication", "Status", "Step", "Text", "Vehicle",

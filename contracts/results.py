@@ -89,6 +89,60 @@ class Amount:
 
 
 @attrs.frozen(kw_only=True)
+class AmountRange:
+    """A range the law sets rather than a single amount — typically a fine (罚款 X 以上 Y 以下).
+
+    ``minimum``/``maximum`` are inclusive bounds (None: unbounded on that
+    side); ``basis`` says what the range is computed from (fixed by law,
+    a multiple of illegal gains, a price × a shortfall) and ``formula`` shows
+    the arithmetic.  Reused by every plugin that yields a range.
+    """
+
+    name: str
+    minimum: Decimal | None
+    maximum: Decimal | None
+    unit: str = "CNY"
+    basis: Text | None = None
+    formula: str | None = None
+    label: Text | None = None
+
+    def contains(self, value: Decimal) -> bool:
+        return (self.minimum is None or self.minimum <= value) and (self.maximum is None or value <= self.maximum)
+
+
+@attrs.frozen(kw_only=True)
+class DateValue:
+    """A computed date: a deadline, the start or end of a benefit, a filing day."""
+
+    name: str
+    value: date
+    label: Text | None = None
+    inclusive: bool = True
+
+
+class FindingStatus(str, enum.Enum):
+    """Status of one item of a checklist, compliance check, duty or indicator check."""
+
+    MET = "met"
+    NOT_MET = "not_met"  # a criterion failed, a breach, a target missed
+    UNKNOWN = "unknown"  # facts missing
+    NOT_YET_DUE = "not_yet_due"  # an indicator before its deadline
+    DUTY = "duty"  # an obligation the case must fulfil
+    INFO = "info"
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One item of a result that is a list: a checklist step, a breach, a duty, an indicator."""
+
+    id: str
+    status: FindingStatus
+    label: Text
+    detail: Text | None = None
+    citation: Citation | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Applicability:
     """Whether a policy applies.  ``missing`` lists fact paths when it cannot tell."""
 
@@ -102,6 +156,9 @@ class Evaluation:
     """What an applicable policy yields or demands, with the arithmetic shown in ``steps``."""
 
     amounts: tuple[Amount, ...] = ()
+    ranges: tuple[AmountRange, ...] = ()
+    dates: tuple[DateValue, ...] = ()
+    findings: tuple[Finding, ...] = ()
     steps: tuple[Step, ...] = ()
     missing: tuple[str, ...] = ()
 
@@ -110,6 +167,16 @@ class Evaluation:
             if a.name == name:
                 return a.value
         return None
+
+
+    def range(self, name: str) -> AmountRange | None:
+        return next((r for r in self.ranges if r.name == name), None)
+
+    def date(self, name: str) -> date | None:
+        return next((d.value for d in self.dates if d.name == name), None)
+
+    def finding(self, id: str) -> Finding | None:
+        return next((f for f in self.findings if f.id == id), None)
 
 
 @attrs.frozen(kw_only=True)

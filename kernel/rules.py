@@ -19,10 +19,14 @@ from typing import Any
 
 from zhengce.contracts import (
     Amount,
+    AmountRange,
     Applicability,
     Citation,
+    DateValue,
     Evaluation,
     Fact,
+    Finding,
+    FindingStatus,
     Outcome,
     Status,
     Step,
@@ -131,11 +135,15 @@ class Conditions:
 
 
 class Calculation:
-    """The arithmetic of an evaluation: named amounts, each with its formula and citation."""
+    """The outputs of an evaluation — amounts, ranges, dates, findings — each with the
+    trace step that produced it (formula, facts used, citation)."""
 
     def __init__(self) -> None:
         self.steps: list[Step] = []
         self.amounts: list[Amount] = []
+        self.ranges: list[AmountRange] = []
+        self.dates: list[DateValue] = []
+        self.findings: list[Finding] = []
         self.missing: list[str] = []
 
     def amount(
@@ -156,6 +164,47 @@ class Calculation:
                                formula=formula, value=show(value), citation=_citation(cite), note=note))
         return value
 
+    def range(
+        self,
+        name: str,
+        minimum: Decimal | None,
+        maximum: Decimal | None,
+        label: Text,
+        *,
+        basis: Text | None = None,
+        formula: str | None = None,
+        facts: Mapping[str, Any] | None = None,
+        cite: ParameterValue | Citation | None = None,
+        unit: str = "CNY",
+    ) -> AmountRange:
+        """Record an output range (e.g. a fine of X to Y) and its step."""
+        rng = AmountRange(name=name, minimum=minimum, maximum=maximum, unit=unit, basis=basis, formula=formula, label=label)
+        self.ranges.append(rng)
+        self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}), formula=formula,
+                               value=f"[{show(minimum)}, {show(maximum)}] {unit}", citation=_citation(cite), note=basis))
+        return rng
+
+    def date(self, name: str, value: date, label: Text, *, formula: str | None = None,
+             facts: Mapping[str, Any] | None = None, cite: ParameterValue | Citation | None = None,
+             inclusive: bool = True) -> date:
+        """Record an output date (a deadline, a benefit start or end) and its step."""
+        self.dates.append(DateValue(name=name, value=value, label=label, inclusive=inclusive))
+        self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}), formula=formula,
+                               value=show(value), citation=_citation(cite)))
+        return value
+
+    def finding(self, id: str, status: FindingStatus, label: Text, *, detail: Text | None = None,
+                facts: Mapping[str, Any] | None = None, cite: ParameterValue | Citation | None = None) -> Finding:
+        """Record one checklist item / breach / duty / indicator and its step."""
+        citation = _citation(cite)
+        item = Finding(id=id, status=status, label=label, detail=detail, citation=citation)
+        self.findings.append(item)
+        outcome = {FindingStatus.MET: Outcome.MET, FindingStatus.NOT_MET: Outcome.NOT_MET,
+                   FindingStatus.UNKNOWN: Outcome.UNKNOWN}.get(status, Outcome.INFO)
+        self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts or {}),
+                               value=status.value, citation=citation, note=detail))
+        return item
+
     def info(self, id: str, label: Text, *, value: Any = None, facts: Mapping[str, Any] | None = None,
              cite: ParameterValue | Citation | None = None, note: Text | None = None) -> None:
         """Record an intermediate figure or statement that is not an output amount."""
@@ -169,4 +218,5 @@ class Calculation:
                 self.missing.append(p)
 
     def result(self) -> Evaluation:
-        return Evaluation(amounts=tuple(self.amounts), steps=tuple(self.steps), missing=tuple(self.missing))
+        return Evaluation(amounts=tuple(self.amounts), ranges=tuple(self.ranges), dates=tuple(self.dates),
+                          findings=tuple(self.findings), steps=tuple(self.steps), missing=tuple(self.missing))

@@ -1,0 +1,147 @@
+"""YAML test cases (in the spirit of OpenFisca's): input facts → expected outcome.
+
+A file holds the cases of one policy, readable by a lawyer::
+
+    policy: tradein.car_scrappage_subsidy
+    defaults:                 # deep-merged under every case's `case`
+      case: {applicant: {type: individual_consumer}, ...}
+    cases:
+      - name: nev_after_392
+        why: 392号 doubles the NEV amount once known        # optional prose
+        as_of: 2024-09-01
+        known_at: 2024-09-01                                # optional, default as_of
+        case: {scrappage_application: {submitted_on: 2024-06-25}}
+        expect:
+          status: applies                                   # applies | does_not_apply | cannot_tell | error
+          amounts: {subsidy: "20000.00"}                    # exact Decimal equality
+          missing: [scrappage_application.sales_invoice_on] # exact set, when given
+          not_met: [application_window]                     # ids of failed conditions, exact set
+          ranges: {fine: ["50000", "500000"]}               # [min, max]; null = unbounded
+          dates: {deadline: 2025-01-10}
+          findings: {plan_filed: not_met}
+
+A value ``null`` in a case removes that key from the defaults.  Plugins run
+their files with :func:`yaml_case_params` and :func:`check_yaml_case`.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from zhengce.contracts import DecisionRecord, Outcome, Status
+
+from .kernel import Kernel
+
+
+@attrs.frozen(kw_only=True)
+class YamlCase:
+    file: str
+    name: str
+    policy: str
+    as_of: date
+    known_at: date | None
+    case: dict[str, Any]
+    expect: dict[str, Any]
+
+
+def _merge(base: Any, over: Any) -> Any:
+    if isinstance(base, Mapping) and isinstance(over, Mapping):
+        out = dict(base)
+        for k, v in over.items():
+            if v is None:
+                out.pop(k, None)
+            else:
+                out[k] = _merge(base.get(k), v)
+        return out
+    return copy.deepcopy(over)
+
+
+def _jsonable(value: Any) -> Any:
+    """YAML parses dates; a case is JSON-like, so dates go back to ISO strings."""
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def load_yaml_cases(path: str | Path) -> list[YamlCase]:
+    path = Path(path)
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    defaults = (raw.get("defaults") or {}).get("case") or {}
+    out = []
+    for entry in raw["cases"]:
+        as_of = entry["as_of"]
+        out.append(YamlCase(
+            file=path.name,
+            name=entry["name"],
+            policy=entry.get("policy", raw.get("policy")),
+            as_of=as_of if isinstance(as_of, date) else date.fromisoformat(as_of),
+            known_at=entry.get("known_at"),
+            case=_jsonable(_merge(defaults, entry.get("case") or {})),
+            expect=entry["expect"],
+        ))
+    return out
+
+
+def yaml_case_params(directory: str | Path) -> list[Any]:
+    """pytest params (id ``file::name``) for every case of every ``*.yaml`` in ``directory``."""
+    import pytest
+
+    return [pytest.param(c, id=f"{c.file}::{c.name}") for f in sorted(Path(directory).glob("*.yaml")) for c in load_yaml_cases(f)]
+
+
+def _dec(v: Any) -> Decimal | None:
+    return None if v is None else Decimal(str(v))
+
+
+def check_yaml_case(kernel: Kernel, yc: YamlCase) -> tuple[DecisionRecord, list[str]]:
+    """Evaluate one YAML case; return the record and every mismatch with the expectation."""
+    record = kernel.evaluate(yc.case, as_of=yc.as_of, known_at=yc.known_at)
+    result = record.result(yc.policy)
+    exp = yc.expect
+    if result is None:
+        return record, [f"{yc.policy}: no result (the case did not reach the policy)"]
+    problems: list[str] = []
+    if result.status is Status.ERROR:
+        problems.append(f"plugin error: {result.error}")
+    if "status" in exp and result.status.value != exp["status"]:
+        problems.append(f"status: expected {exp['status']}, got {result.status.value}")
+    ev = result.evaluation
+    for name, want in (exp.get("amounts") or {}).items():
+        got = ev.amount(name) if ev else None
+        if want is None:
+            if got is not None:
+                problems.append(f"amount {name}: expected none, got {got}")
+        elif got is None or got != _dec(want):
+            problems.append(f"amount {name}: expected {want}, got {got}")
+    for name, (lo, hi) in (exp.get("ranges") or {}).items():
+        rng = ev.range(name) if ev else None
+        if rng is None or rng.minimum != _dec(lo) or rng.maximum != _dec(hi):
+            problems.append(f"range {name}: expected [{lo}, {hi}], got {rng and [rng.minimum, rng.maximum]}")
+    for name, want in (exp.get("dates") or {}).items():
+        got = ev.date(name) if ev else None
+        want = want if isinstance(want, date) else date.fromisoformat(str(want))
+        if got != want:
+            problems.append(f"date {name}: expected {want}, got {got}")
+    for fid, want in (exp.get("findings") or {}).items():
+        got = ev.finding(fid) if ev else None
+        if got is None or got.status.value != want:
+            problems.append(f"finding {fid}: expected {want}, got {got and got.status.value}")
+    if "missing" in exp and set(result.missing) != set(exp["missing"] or ()):
+        problems.append(f"missing: expected {sorted(exp['missing'] or ())}, got {sorted(result.missing)}")
+    if "not_met" in exp:
+        failed = {s.id for s in (result.applicability.steps if result.applicability else ()) if s.outcome is Outcome.NOT_MET}
+        if failed != set(exp["not_met"] or ()):
+            problems.append(f"not_met: expected {sorted(exp['not_met'] or ())}, got {sorted(failed)}")
+    return record, problems
