@@ -13,7 +13,7 @@ from typing import Any
 
 from .base import CaseValidationError, Problem, converter, structure, unstructure
 from .case import SECTIONS, Case
-from .common import Applicant, ApplicantType
+from .common import Applicant, ApplicantType, Enterprise, EnterpriseSize
 from .results import (
     DECISION_FORMAT,
     Amount,
@@ -42,7 +42,7 @@ from .vehicle import Fuel, ScrappageApplication, Vehicle, VehicleClass
 
 __all__ = [
     "Amount", "AmountRange", "DateValue", "Finding", "FindingStatus", "Applicability", "Applicant", "ApplicantType", "Case", "CaseValidationError",
-    "Citation", "DECISION_FORMAT", "DecisionRecord", "DocumentRef", "Evaluation", "Explanation",
+    "Citation", "DECISION_FORMAT", "Enterprise", "EnterpriseSize", "DecisionRecord", "DocumentRef", "Evaluation", "Explanation",
     "ExplanationLine", "Fact", "Fuel", "Outcome", "PluginRef", "PolicyError", "PolicyResult",
     "Problem", "SECTIONS", "ScrappageApplication", "Status", "Step", "Text", "Vehicle",
     "VehicleClass", "case_schema", "converter", "dump", "dumps", "load_case", "loads_case",

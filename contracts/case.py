@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from .common import Applicant
+from .common import Applicant, Enterprise
 from .data_assets import DataAssetsFacts
 from .energy import EnergyFacts
 from .finance import FinanceFacts
@@ -24,6 +24,7 @@ class Case(VehicleFacts, TaxationFacts, FinanceFacts, EnergyFacts, DataAssetsFac
 
     case_id: str | None = None
     applicant: Applicant | None = None
+    enterprise: Enterprise | None = None
 
 
 #: Names of the top-level sections (every field but ``case_id``), in declaration order.

@@ -29,3 +29,27 @@ class Applicant:
     id: str | None = None
     name: str | None = None
     province: str | None = None
+
+
+class EnterpriseSize(str, enum.Enum):
+    """Enterprise size class (划型标准 工信部联企业〔2011〕300号 — thresholds are external to the seed)."""
+
+    LARGE = "large"
+    MEDIUM = "medium"
+    SMALL = "small"
+    MICRO = "micro"
+
+
+@attrs.frozen(kw_only=True)
+class Enterprise:
+    """Basic facts of an enterprise that several domains read.
+
+    Domain-specific attributes (a list membership, a plan, a loan) belong in the
+    domain's own sections, not here.
+    """
+
+    name: str | None = None
+    credit_code: str | None = None  # 统一社会信用代码
+    province: str | None = None  # name or GB/T 2260 code
+    size: EnterpriseSize | None = None
+    industry_code: str | None = None  # GB/T 4754 code
