@@ -1,15 +1,243 @@
-"""Fact types of the data assets domain.
+"""Fact types of the data assets domain (数据资产、企业数据、数据产业、中小企业数字化).
 
 The sections of this domain are the fields of :class:`DataAssetsFacts`, which
 :class:`~zhengce.contracts.Case` mixes in.  Each section is optional: a case
 carries facts for only the domains it concerns.
+
+Every list membership, selection and statistic the seed does not contain (the
+Ministry of Finance's choice of pilot units, National Bureau of Statistics
+counts, digital levels assessed under 工信厅企业〔2024〕56号's indicators) is an
+input here: the engine never guesses it.
 """
 
 from __future__ import annotations
 
+import enum
+from datetime import date
+from decimal import Decimal
+
 import attrs
+
+# --- 财资〔2024〕167号 数据资产全过程管理试点 ------------------------------------
+
+
+class DataAssetPilotUnitType(str, enum.Enum):
+    """Kind of unit that may be a data-asset pilot unit (试点单位)."""
+
+    CENTRAL_DEPARTMENT = "central_department"  # 中央部门
+    CENTRAL_ENTERPRISE = "central_enterprise"  # 中央企业
+    LOCAL_FINANCE_DEPARTMENT = "local_finance_department"  # 地方财政部门
+    OTHER = "other"  # any other unit (a local SOE, a private enterprise, ...)
+
+
+@attrs.frozen(kw_only=True)
+class DataAssetLifecycleSteps:
+    """Whether the unit has covered each key step (重点环节) of the pilot.
+
+    True: covered; False: not covered; None: not stated.  Field names are the
+    step ids of the parameter ``lifecycle.steps``.
+    """
+
+    ledger: bool | None = None  # 数据资产台账编制
+    registration: bool | None = None  # 登记
+    authorised_operation: bool | None = None  # 授权运营
+    revenue_distribution: bool | None = None  # 收益分配
+    trading_circulation: bool | None = None  # 交易流通
+
+
+@attrs.frozen(kw_only=True)
+class DataAssetPilotUnit:
+    """A unit assessed under the data-asset full-lifecycle management pilot.
+
+    ``selected_by_mof``: the Ministry of Finance selected the unit (the list is
+    not in the seed).  ``assessed_on``: the day the pilot status is judged.
+    """
+
+    unit_type: DataAssetPilotUnitType | None = None
+    selected_by_mof: bool | None = None
+    assessed_on: date | None = None
+    lifecycle_steps: DataAssetLifecycleSteps | None = None
+    working_mechanism_established: bool | None = None  # 数据资产管理试点工作机制
+    responsible_person: str | None = None  # 试点工作负责人
+    contact_person: str | None = None  # 联系人
+
+
+# --- 国数资源〔2024〕125号 企业数据资源开发利用 ----------------------------------
+
+
+class EnterpriseDataOrigin(str, enum.Enum):
+    """How an enterprise came by a data resource."""
+
+    FORMED_IN_OPERATIONS = "formed_in_operations"  # 在生产经营过程中形成
+    LAWFULLY_OBTAINED = "lawfully_obtained"  # 合法获取
+    LAWFULLY_HELD = "lawfully_held"  # 合法持有
+    OTHER = "other"  # e.g. obtained unlawfully
+
+
+class EnterpriseCorporateEvent(str, enum.Enum):
+    """A corporate event of the data-holding enterprise."""
+
+    NONE = "none"
+    MERGER = "merger"  # 合并
+    SPLIT = "split"  # 分立
+    DISSOLUTION = "dissolution"  # 解散
+    BANKRUPTCY = "bankruptcy"  # 被宣告破产
+    OTHER = "other"  # e.g. a change of name or of shareholders
+
+
+@attrs.frozen(kw_only=True)
+class EnterpriseDataResource:
+    """A data resource held by an enterprise, and the enterprise's data measures.
+
+    ``from_public_system_work``: the data was formed or obtained while the
+    enterprise built or operated a government or public-utility system.
+    """
+
+    origin: EnterpriseDataOrigin | None = None
+    from_public_system_work: bool | None = None
+    corporate_event: EnterpriseCorporateEvent | None = None
+    chief_data_officer: bool | None = None  # 首席数据官制度
+    classification_grading: bool | None = None  # 数据分类分级 measures
+    recognised_on_balance_sheet: bool | None = None  # 数据资源入表
+
+
+# --- 发改数据〔2024〕1836号 数据产业 ---------------------------------------------
+
+
+class DataIndustrySegment(str, enum.Enum):
+    """A segment of the data industry (数据产业包括…等)."""
+
+    COLLECTION_AGGREGATION = "collection_aggregation"  # 数据采集汇聚
+    COMPUTE_STORAGE = "compute_storage"  # 计算存储
+    CIRCULATION_TRADING = "circulation_trading"  # 流通交易
+    DEVELOPMENT_USE = "development_use"  # 开发利用
+    SECURITY_GOVERNANCE = "security_governance"  # 安全治理
+    INFRASTRUCTURE = "infrastructure"  # 数据基础设施建设
+    OTHER = "other"  # an activity the list does not name
+
+
+class DataEnterpriseActivity(str, enum.Enum):
+    """Activities 发改数据〔2024〕1836号 三 names for each of the six data-enterprise types."""
+
+    DEVELOP_LAWFULLY_OBTAINED_DATA = "develop_lawfully_obtained_data"  # 对其合法获取的数据进行开发利用
+    TECH_INNOVATION = "tech_innovation"  # 面向采集汇聚、计算存储、流通交易、开发利用的技术创新
+    BUSINESS_CONSULTING = "business_consulting"  # 业务咨询
+    TRADE_MATCHMAKING = "trade_matchmaking"  # 交易撮合
+    COMPLIANCE_SERVICE = "compliance_service"  # 合规服务
+    FINANCIAL_SERVICE = "financial_service"  # 金融服务
+    INDUSTRY_APPLICATION = "industry_application"  # 面向“智改数转”等创新应用模式
+    SECURITY_PRODUCTS = "security_products"  # 智能化数据安全产品
+    TRUSTED_CIRCULATION_TECH = "trusted_circulation_tech"  # 数据可信流通技术
+    INTEGRATED_COMPUTING = "integrated_computing"  # 一体化算力
+    PUBLIC_CLOUD = "public_cloud"  # 公有云
+    LOW_CODE_PLATFORM = "low_code_platform"  # 低代码平台
+    TRUSTED_DATA_SPACE = "trusted_data_space"  # 可信数据空间
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class DataEnterpriseProfile:
+    """What a (would-be) data enterprise does."""
+
+    activities: tuple[DataEnterpriseActivity, ...] | None = None
+    segments: tuple[DataIndustrySegment, ...] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DataIndustryGrowth:
+    """Data-industry size in a base year and in a later year (any consistent unit).
+
+    ``base_year`` may be omitted: the parameters give a documented default.
+    """
+
+    base_year: int | None = None
+    base_size: Decimal | None = None
+    year: int | None = None
+    size: Decimal | None = None
+    unit: str | None = None  # e.g. "亿元"
+
+
+# --- 财办建〔2024〕23号 中小企业数字化转型城市试点 -------------------------------
+
+
+class SmeDigitalCityLevel(str, enum.Enum):
+    """Administrative level of a city applying for the pilot."""
+
+    PROVINCIAL_CAPITAL = "provincial_capital"  # 省（区）的省会城市
+    PREFECTURE_CITY = "prefecture_city"  # 其他地级市
+    MUNICIPALITY_DISTRICT_COUNTY = "municipality_district_county"  # 直辖市所辖区县
+    XPCC = "xpcc"  # 新疆生产建设兵团
+    COUNTY_LEVEL = "county_level"  # 县级市、县 (below prefecture level)
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class SmeDigitalSubIndustryResult:
+    """End-of-pilot digital levels in one sub-industry (细分行业) of a pilot city.
+
+    ``target_smes``: above-scale industrial SMEs and provincial 专精特新 SMEs of
+    the sub-industry, each enterprise counted once; ``target_smes_level2_plus``:
+    those of them at digital level 2 or above.  ``little_giants``: national
+    专精特新“小巨人” enterprises of the sub-industry; ``little_giants_level2_plus``:
+    those at level 2 or above.  Levels are assessed under 工信厅企业〔2024〕56号.
+    """
+
+    name: str | None = None
+    target_smes: int | None = None
+    target_smes_level2_plus: int | None = None
+    little_giants: int | None = None
+    little_giants_level2_plus: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SmeDigitalCityPilot:
+    """A city's application for (and, once approved, results in) the second batch.
+
+    ``province`` is the recommending province (name or GB/T 2260 code), or
+    ``新疆生产建设兵团``.  ``province_above_scale_sme_count_2023`` is the NBS count
+    at end-2023 (optional: the notice itself names the provinces above the line).
+    ``province_recommended_cities`` is how many cities the province recommends.
+    """
+
+    city: str | None = None
+    city_level: SmeDigitalCityLevel | None = None
+    in_first_batch: bool | None = None
+    province: str | None = None
+    province_above_scale_sme_count_2023: int | None = None
+    province_recommended_cities: int | None = None
+    submitted_on: date | None = None
+    plan_approved_on: date | None = None
+    results_measured_on: date | None = None
+    sub_industries: tuple[SmeDigitalSubIndustryResult, ...] | None = None
+
+
+# --- 工信部联企业〔2024〕239号 + 工信厅企业〔2024〕56号 中小企业数字化赋能 ----------
+
+
+@attrs.frozen(kw_only=True)
+class SmeDigitalProfile:
+    """An SME's digital profile for the 2025–2027 digital empowerment action.
+
+    ``digital_level`` (1–4) is the level assessed under 《中小企业数字化水平评测
+    指标（2024 年版）》 (its indicators are not in the seed).
+    """
+
+    little_giant: bool | None = None  # 国家级专精特新“小巨人”企业
+    provincial_srdi: bool | None = None  # 省级专精特新中小企业
+    above_scale_industrial: bool | None = None  # 规上工业中小企业
+    digital_level: int | None = None
+    in_pilot_city: bool | None = None  # a pilot enterprise of a 数字化转型试点城市
+    level_assessed_on_site: bool | None = None  # 现场评定
+    level_assessed_with_2024_indicators: bool | None = None
 
 
 @attrs.frozen(kw_only=True, slots=False)
 class DataAssetsFacts:
-    """Case sections of the data assets domain (none yet)."""
+    """Case sections of the data assets domain (mixed into :class:`~zhengce.contracts.Case`)."""
+
+    data_asset_pilot_unit: DataAssetPilotUnit | None = None
+    enterprise_data_resource: EnterpriseDataResource | None = None
+    data_enterprise_profile: DataEnterpriseProfile | None = None
+    data_industry_growth: DataIndustryGrowth | None = None
+    sme_digital_city_pilot: SmeDigitalCityPilot | None = None
+    sme_digital_profile: SmeDigitalProfile | None = None

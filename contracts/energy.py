@@ -3,13 +3,123 @@
 The sections of this domain are the fields of :class:`EnergyFacts`, which
 :class:`~zhengce.contracts.Case` mixes in.  Each section is optional: a case
 carries facts for only the domains it concerns.
+
+Quantities of greenhouse gas are in tonnes of CO2 equivalent (tCO2e); one
+carbon emission allowance (碳排放配额) is one tCO2e (国令第775号 第三十条).
 """
 
 from __future__ import annotations
 
+import enum
+from datetime import date
+from decimal import Decimal
+
 import attrs
+
+# --- 碳排放权交易管理暂行条例 (国令第775号) ------------------------------------
+
+
+class CarbonMarketRole(str, enum.Enum):
+    """Who a party is in the national carbon emission trading market."""
+
+    KEY_EMITTER = "key_emitter"  # 重点排放单位
+    TECH_SERVICE_BODY = "tech_service_body"  # 技术服务机构
+    ECO_ENV_AUTHORITY_STAFF = "eco_env_authority_staff"  # 生态环境主管部门工作人员
+    OTHER_SUPERVISOR_STAFF = "other_supervisor_staff"  # 其他负有监督管理职责的部门工作人员
+    NATIONAL_REGISTRY_STAFF = "national_registry_staff"  # 全国碳排放权注册登记机构工作人员
+    NATIONAL_EXCHANGE_STAFF = "national_exchange_staff"  # 全国碳排放权交易机构工作人员
+    TECH_SERVICE_BODY_STAFF = "tech_service_body_staff"  # 技术服务机构工作人员
+    OTHER_PARTICIPANT = "other_participant"  # 符合国家有关规定的其他主体
+
+
+@attrs.frozen(kw_only=True)
+class CarbonMarketParty:
+    """A party to the national carbon market and what it did (for its duties).
+
+    ``working_days_off`` / ``extra_working_days`` adjust the Monday–Friday
+    working week for the 7-working-day feedback deadline: public holidays and
+    调休 days are set yearly by the State Council and are not in the seed.
+    """
+
+    role: CarbonMarketRole | None = None
+    trades_national_market: bool | None = None
+    quality_control_plan_executed: bool | None = None  # 数据质量控制方案 制定并严格执行
+    annual_report_submitted: bool | None = None  # 排放统计核算数据、年度排放报告 报送
+    annual_report_disclosed: bool | None = None  # 排放量、排放设施、统计核算方法 向社会公开
+    record_retention_years: Decimal | None = None  # 原始记录和管理台账 保存年限
+    trades_local_market_same_gas_and_sector: bool | None = None
+    verification_completed_on: date | None = None  # 核查完成之日
+    verification_feedback_on: date | None = None  # 反馈核查结果之日
+    working_days_off: tuple[date, ...] = ()
+    extra_working_days: tuple[date, ...] = ()
+    report_compilation_provinces: tuple[str, ...] | None = None  # 从事年度排放报告编制业务的省份
+    technical_review_provinces: tuple[str, ...] | None = None  # 从事技术审核业务的省份
+
+
+@attrs.frozen(kw_only=True)
+class CarbonAllowanceSurrender:
+    """One compliance period's allowance surrender (清缴) by a key emitter.
+
+    ``average_price_before_deadline`` is the national market's average
+    transaction price (CNY per allowance) in the month before the surrender
+    deadline: published by the national exchange, not in the seed.
+    ``non_fossil_adjustment_t`` is the 第三十一条 adjustment for non-fossil
+    electricity (its formula is set by other State rules): subtracted from the
+    verified emissions when given.
+    """
+
+    verified_emissions_t: Decimal | None = None
+    non_fossil_adjustment_t: Decimal | None = None
+    surrendered_allowances_t: Decimal | None = None
+    verified_reductions_t: Decimal | None = None  # 经核证的温室气体减排量 (CCER) used
+    surrender_deadline: date | None = None
+    average_price_before_deadline: Decimal | None = None
+    next_year_allocation_t: Decimal | None = None
+    refused_to_correct: bool | None = None  # 拒不改正
+
+
+class CarbonViolationKind(str, enum.Enum):
+    """The conduct 国令第775号 第二十条–第二十六条 punish."""
+
+    STAFF_TRADING = "staff_trading"  # 第二十条
+    NO_QUALITY_CONTROL_PLAN = "no_quality_control_plan"  # 第二十一条（一）
+    REPORT_NOT_SUBMITTED = "report_not_submitted"  # 第二十一条（二）
+    REPORT_NOT_DISCLOSED = "report_not_disclosed"  # 第二十一条（三）
+    RECORDS_NOT_KEPT = "records_not_kept"  # 第二十一条（四）
+    EMISSIONS_NOT_ACCOUNTED = "emissions_not_accounted"  # 第二十二条（一）
+    REPORT_FALSIFIED = "report_falsified"  # 第二十二条（二）
+    SAMPLES_NOT_TESTED = "samples_not_tested"  # 第二十二条（三）
+    FALSE_TEST_REPORT = "false_test_report"  # 第二十三条第一款
+    FALSE_ANNUAL_REPORT_OR_REVIEW = "false_annual_report_or_review"  # 第二十三条第二款
+    MARKET_MANIPULATION = "market_manipulation"  # 第二十五条第一款
+    MARKET_DISRUPTION = "market_disruption"  # 第二十五条第二款
+    OBSTRUCTING_INSPECTION = "obstructing_inspection"  # 第二十六条
+
+
+@attrs.frozen(kw_only=True)
+class CarbonViolation:
+    """One violation.  ``illegal_gains`` 0 means there were none (没有违法所得); None means unknown."""
+
+    kind: CarbonViolationKind | None = None
+    illegal_gains: Decimal | None = None
+    traded_value: Decimal | None = None  # 第二十条: 所交易碳排放配额等产品的价款
+    offender_is_unit: bool | None = None  # 第二十五条: 单位因前述违法行为受到处罚
+    refused_to_correct: bool | None = None  # 拒不改正
+    serious: bool | None = None  # 情节严重
+    next_year_allocation_t: Decimal | None = None  # 第二十二条: 下一年度碳排放配额
+
+
+@attrs.frozen(kw_only=True)
+class CarbonMarketViolations:
+    """The violations of 国令第775号 to price (the surrender shortfall comes from ``carbon_allowance_surrender``)."""
+
+    violations: tuple[CarbonViolation, ...] = ()
 
 
 @attrs.frozen(kw_only=True, slots=False)
 class EnergyFacts:
-    """Case sections of the energy domain (none yet)."""
+    """Case sections of the energy domain."""
+
+    carbon_market_party: CarbonMarketParty | None = None
+    carbon_allowance_surrender: CarbonAllowanceSurrender | None = None
+    carbon_market_violations: CarbonMarketViolations | None = None

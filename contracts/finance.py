@@ -2,14 +2,236 @@
 
 The sections of this domain are the fields of :class:`FinanceFacts`, which
 :class:`~zhengce.contracts.Case` mixes in.  Each section is optional: a case
-carries facts for only the domains it concerns.
+carries facts for only the domains it concerns.  List memberships (备选项目清单,
+再贷款清单, 科技型中小企业信息库, 小巨人 lists), a loan's contractual day-count
+basis and similar external facts are inputs: the engine never guesses them.
+
+Ratios and rates are ``Decimal`` fractions (``0.2`` = 20%, ``0.005`` = 0.5%).
 """
 
 from __future__ import annotations
 
+import enum
+from datetime import date
+from decimal import Decimal
+
 import attrs
+
+# --- 财金〔2024〕54号: 设备更新贷款财政贴息 ------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PrincipalRepayment:
+    """A repayment of principal on ``on`` (the principal outstanding falls from that day)."""
+
+    on: date | None = None
+    amount: Decimal | None = None
+
+
+@attrs.frozen(kw_only=True)
+class EquipmentRenewalLoan:
+    """A bank loan for an equipment-renewal project (财金〔2024〕54号).
+
+    ``lending_bank`` is the bank's name as 54号 二(一) lists it (``招商银行``; a
+    leading ``中国`` is tolerated: ``中国光大银行``).  ``day_count_basis`` is the
+    loan contract's interest day-count (360 or 365 days a year): the subsidy is
+    deducted from the interest collected, so it follows the contract's
+    convention — 54号 does not state one.  ``annual_interest_rate`` is the
+    contract rate (for the netting against interest collected).
+    ``failed_review_quarters`` are quarters (``2024Q3``) whose subsidy the MOF
+    regional office did not approve (复审不通过).  ``subsidy_received`` is the
+    subsidy the borrower has received so far (for a clawback).
+    """
+
+    project_on_candidate_list: bool | None = None  # 纳入相关部门确定的备选项目清单
+    pboc_relending_supported: bool | None = None  # 获得人民银行设备更新相关再贷款支持
+    lending_bank: str | None = None
+    loan_contract_signed_on: date | None = None
+    purchase_contract_signed_on: date | None = None  # 设备购置或更新改造服务采购合同
+    disbursed_on: date | None = None  # 贷款资金发放至经营主体
+    paid_to_supplier_on: date | None = None  # 划付供应商账户之日
+    principal: Decimal | None = None
+    repayments: tuple[PrincipalRepayment, ...] = ()
+    maturity_date: date | None = None
+    day_count_basis: int | None = None
+    annual_interest_rate: Decimal | None = None
+    funds_used_for_equipment_renewal: bool | None = None
+    failed_review_quarters: tuple[str, ...] = ()
+    subsidy_received: Decimal | None = None
+
+
+# --- 财金〔2024〕60号: 支持科技创新专项担保计划 ----------------------------------------
+
+
+class TechSmeCategory(str, enum.Enum):
+    """The target categories of 60号 二(一) (each one currently valid, 在存续期内)."""
+
+    TECH_SME = "tech_sme"  # 科技型中小企业（全国科技型中小企业信息库）
+    HIGH_TECH = "high_tech"  # 高新技术中小企业
+    LITTLE_GIANT = "little_giant"  # 专精特新“小巨人”企业
+    SRDI_SME = "srdi_sme"  # 专精特新中小企业
+    INNOVATIVE_SME = "innovative_sme"  # 经省级中小企业主管部门公告的创新型中小企业
+    NATIONAL_ST_PROJECT = "national_st_project"  # 正在承担国家科技项目
+    ST_PROJECT_CONVERSION = "st_project_conversion"  # 项目验收处于成果转化应用期
+    INNOVATION_POINTS = "innovation_points"  # “创新积分制”备选企业
+
+
+@attrs.frozen(kw_only=True)
+class TechGuaranteeFirm:
+    """A firm seeking a guarantee under the sci-tech guarantee plan (60号 二(一)).
+
+    ``categories`` are the target categories the firm holds and that are valid
+    now; the lists are kept by MOST and MIIT (external).  Enterprise size is read
+    from the shared ``enterprise.size`` (划型 by 工信部联企业〔2011〕300号, external).
+    """
+
+    categories: tuple[TechSmeCategory, ...] | None = None
+    registered_in_prc: bool | None = None  # 境内工商注册登记
+    independent_legal_person: bool | None = None
+    on_abnormal_or_dishonest_list: bool | None = None  # 经营异常名录或失信主体名单
+    products_prohibited_restricted_or_obsolete: bool | None = None
+    major_incident_or_violation_3y: bool | None = None  # 近三年重大事故或偷漏税等违法违规
+
+
+@attrs.frozen(kw_only=True)
+class TechGuaranteeDeal:
+    """A proposed guaranteed loan and its risk-sharing terms (60号 二(二)–(五)).
+
+    Shares are fractions of the loan amount.  ``guarantee_amount`` is the 单笔担保金额
+    of the re-guarantee business; ``borrower_guaranteed_balance`` the borrower's
+    outstanding guaranteed balance (单户在保余额) including this deal.
+    ``other_fees`` names every fee charged besides interest and the guarantee fee.
+    ``compensation_cap_rate`` is the 代偿赔付上限 agreed between the fund and
+    the provincial re-guarantor.
+    """
+
+    loan_amount: Decimal | None = None
+    guarantee_amount: Decimal | None = None
+    bank_share: Decimal | None = None
+    government_share: Decimal | None = None
+    fund_share: Decimal | None = None  # 国家融资担保基金
+    provincial_reguarantee_share: Decimal | None = None
+    reguarantee_fee_rate: Decimal | None = None
+    other_fees: tuple[str, ...] | None = None
+    borrower_guaranteed_balance: Decimal | None = None
+    compensation_cap_rate: Decimal | None = None
+
+
+# --- 财建〔2024〕148号: 专精特新“小巨人”企业奖补 ------------------------------------
+
+
+class ListingVenue(str, enum.Enum):
+    """Where a firm's shares are publicly offered."""
+
+    SSE = "sse"  # 上交所
+    SZSE = "szse"  # 深交所
+    BSE = "bse"  # 北交所
+    OVERSEAS = "overseas"  # 境外公开发行股票
+    NEEQ = "neeq"  # 新三板挂牌（not named by 148号）
+
+
+class PlanAspect(str, enum.Enum):
+    """The aspects of a 推进计划: the “三新” and the “一强”."""
+
+    NEW_MOMENTUM = "new_momentum"  # 打造新动能
+    NEW_TECHNOLOGY = "new_technology"  # 攻坚新技术
+    NEW_PRODUCT = "new_product"  # 开发新产品
+    SUPPLY_CHAIN = "supply_chain"  # 强化产业链配套能力（一强）
+
+
+@attrs.frozen(kw_only=True)
+class LittleGiantAward:
+    """A 小巨人 firm's application and plan under 财建〔2024〕148号.
+
+    ``listings`` is empty when the firm's shares are not publicly offered anywhere.
+    The end-of-period facts (``period_ended``, ``realised_investment``,
+    ``targets_met``) come from the performance evaluation (绩效评价).
+    """
+
+    little_giant_valid: bool | None = None  # 有效期内的“小巨人”企业
+    in_key_field: bool | None = None  # 重点领域
+    listings: tuple[ListingVenue, ...] | None = None
+    supported_under_caijian_2021_2: bool | None = None  # 财建〔2021〕2号 已获支持
+    applied_via_third_party: bool | None = None
+    plan_aspects: tuple[PlanAspect, ...] | None = None
+    plan_targets_set: bool | None = None  # 分别提出绩效目标
+    plan_investment: Decimal | None = None  # 推进计划投资总额
+    period_ended: bool | None = None
+    realised_investment: Decimal | None = None
+    targets_met: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class LittleGiantProvincialFunds:
+    """A province's use of one batch of 小巨人 award funds (148号 四(三))."""
+
+    supported_firms: int | None = None
+    total_funds: Decimal | None = None
+    direct_to_firms: Decimal | None = None
+    empowerment_services: Decimal | None = None  # 培育赋能
+
+
+# --- 金规〔2024〕13号: 小微企业续贷 ---------------------------------------------------
+
+
+class RenewalBorrowerKind(str, enum.Enum):
+    SMALL_MICRO_ENTERPRISE = "small_micro_enterprise"
+    SMALL_MICRO_OWNER = "small_micro_owner"  # 小微企业主
+    INDIVIDUAL_BUSINESS = "individual_business"  # 个体工商户
+    FARMER = "farmer"  # 农户
+    MEDIUM_ENTERPRISE = "medium_enterprise"
+    LARGE_ENTERPRISE = "large_enterprise"
+
+
+class RenewalLoanPurpose(str, enum.Enum):
+    WORKING_CAPITAL = "working_capital"  # 流动资金贷款
+    OPERATING = "operating"  # 经营性贷款
+    FIXED_ASSET = "fixed_asset"
+    CONSUMER = "consumer"
+    OTHER = "other"
+
+
+class LoanRiskClass(str, enum.Enum):
+    """金融资产风险分类 (five classes)."""
+
+    NORMAL = "normal"  # 正常类
+    SPECIAL_MENTION = "special_mention"  # 关注类
+    SUBSTANDARD = "substandard"  # 次级类
+    DOUBTFUL = "doubtful"  # 可疑类
+    LOSS = "loss"  # 损失类
+
+
+@attrs.frozen(kw_only=True)
+class LoanRenewal:
+    """A loan renewal (续贷) under 金规〔2024〕13号.
+
+    The five borrower conditions of 三 are the bank's assessments (booleans).
+    """
+
+    borrower_kind: RenewalBorrowerKind | None = None
+    loan_purpose: RenewalLoanPurpose | None = None
+    original_maturity: date | None = None
+    still_needs_financing: bool | None = None  # 到期后仍有融资需求
+    temporary_difficulty: bool | None = None  # 临时存在资金困难
+    applied_on: date | None = None  # 债务人主动申请之日
+    new_loan_contract_signed_on: date | None = None
+    guarantee_required: bool | None = None
+    new_guarantee_contract_signed_on: date | None = None
+    original_risk_class: LoanRiskClass | None = None
+    lawful_operation: bool | None = None  # 依法合规经营
+    normal_operation_going_concern: bool | None = None
+    good_credit_no_misconduct: bool | None = None  # 无挪用、欠息、逃废债
+    meets_lending_standards: bool | None = None
+    meets_bank_conditions: bool | None = None
 
 
 @attrs.frozen(kw_only=True, slots=False)
 class FinanceFacts:
-    """Case sections of the finance domain (none yet)."""
+    """Case sections of the finance domain (mixed into :class:`~zhengce.contracts.Case`)."""
+
+    equipment_renewal_loan: EquipmentRenewalLoan | None = None
+    tech_guarantee_firm: TechGuaranteeFirm | None = None
+    tech_guarantee_deal: TechGuaranteeDeal | None = None
+    little_giant_award: LittleGiantAward | None = None
+    little_giant_provincial_funds: LittleGiantProvincialFunds | None = None
+    loan_renewal: LoanRenewal | None = None

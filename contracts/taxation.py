@@ -2,14 +2,230 @@
 
 The sections of this domain are the fields of :class:`TaxationFacts`, which
 :class:`~zhengce.contracts.Case` mixes in.  Each section is optional: a case
-carries facts for only the domains it concerns.
+carries facts for only the domains it concerns.  Catalogue memberships, rates
+set in documents outside the seed and similar external facts are inputs: the
+engine never guesses them.
 """
 
 from __future__ import annotations
 
+import enum
+from datetime import date
+from decimal import Decimal
+
 import attrs
+
+# --- 财政部 税务总局公告2024年第8号: 新三板 dividend IIT ----------------------------
+
+
+class NeeqCompanyKind(str, enum.Enum):
+    """Kind of company whose shares the account holds (公告2024年第8号 一、七)."""
+
+    LISTED = "listed"  # 挂牌公司
+    TWO_NETWORK = "two_network"  # 原 STAQ、NET 系统挂牌公司（两网公司）
+    DELISTED = "delisted"  # 全国中小企业股份转让系统挂牌的退市公司
+
+
+class NeeqInvestorKind(str, enum.Enum):
+    """Who holds the account (公告2024年第8号 一、四)."""
+
+    INDIVIDUAL = "individual"  # 个人
+    SECURITIES_INVESTMENT_FUND = "securities_investment_fund"  # 证券投资基金
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class NeeqShareMovement:
+    """Shares of one company acquired or transferred in one securities account on one day.
+
+    ``on`` is the day the shares are acquired (取得之日) or, for a transfer, the
+    transfer delivery day (转让交割之日).  Movements of the same day are netted
+    (每日日终结算后的净增（减）股票数) before the FIFO matching.
+    """
+
+    on: date | None = None
+    shares: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class NeeqDividend:
+    """One dividend distribution (派发股息红利) of the company."""
+
+    record_date: date | None = None  # 股权登记日
+    per_share: Decimal | None = None  # 每股股息红利 (CNY, before tax)
+
+
+@attrs.frozen(kw_only=True)
+class NeeqDividendAccount:
+    """One securities account's shares of one 新三板 company and the company's dividends."""
+
+    account_id: str | None = None
+    investor: NeeqInvestorKind | None = None
+    company_kind: NeeqCompanyKind | None = None
+    delisted_restricted_shares: bool | None = None  # 退市公司的限售股 (财税〔2012〕85号 第四条 instead)
+    acquisitions: tuple[NeeqShareMovement, ...] | None = None
+    transfers: tuple[NeeqShareMovement, ...] | None = None
+    dividends: tuple[NeeqDividend, ...] | None = None
+
+
+# --- 财政部 税务总局公告2024年第9号: special-equipment upgrade credit ---------------
+
+
+@attrs.frozen(kw_only=True)
+class SpecialEquipmentUpgrade:
+    """One digital/intelligent upgrade (数字化、智能化改造) of one piece of special equipment.
+
+    Amounts in CNY.  ``investment`` is the whole capitalised upgrade spending;
+    the exclusions of 公告第四条、第八条 are given separately and deducted.
+    ``on_catalogue``: the equipment is on 财税〔2018〕84号 or 财税〔2017〕71号 (external lists);
+    ``meets_catalogue_after_upgrade``: it still meets the catalogue's conditions.
+    """
+
+    equipment_id: str | None = None
+    original_tax_basis: Decimal | None = None  # 购置时原计税基础
+    incurred_on: date | None = None  # 改造投入发生日
+    completed_on: date | None = None  # 改造完成日
+    investment: Decimal | None = None
+    refunded_vat: Decimal | None = None  # 按有关规定退还的增值税税款
+    transport_installation_commissioning: Decimal | None = None  # 运输、安装和调试等费用
+    fiscal_grant_funded: Decimal | None = None  # 利用财政拨款资金进行的投入
+    purchased_by_enterprise: bool | None = None  # 企业购置 (or finance lease with title transfer)
+    finance_lease_title_transfers: bool | None = None  # 融资租赁且约定期满所有权转移 (None: not leased)
+    on_catalogue: bool | None = None
+    meets_catalogue_after_upgrade: bool | None = None
+    used_by_enterprise: bool | None = None  # 自身实际使用
+    separately_accounted: bool | None = None  # 单独核算、分别归集
+    plan_or_tech_contract: bool | None = None  # 改造方案 or 登记的技术开发/服务合同
+    transferred_or_leased_on: date | None = None  # 转让、出租（停止使用）之日
+
+
+@attrs.frozen(kw_only=True)
+class CitTaxYear:
+    """One tax year of the enterprise: its corporate income tax payable (应纳税额, 公告第五条)."""
+
+    year: int | None = None
+    tax_payable: Decimal | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SpecialEquipmentCredit:
+    """The upgrades of an enterprise and its tax years, for the credit and its carry-forward."""
+
+    upgrades: tuple[SpecialEquipmentUpgrade, ...] | None = None
+    tax_years: tuple[CitTaxYear, ...] | None = None
+
+
+# --- 国家税务总局公告2024年第10号: LAT prepayment floor ------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class LatPrepayment:
+    """A land-value-added-tax (土地增值税) prepayment of a real-estate project.
+
+    ``prepaid_on``: the day the prepayment obligation arises (the reading: the
+    floor in force on that day governs).  ``region`` (east/middle/west/northeast)
+    overrides the engine's reference table for ``province``.  ``applied_rate``:
+    the provincial prepayment rate applied (a ratio, 0.015 for 1.5%).
+    """
+
+    project_id: str | None = None
+    province: str | None = None
+    region: str | None = None
+    affordable_housing: bool | None = None  # 保障性住房
+    prepaid_on: date | None = None
+    revenue: Decimal | None = None  # 预收款 / 计征依据 (CNY)
+    applied_rate: Decimal | None = None
+
+
+# --- 财政部 税务总局公告2024年第14号: stamp duty on restructuring --------------------
+
+
+class RestructuringKind(str, enum.Enum):
+    """The operation (公告2024年第14号 三、四)."""
+
+    ENTERPRISE_CONVERSION = "enterprise_conversion"  # 企业改制
+    MERGER = "merger"  # 合并
+    DIVISION = "division"  # 分立
+    OTHER_RESTRUCTURING = "other_restructuring"  # 其他资产或股权出资和划转、债务重组等
+    BANKRUPTCY_LIQUIDATION = "bankruptcy_liquidation"  # 破产清算
+    PUBLIC_INSTITUTION_CONVERSION = "public_institution_conversion"  # 事业单位改制
+    ADMINISTRATIVE_ADJUSTMENT = "administrative_adjustment"  # 县级以上人民政府行政性调整
+    INTRA_GROUP_TRANSFER = "intra_group_transfer"  # 同一投资主体内部划转
+    DEBT_TO_EQUITY = "debt_to_equity"  # 债权转股权
+
+
+class ConversionForm(str, enum.Enum):
+    """The forms of 企业改制 (四（一）)."""
+
+    NON_COMPANY_TO_COMPANY = "non_company_to_company"  # 非公司制企业改制为有限责任公司或者股份有限公司
+    LLC_TO_JOINT_STOCK = "llc_to_joint_stock"  # 有限责任公司变更为股份有限公司
+    JOINT_STOCK_TO_LLC = "joint_stock_to_llc"  # 股份有限公司变更为有限责任公司
+    OTHER = "other"
+
+
+class IntraGroupRelation(str, enum.Enum):
+    """The relations of 同一投资主体内部 (四（五）)."""
+
+    PARENT_AND_WHOLLY_OWNED_SUBSIDIARY = "parent_and_wholly_owned_subsidiary"
+    WHOLLY_OWNED_SISTER_SUBSIDIARIES = "wholly_owned_sister_subsidiaries"
+    PERSON_AND_OWN_ENTITY = "person_and_own_entity"  # 自然人与其个人独资企业、一人有限公司、个体工商户
+    OTHER = "other"
+
+
+class TransferAsset(str, enum.Enum):
+    """What an administrative adjustment or intra-group transfer moves (三)."""
+
+    LAND_USE_RIGHT = "land_use_right"
+    BUILDING = "building"  # 房屋等建筑物和构筑物所有权
+    EQUITY = "equity"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class RestructuringStampDuty:
+    """A restructuring and the stamp-duty items it produces (amounts in CNY).
+
+    Account books (营业账簿): ``capital_already_taxed`` is the part of the new
+    enterprise's 实收资本（股本）+资本公积 on which stamp duty was already paid;
+    ``capital_not_yet_taxed`` the part not yet taxed; ``capital_added_later`` later
+    additions; ``capital_from_revaluation`` increases by valuation;
+    ``capital_from_other_accounts`` other accounts turned into capital;
+    ``capital_from_debt_to_equity`` the increase from 债权转股权.
+    ``stamp_duty_rate`` (optional) is the rate of the 印花税法 (not in the seed).
+    """
+
+    kind: RestructuringKind | None = None
+    executed_on: date | None = None  # 书立 / 记载 date
+    conversion_form: ConversionForm | None = None
+    original_investors_survive: bool | None = None  # 投资主体存续
+    original_investors_share_after: Decimal | None = None  # ratio 0..1 in the converted entity
+    successor_inherits_rights: bool | None = None  # 承继原企业权利、义务
+    investors_unchanged: bool | None = None  # 分立：出资人不发生变动
+    parent_absorbs_wholly_owned_subsidiary: bool | None = None
+    state_council_approved: bool | None = None  # 经国务院批准实施的重组项目 (债转股)
+    by_county_or_higher_government: bool | None = None  # 县级以上人民政府或者其所属国资部门
+    intra_group_relation: IntraGroupRelation | None = None
+    transfer_asset: TransferAsset | None = None
+    established_in_china: bool | None = None  # 依照我国法律法规设立并在中国境内注册
+    property_transfer_deed_amount: Decimal | None = None  # 产权转移书据
+    capital_already_taxed: Decimal | None = None
+    capital_not_yet_taxed: Decimal | None = None
+    capital_added_later: Decimal | None = None
+    capital_from_revaluation: Decimal | None = None
+    capital_from_other_accounts: Decimal | None = None
+    capital_from_debt_to_equity: Decimal | None = None
+    continued_contract_amount: Decimal | None = None  # 改制前书立尚未履行完毕的合同
+    continued_contract_basis_unchanged: bool | None = None
+    continued_contract_already_taxed: bool | None = None
+    stamp_duty_rate_books: Decimal | None = None
+    stamp_duty_rate_deeds: Decimal | None = None
 
 
 @attrs.frozen(kw_only=True, slots=False)
 class TaxationFacts:
-    """Case sections of the taxation domain (none yet)."""
+    """Case sections of the taxation domain."""
+
+    neeq_dividend_account: NeeqDividendAccount | None = None
+    special_equipment_credit: SpecialEquipmentCredit | None = None
+    lat_prepayment: LatPrepayment | None = None
+    restructuring_stamp_duty: RestructuringStampDuty | None = None

@@ -82,6 +82,9 @@ def evaluate(
 ) -> Evaluation | None:
     """Compute what ``policy`` yields or demands for ``case``.
 
+    :param policy: one of the policies this plugin declared.
+    :param case: the case.
+    :param context: ``as_of`` and ``known_at`` of the evaluation.
     :param applicability: what :func:`applies_to` returned; always ``applies``.
     :return: an :class:`~zhengce.contracts.Evaluation`: named amounts
         (``Decimal``, rounded as the policy's parameters declare) and the
@@ -96,6 +99,8 @@ def evaluate(
 def explain(policy: PolicySpec, result: PolicyResult, lang: str) -> Explanation | None:
     """Explain a result in ``lang`` (``"zh"`` or ``"en"``).
 
+    :param policy: the policy the result is about (declared by this plugin).
+    :param lang: ``"zh"`` or ``"en"``.
     :param result: the stamped result of this plugin's ``policy`` for one case.
     :return: an :class:`~zhengce.contracts.Explanation` (a title, a summary
         sentence and one line per step, each with its citation).  ``None``:

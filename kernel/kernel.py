@@ -126,8 +126,11 @@ class Kernel:
 
     def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> None:
         """Load every installed plugin of ``group``; a plugin that fails to import is reported, not fatal."""
-        for ep in sorted(md.entry_points(group=group), key=lambda e: e.name):
-            if self.pm.is_blocked(ep.name) or ep.name in self._slots:
+        # Sorted by (name, distribution): which of two same-named plugins loads never
+        # depends on installation order; the second is reported as a load problem.
+        eps = md.entry_points(group=group)
+        for ep in sorted(eps, key=lambda e: (e.name, e.dist.name if e.dist else "")):
+            if self.pm.is_blocked(ep.name):
                 continue
             try:
                 obj = ep.load()
@@ -175,6 +178,8 @@ class Kernel:
                 for s in specs
                 for p in (s.problems(name) if isinstance(s, PolicySpec) else [f"not a PolicySpec: {s!r}"])
             ]
+            ids = [s.id for s in specs]
+            problems += [f"policy id {i!r} declared twice" for i in sorted(set(ids)) if ids.count(i) > 1]
             if problems:
                 raise PluginLoadError("; ".join(problems))
             self.pm.register(plugin, name=name)
@@ -197,25 +202,23 @@ class Kernel:
         self._problems.append(LoadProblem(plugin=plugin, message=message))
 
     def _rebuild_index(self) -> None:
-        claims: dict[str, list[RegisteredPolicy]] = {}
-        for slot in self._slots.values():
-            for spec in slot.policies:
-                claims.setdefault(spec.id, []).append(RegisteredPolicy(spec=spec, plugin=slot.ref, hooks=slot.hooks))
-        self._problems = [p for p in self._problems if not p.message.startswith("policy id claimed twice")]
-        policies: dict[str, RegisteredPolicy] = {}
-        for pid, regs in sorted(claims.items()):
-            if len(regs) > 1:
-                owners = ", ".join(sorted(r.plugin.name for r in regs))
-                for r in regs:
-                    self._problems.append(LoadProblem(plugin=r.plugin.name, message=f"policy id claimed twice: {pid} ({owners}); withdrawn"))
-                continue
-            policies[pid] = regs[0]
-        self._policies = policies
-        index: dict[str, list[RegisteredPolicy]] = {s: [] for s in SECTIONS}
-        for reg in policies.values():  # already in id order
+        """Policies by id and the section → policies index, both in policy-id order.
+
+        Policy ids start with their plugin's name and plugin names are unique,
+        so no two plugins can claim one id; nothing here depends on the order
+        plugins were registered in.
+        """
+        policies = {
+            spec.id: RegisteredPolicy(spec=spec, plugin=slot.ref, hooks=slot.hooks)
+            for slot in self._slots.values()
+            for spec in slot.policies
+        }
+        self._policies = {pid: policies[pid] for pid in sorted(policies)}
+        index: dict[str, list[RegisteredPolicy]] = {}
+        for reg in self._policies.values():
             for section in reg.spec.facts:
-                index[section].append(reg)
-        self._index = {s: tuple(v) for s, v in index.items() if v}
+                index.setdefault(section, []).append(reg)
+        self._index = {s: tuple(v) for s, v in index.items()}
 
     # --- introspection -------------------------------------------------------
 
