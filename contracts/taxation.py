@@ -38,12 +38,12 @@ class NeeqInvestorKind(str, enum.Enum):
 class NeeqShareMovement:
     """Shares of one company acquired or transferred in one securities account on one day.
 
-    ``on`` is the day the shares are acquired (取得之日) or, for a transfer, the
+    ``day`` is the day the shares are acquired (取得之日) or, for a transfer, the
     transfer delivery day (转让交割之日).  Movements of the same day are netted
     (每日日终结算后的净增（减）股票数) before the FIFO matching.
     """
 
-    on: date | None = None
+    day: date | None = None
     shares: int | None = None
 
 

@@ -1,0 +1,58 @@
+"""Hook implementations of the taxation plugin: thin adapters over the rule modules."""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+
+from zhengce.contracts import Text
+from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
+
+from . import __version__, neeq_dividend
+
+NAME = "taxation"
+DISTRIBUTION = "zhengce-taxation"
+
+
+def _spec(module, title: Text, facts: tuple[str, ...], filename: str) -> PolicySpec:
+    return PolicySpec(id=module.POLICY_ID, title=title, facts=facts,
+                      parameters=load_parameters("zhengce_taxation", f"parameters/{filename}"))
+
+
+POLICIES = (
+    _spec(neeq_dividend, Text(zh="新三板挂牌公司股息红利差别化个人所得税",
+                              en="NEEQ dividend individual income tax (differentiated by holding period)"),
+          ("neeq_dividend_account",), "neeq_dividend_iit.yaml"),
+)
+RULES = {neeq_dividend.POLICY_ID: neeq_dividend}
+
+
+def _version() -> str:
+    try:
+        return md.version(DISTRIBUTION)
+    except md.PackageNotFoundError:
+        return __version__
+
+
+@hookimpl
+def declare_plugin():
+    return PluginInfo(name=NAME, distribution=DISTRIBUTION, version=_version())
+
+
+@hookimpl
+def declare_policies():
+    return POLICIES
+
+
+@hookimpl
+def applies_to(policy, case, context):
+    return RULES[policy.id].applies_to(case, policy.parameters, context)
+
+
+@hookimpl
+def evaluate(policy, case, context, applicability):
+    return RULES[policy.id].evaluate(case, policy.parameters, context)
+
+
+@hookimpl
+def explain(policy, result, lang):
+    return RULES[policy.id].explain(result, policy.title, lang)
