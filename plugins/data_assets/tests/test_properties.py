@@ -1,0 +1,50 @@
+"""Hypothesis invariants of the data_assets plugin (issue 6)."""
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhengce.contracts import FindingStatus, Status
+from zhengce.kernel import Kernel
+from zhengce_data_assets import plugin
+
+KERNEL = Kernel([plugin])
+SETTINGS = settings(deadline=None, max_examples=150)
+PILOT = "data_assets.data_asset_pilot"
+STEP_IDS = ("ledger", "registration", "authorised_operation", "revenue_distribution", "trading_circulation")
+UNIT_TYPES = ("central_department", "central_enterprise", "local_finance_department", "other")
+
+
+def _result(case, policy, as_of=date(2027, 6, 1)):
+    return KERNEL.evaluate(case, as_of=as_of).result(policy)
+
+
+# --- 财资〔2024〕167号 ------------------------------------------------------------
+
+days = st.dates(min_value=date(2024, 12, 19), max_value=date(2028, 12, 31))
+tri = st.sampled_from([True, False, None])
+
+
+@SETTINGS
+@given(day=days, unit_type=st.sampled_from(UNIT_TYPES), selected=tri)
+def test_nothing_in_the_pilot_outside_the_window_or_for_unnamed_types(day, unit_type, selected):
+    case = {"data_asset_pilot_unit": {"unit_type": unit_type, "selected_by_mof": selected, "assessed_on": day.isoformat()}}
+    r = _result(case, PILOT, as_of=max(day, date(2024, 12, 19)))
+    in_pilot = r.status is Status.APPLIES and r.evaluation.finding("in_pilot").status is FindingStatus.MET
+    if not (date(2025, 1, 1) <= day <= date(2026, 12, 31)) or unit_type == "other" or selected is not True:
+        assert not in_pilot
+    if in_pilot:
+        assert date(2025, 1, 1) <= day <= date(2026, 12, 31) and unit_type != "other"
+
+
+@SETTINGS
+@given(steps=st.fixed_dictionaries({s: tri for s in STEP_IDS}))
+def test_checklist_lists_exactly_the_false_or_missing_steps(steps):
+    case = {"data_asset_pilot_unit": {"unit_type": "central_department", "selected_by_mof": True, "assessed_on": "2025-03-01",
+                                      "lifecycle_steps": {k: v for k, v in steps.items() if v is not None}}}
+    ev = _result(case, PILOT).evaluation
+    listed = {f.id.removeprefix("step_") for f in ev.findings if f.id.startswith("step_") and f.status is not FindingStatus.MET}
+    assert listed == {s for s, v in steps.items() if v is not True}
+    for s, v in steps.items():
+        assert ev.finding(f"step_{s}").status is {True: FindingStatus.MET, False: FindingStatus.NOT_MET, None: FindingStatus.UNKNOWN}[v]

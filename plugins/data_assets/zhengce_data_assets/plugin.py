@@ -1,0 +1,56 @@
+"""Hook implementations of the data_assets plugin: thin adapters over the rule modules."""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+
+from zhengce.contracts import Text
+from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
+
+from . import __version__, data_asset_pilot
+
+NAME = "data_assets"
+DISTRIBUTION = "zhengce-data-assets"
+PACKAGE = "zhengce_data_assets"
+
+DATA_ASSET_PILOT = PolicySpec(
+    id=data_asset_pilot.POLICY_ID,
+    title=Text(zh="数据资产全过程管理试点", en="Data-asset full-lifecycle management pilot"),
+    facts=("data_asset_pilot_unit",),
+    parameters=load_parameters(PACKAGE, "parameters/data_asset_pilot.yaml"),
+)
+
+POLICIES = (DATA_ASSET_PILOT,)
+RULES = {data_asset_pilot.POLICY_ID: data_asset_pilot}
+
+
+def _version() -> str:
+    try:
+        return md.version(DISTRIBUTION)
+    except md.PackageNotFoundError:
+        return __version__
+
+
+@hookimpl
+def declare_plugin():
+    return PluginInfo(name=NAME, distribution=DISTRIBUTION, version=_version())
+
+
+@hookimpl
+def declare_policies():
+    return POLICIES
+
+
+@hookimpl
+def applies_to(policy, case, context):
+    return RULES[policy.id].applies_to(case, policy.parameters, context)
+
+
+@hookimpl
+def evaluate(policy, case, context, applicability):
+    return RULES[policy.id].evaluate(case, policy.parameters, context)
+
+
+@hookimpl
+def explain(policy, result, lang):
+    return RULES[policy.id].explain(result, policy.title, lang)
