@@ -171,7 +171,10 @@ def _policies(kernel: Kernel, fmt: str) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("policy", "title", "documents", "plugin")
+    table = Table()
+    table.add_column("policy", no_wrap=True)
+    for name in ("title", "documents", "plugin"):
+        table.add_column(name, overflow="fold")
     for r in rows:
         table.add_row(r["id"], f"{r['title']['zh']}\n{r['title']['en']}", "\n".join(d["document"] for d in r["documents"]),
                       f"{r['plugin']} {r['version']}")
