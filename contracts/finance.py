@@ -22,9 +22,9 @@ import attrs
 
 @attrs.frozen(kw_only=True)
 class PrincipalRepayment:
-    """A repayment of principal on ``on`` (the principal outstanding falls from that day)."""
+    """A repayment of principal (the principal outstanding falls from ``repaid_on``)."""
 
-    on: date | None = None
+    repaid_on: date | None = None
     amount: Decimal | None = None
 
 

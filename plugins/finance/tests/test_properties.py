@@ -1,0 +1,109 @@
+"""Hypothesis invariants of the finance policies (issue 4)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhengce.contracts import Status
+from zhengce.kernel import Kernel
+from zhengce_finance import plugin
+from zhengce_finance.equipment_renewal import add_years
+
+KERNEL = Kernel([plugin])
+SETTINGS = settings(deadline=None, max_examples=120)
+ER = "finance.equipment_renewal_loan_subsidy"
+ER_PARAMS = plugin.EQUIPMENT_RENEWAL.parameters
+KNOWN = date(2026, 1, 1)
+RATE = ER_PARAMS.at("rate", None, KNOWN).value
+YEARS = ER_PARAMS.at("term_years", None, KNOWN).value
+W_FROM = ER_PARAMS.at("contracts.from", None, KNOWN).value
+W_UNTIL = ER_PARAMS.at("contracts.until", None, KNOWN).value
+BANKS = ER_PARAMS.at("banks", None, KNOWN).value
+
+
+def _result(case: dict, as_of: date = date(2026, 6, 30)):
+    return KERNEL.evaluate(case, as_of=as_of).result(ER)
+
+
+money = st.decimals(min_value=Decimal("10000"), max_value=Decimal("50000000"), places=0)
+days = st.dates(min_value=date(2024, 3, 7), max_value=date(2024, 12, 31))
+
+
+@st.composite
+def loans(draw):
+    signed = draw(days)
+    paid = signed + timedelta(days=draw(st.integers(0, 200)))
+    principal = draw(money)
+    repayments = []
+    left = principal
+    for _ in range(draw(st.integers(0, 3))):
+        amount = draw(st.decimals(min_value=Decimal(0), max_value=left, places=0))
+        repayments.append({"repaid_on": (paid + timedelta(days=draw(st.integers(-30, 900)))).isoformat(), "amount": str(amount)})
+        left -= amount
+    loan = {
+        "project_on_candidate_list": True, "pboc_relending_supported": True,
+        "lending_bank": draw(st.sampled_from(BANKS)),
+        "loan_contract_signed_on": signed.isoformat(), "purchase_contract_signed_on": draw(days).isoformat(),
+        "paid_to_supplier_on": paid.isoformat(), "principal": str(principal), "repayments": repayments,
+        "day_count_basis": draw(st.sampled_from([360, 365])),
+        "annual_interest_rate": str(draw(st.decimals(min_value=Decimal("0.001"), max_value=Decimal("0.08"), places=4))),
+    }
+    if draw(st.booleans()):
+        loan["maturity_date"] = (paid + timedelta(days=draw(st.integers(30, 1500)))).isoformat()
+    return loan
+
+
+def _quarters(ev):
+    keys = {a.name.split("_", 1)[1] for a in ev.amounts if a.name.startswith("subsidy_20")}
+    return sorted(keys)
+
+
+@SETTINGS
+@given(loans())
+def test_interest_subsidy_bounds(loan):
+    result = _result({"equipment_renewal_loan": loan})
+    assert result.status is Status.APPLIES
+    ev = result.evaluation
+    total = ev.amount("subsidy_total")
+    principal = Decimal(loan["principal"])
+    assert Decimal(0) <= total <= principal * RATE * YEARS
+    paid = date.fromisoformat(loan["paid_to_supplier_on"])
+    start, end = ev.date("accrual_start"), ev.date("accrual_end")
+    assert start == paid and end <= add_years(paid, YEARS)
+    basis = Decimal(loan["day_count_basis"])
+    interest_rate = Decimal(loan["annual_interest_rate"])
+    for q in _quarters(ev):
+        sub, adv, settle = ev.amount(f"subsidy_{q}"), ev.amount(f"advance_{q}"), ev.amount(f"settlement_{q}")
+        assert sub >= 0 and adv + settle == sub
+        # accrues only inside the window: every quarter with a subsidy meets [start, end)
+        y, n = int(q[:4]), int(q[5])
+        q_start, q_end = date(y, 3 * n - 2, 1), (date(y + 1, 1, 1) if n == 4 else date(y, 3 * n + 1, 1))
+        assert q_start < end and start < q_end
+        # never more than the interest charged for the same quarter (on the same principal-days)
+        assert ev.amount(f"net_interest_{q}") >= 0
+        days_in = (min(q_end, end) - max(q_start, start)).days
+        assert sub <= (principal * days_in * interest_rate / basis).quantize(Decimal("0.01")) + Decimal("0.01")
+
+
+@SETTINGS
+@given(loans(), st.text(alphabet="甲乙丙丁城市农商村镇银行", min_size=2, max_size=8))
+def test_unlisted_bank_gives_nothing(loan, bank):
+    if bank in BANKS or bank.removeprefix("中国") in BANKS:
+        return
+    loan["lending_bank"] = bank
+    result = _result({"equipment_renewal_loan": loan})
+    assert result.status is Status.DOES_NOT_APPLY and result.evaluation is None
+
+
+@SETTINGS
+@given(loans(), st.one_of(st.dates(max_value=W_FROM - timedelta(days=1), min_value=date(2023, 1, 1)),
+                          st.dates(min_value=W_UNTIL + timedelta(days=1), max_value=date(2026, 1, 1))),
+       st.sampled_from(["loan_contract_signed_on", "purchase_contract_signed_on"]))
+def test_contract_outside_window_gives_nothing(loan, day, field):
+    loan[field] = day.isoformat()
+    result = _result({"equipment_renewal_loan": loan})
+    assert result.status is Status.DOES_NOT_APPLY and result.evaluation is None

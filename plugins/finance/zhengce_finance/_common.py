@@ -1,0 +1,67 @@
+"""Helpers shared by the finance rule modules: parameter lookups, windows, explanations."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from zhengce.contracts import Explanation, FindingStatus, PolicyResult, Status, Text
+from zhengce.kernel import ParameterSet, ParameterValue
+from zhengce.kernel.render import status_text, trace_lines
+
+T = Text
+
+
+class Params:
+    """Parameter lookups for one evaluation: on an event day, as known at ``known_at``."""
+
+    def __init__(self, params: ParameterSet, on: date | None, known_at: date) -> None:
+        self.params, self.on, self.known_at = params, on, known_at
+
+    def __call__(self, name: str) -> ParameterValue:
+        """The value governing the event day (or the latest known one when the day is unknown)."""
+        value = self.params.at(name, self.on, self.known_at) or self.params.at(name, None, self.known_at)
+        assert value is not None, f"{name}: no value known at {self.known_at}"
+        return value
+
+    def reading(self, name: str) -> Text | None:
+        return self.params[name].reading
+
+
+def in_window(day: date | None, start: date, end: date) -> bool | None:
+    return None if day is None else start <= day <= end
+
+
+def pct(x: Decimal) -> str:
+    """A fraction as a percentage for labels: 0.005 → 0.5%."""
+    return f"{(x * 100).normalize():f}%"
+
+
+def yuan(x: Decimal) -> str:
+    return f"{x:,}"
+
+
+def explain(result: PolicyResult, title: Text, lang: str, headline: dict[str, tuple[str, str]]) -> Explanation:
+    """Status, the headline amounts, the breaches and the missing facts above the cited trace."""
+    zh = lang == "zh"
+    summary = status_text(result.status, lang)
+    ev = result.evaluation
+    parts: list[str] = []
+    if result.status is Status.APPLIES and ev is not None:
+        for a in ev.amounts:
+            if a.name in headline:
+                name = headline[a.name][0 if zh else 1]
+                unit = ("元" if zh else "CNY") if a.unit == "CNY" else ""
+                parts.append(f"{name} {a.value} {unit}".strip() if zh else f"{name} {unit} {a.value}".replace("  ", " ").strip())
+        breaches = [f for f in ev.findings if f.status is FindingStatus.NOT_MET]
+        if breaches:
+            head = "不符合：" if zh else "not met: "
+            parts.append(head + ("；" if zh else "; ").join(f.label.in_lang(lang) for f in breaches))
+        docs = ("、" if zh else ", ").join(d.document for d in result.documents)
+        if parts:
+            summary += ("：" if zh else ": ") + ("，" if zh else ", ").join(parts)
+        summary += f"（依据 {docs}）" if zh else f" (under {docs})"
+    if result.missing:
+        summary += ("；缺少：" if zh else "; missing: ") + ", ".join(result.missing)
+    return Explanation(policy_id=result.policy_id, lang=lang, title=title.in_lang(lang), summary=summary,
+                       lines=trace_lines(result, lang))

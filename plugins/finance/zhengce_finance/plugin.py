@@ -1,0 +1,55 @@
+"""Hook implementations of the finance plugin: thin adapters over the rule modules."""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+
+from zhengce.contracts import Text
+from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
+
+from . import __version__, equipment_renewal
+
+NAME = "finance"
+DISTRIBUTION = "zhengce-finance"
+
+EQUIPMENT_RENEWAL = PolicySpec(
+    id=equipment_renewal.POLICY_ID,
+    title=Text(zh="设备更新贷款财政贴息", en="Equipment-renewal loan interest subsidy"),
+    facts=("equipment_renewal_loan",),
+    parameters=load_parameters("zhengce_finance", "parameters/equipment_renewal_loan_subsidy.yaml"),
+)
+
+POLICIES: tuple[PolicySpec, ...] = (EQUIPMENT_RENEWAL,)
+RULES = {m.POLICY_ID: m for m in (equipment_renewal,)}
+
+
+def _version() -> str:
+    try:
+        return md.version(DISTRIBUTION)
+    except md.PackageNotFoundError:
+        return __version__
+
+
+@hookimpl
+def declare_plugin():
+    return PluginInfo(name=NAME, distribution=DISTRIBUTION, version=_version())
+
+
+@hookimpl
+def declare_policies():
+    return POLICIES
+
+
+@hookimpl
+def applies_to(policy, case, context):
+    return RULES[policy.id].applies_to(case, policy.parameters, context)
+
+
+@hookimpl
+def evaluate(policy, case, context, applicability):
+    return RULES[policy.id].evaluate(case, policy.parameters, context)
+
+
+@hookimpl
+def explain(policy, result, lang):
+    return RULES[policy.id].explain(result, policy.title, lang)
