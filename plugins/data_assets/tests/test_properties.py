@@ -48,3 +48,37 @@ def test_checklist_lists_exactly_the_false_or_missing_steps(steps):
     assert listed == {s for s, v in steps.items() if v is not True}
     for s, v in steps.items():
         assert ev.finding(f"step_{s}").status is {True: FindingStatus.MET, False: FindingStatus.NOT_MET, None: FindingStatus.UNKNOWN}[v]
+
+
+# --- 发改数据〔2024〕1836号 -------------------------------------------------------
+
+GROWTH = "data_assets.data_industry_growth"
+sizes = st.decimals(min_value="0.01", max_value="1000000", places=2, allow_nan=False, allow_infinity=False)
+
+
+def _growth(base, size, base_year=None, year=2029):
+    g = {"base_size": str(base), "size": str(size), "year": year}
+    if base_year is not None:
+        g["base_year"] = base_year
+    r = _result({"data_industry_growth": g}, GROWTH, as_of=date(2030, 3, 1))
+    return r.evaluation.finding("cagr_target").status is FindingStatus.MET
+
+
+@SETTINGS
+@given(base=sizes, a=sizes, b=sizes, base_year=st.integers(2018, 2028))
+def test_cagr_check_is_monotone_in_the_end_value(base, a, b, base_year):
+    lo, hi = sorted((a, b))
+    if _growth(base, lo, base_year):
+        assert _growth(base, hi, base_year)
+
+
+@SETTINGS
+@given(base=sizes, base_year=st.integers(2018, 2028))
+def test_cagr_check_is_false_at_exactly_fifteen_percent(base, base_year):
+    from decimal import Decimal, localcontext
+
+    with localcontext() as c:
+        c.prec = 200  # exact: an integer power of 1.15
+        exact = base * Decimal("1.15") ** (2029 - base_year)
+    assert not _growth(base, exact, base_year)
+    assert _growth(base, exact + Decimal("0.0001"), base_year)

@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, data_asset_pilot
+from . import __version__, data_asset_pilot, data_industry_growth
 
 NAME = "data_assets"
 DISTRIBUTION = "zhengce-data-assets"
@@ -20,8 +20,15 @@ DATA_ASSET_PILOT = PolicySpec(
     parameters=load_parameters(PACKAGE, "parameters/data_asset_pilot.yaml"),
 )
 
-POLICIES = (DATA_ASSET_PILOT,)
-RULES = {data_asset_pilot.POLICY_ID: data_asset_pilot}
+DATA_INDUSTRY_GROWTH = PolicySpec(
+    id=data_industry_growth.POLICY_ID,
+    title=Text(zh="数据产业规模增长目标（年均复合增长率超过15%）", en="Data-industry growth target (CAGR above 15%)"),
+    facts=("data_industry_growth",),
+    parameters=load_parameters(PACKAGE, "parameters/data_industry_growth.yaml"),
+)
+
+POLICIES = (DATA_ASSET_PILOT, DATA_INDUSTRY_GROWTH)
+RULES = {spec.id: module for spec, module in ((DATA_ASSET_PILOT, data_asset_pilot), (DATA_INDUSTRY_GROWTH, data_industry_growth))}
 
 
 def _version() -> str:
