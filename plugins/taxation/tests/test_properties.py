@@ -22,7 +22,7 @@ def _amounts_are_cents(result):
     for a in result.evaluation.amounts if result.evaluation else ():
         if a.unit == "CNY":
             assert isinstance(a.value, Decimal), a
-            assert a.value == a.value.quantize(CENT), a
+            assert a.value.as_tuple().exponent == -2, a  # quantized to the declared 0.01
 
 
 # --- neeq_dividend_iit -------------------------------------------------------------
@@ -93,3 +93,50 @@ def test_fifo_lots_partition_the_shares_exactly(moves):
     delivered = sorted((p for p in portions if p.delivered_on), key=lambda p: (p.delivered_on, p.acquired_on))
     for a, b in zip(delivered, delivered[1:]):
         assert a.acquired_on <= b.acquired_on
+
+
+# --- special_equipment_upgrade_credit ---------------------------------------------
+
+from zhengce_taxation import special_equipment  # noqa: E402
+
+money = st.decimals("0", "5000000", places=2)
+
+
+@st.composite
+def equipment_cases(draw):
+    ups = []
+    for i in range(draw(st.integers(1, 3))):
+        incurred = draw(st.dates(date(2024, 1, 1), date(2027, 12, 31)))
+        ups.append({"equipment_id": draw(st.sampled_from(["E1", "E2"])), "original_tax_basis": str(draw(money)),
+                    "incurred_on": incurred.isoformat(), "completed_on": incurred.isoformat(),
+                    "investment": str(draw(money)), "refunded_vat": str(draw(st.decimals("0", "50000", places=2))),
+                    "purchased_by_enterprise": True, "on_catalogue": True, "meets_catalogue_after_upgrade": True,
+                    "used_by_enterprise": True, "separately_accounted": True, "plan_or_tech_contract": True})
+    n = draw(st.integers(1, 10))
+    years = [{"year": 2024 + k, "tax_payable": str(draw(st.decimals("0", "200000", places=2)))} for k in range(n)]
+    return {"special_equipment_credit": {"upgrades": ups, "tax_years": years}}
+
+
+@SETTINGS
+@given(case=equipment_cases())
+def test_equipment_credit_invariants(case):
+    res = KERNEL.evaluate(case, as_of=date(2035, 1, 1)).result(special_equipment.POLICY_ID)
+    assert res.status is Status.APPLIES, res
+    _amounts_are_cents(res)
+    ev = res.evaluation
+    ups = case["special_equipment_credit"]["upgrades"]
+    for i, u in enumerate(ups):
+        bound = Decimal("0.10") * min(Decimal(u["investment"]), Decimal("0.5") * Decimal(u["original_tax_basis"]))
+        assert ev.amount(f"credit_earned.u{i}") <= bound.quantize(CENT) + CENT
+    earned = ev.amount("credit_earned_total")
+    used_total = Decimal(0)
+    first_earn = min(date.fromisoformat(u["incurred_on"]).year for u in ups)
+    last_earn = max(date.fromisoformat(u["incurred_on"]).year for u in ups)
+    for ty in case["special_equipment_credit"]["tax_years"]:
+        used = ev.amount(f"used.{ty['year']}")
+        assert used <= Decimal(ty["tax_payable"])
+        if ty["year"] > last_earn + 5 or ty["year"] < first_earn:
+            assert used == 0  # nothing is carried more than five years
+        used_total += used
+    assert used_total == ev.amount("credit_used_total") <= earned
+    assert used_total + ev.amount("credit_expired_total") + ev.amount("credit_remaining") == earned

@@ -11,7 +11,7 @@ transfer (第二条); shares still held and not yet past one year are pending.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 import attrs
@@ -231,7 +231,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
             calc.info(f"formula.{key}", T(zh="应纳税额", en="Tax"), value=f"{por.shares} × {div.per_share} × {pct(share)} × {pct(rate.value)} = {tax}",
                       cite=rate)
     for acquired_on, tax in sorted(lot_tax.items()):
-        calc.amount(f"lot_tax.{acquired_on}", tax, T(zh=f"{acquired_on} 取得批次的应纳税额", en=f"Tax on the lot acquired {acquired_on}"),
+        calc.amount(f"lot_tax.{acquired_on}", p.money(tax), T(zh=f"{acquired_on} 取得批次的应纳税额", en=f"Tax on the lot acquired {acquired_on}"),
                     formula="Σ 各次派息该批次的应纳税额 / Σ over dividends", cite=rate)
     money = p.money
     calc.amount("dividend_total", money(totals["dividend"]), T(zh="股息红利合计", en="Dividends (gross)"),
@@ -240,7 +240,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                 formula="Σ 股息 × 计入比例", cite=p.criterion("share.medium"))
     calc.amount("exempt_dividend", money(totals["exempt"]), T(zh="免税股息", en="Exempt dividends"),
                 formula="Σ 持股超过1年部分的股息", cite=p.criterion("share.long"))
-    calc.amount("tax_total", totals["tax"], T(zh="应纳个人所得税合计（已确定部分）", en="Individual income tax (determined part)"),
+    calc.amount("tax_total", money(totals["tax"]), T(zh="应纳个人所得税合计（已确定部分）", en="Individual income tax (determined part)"),
                 formula="Σ round(股数 × 每股股息 × 计入比例 × 20%, 0.01)", cite=rate)
     calc.amount("pending_dividend", money(totals["pending"]), T(zh="待转让时确定税额的股息", en="Dividends whose tax is set at a later transfer"),
                 formula="Σ 未转让且未满1年部分的股息", cite=p.criterion("withholding.deferred"))

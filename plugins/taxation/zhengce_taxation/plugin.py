@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, neeq_dividend
+from . import __version__, neeq_dividend, special_equipment
 
 NAME = "taxation"
 DISTRIBUTION = "zhengce-taxation"
@@ -22,8 +22,11 @@ POLICIES = (
     _spec(neeq_dividend, Text(zh="新三板挂牌公司股息红利差别化个人所得税",
                               en="NEEQ dividend individual income tax (differentiated by holding period)"),
           ("neeq_dividend_account",), "neeq_dividend_iit.yaml"),
+    _spec(special_equipment, Text(zh="节能节水、环境保护、安全生产专用设备数字化智能化改造企业所得税抵免",
+                                  en="Special-equipment digital/intelligent upgrade corporate income tax credit"),
+          ("special_equipment_credit",), "special_equipment_credit.yaml"),
 )
-RULES = {neeq_dividend.POLICY_ID: neeq_dividend}
+RULES = {m.POLICY_ID: m for m in (neeq_dividend, special_equipment)}
 
 
 def _version() -> str:
