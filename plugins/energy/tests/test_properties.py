@@ -1,0 +1,116 @@
+"""Hypothesis invariants of the energy plugin (issue 5)."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhengce.kernel import Kernel
+from zhengce_energy import carbon_penalties as cp
+from zhengce_energy import plugin
+
+KERNEL = Kernel([plugin])
+SETTINGS = settings(deadline=None, max_examples=150)
+money_st = st.decimals(min_value=0, max_value=Decimal("100000000"), places=2, allow_nan=False, allow_infinity=False)
+qty_st = st.decimals(min_value=0, max_value=Decimal("10000000"), places=0, allow_nan=False, allow_infinity=False)
+GAINS_ARTICLES = ("a22", "a23_1", "a23_2", "a25_1", "a25_2")
+KINDS = {"a22": "report_falsified", "a23_1": "false_test_report", "a23_2": "false_annual_report_or_review",
+         "a25_1": "market_manipulation", "a25_2": "market_disruption"}
+PENALTIES = plugin.CARBON_PENALTIES.parameters
+KNOWN = date(2025, 1, 1)
+
+
+def p(name):
+    return PENALTIES.at(name, None, KNOWN).value
+
+
+def fine(article, gains):
+    return cp.gains_fine(gains, p(f"{article}.multiple_min"), p(f"{article}.multiple_max"), p(f"{article}.gains_threshold"),
+                         p(f"{article}.fallback_min"), p(f"{article}.fallback_max"), PENALTIES.rounding.money)
+
+
+def evaluate(case, as_of=date(2025, 3, 1)):
+    return KERNEL.evaluate(case, as_of=as_of).result("energy.carbon_trading_penalties")
+
+
+@SETTINGS
+@given(article=st.sampled_from(GAINS_ARTICLES), gains=money_st)
+def test_fine_lies_inside_its_legal_range(article, gains):
+    """Through the whole plugin: the fine is the fixed range below the threshold, else the multiples of the gains."""
+    result = evaluate({"carbon_market_violations": {"violations": [{"kind": KINDS[article], "illegal_gains": str(gains), "offender_is_unit": True}]}})
+    rng = result.evaluation.range(f"{KINDS[article]}.fine")
+    lo, hi = rng.minimum, rng.maximum
+    assert lo <= hi
+    if gains < p(f"{article}.gains_threshold"):
+        assert (lo, hi) == (p(f"{article}.fallback_min"), p(f"{article}.fallback_max"))
+    else:
+        assert lo <= gains * p(f"{article}.multiple_min") + Decimal("0.005") and gains * p(f"{article}.multiple_max") - Decimal("0.005") <= hi
+    ind = result.evaluation.range(f"{KINDS[article]}.individual_fine")
+    ind_art = cp.INDIVIDUALS[article]
+    assert (ind.minimum, ind.maximum) == (p(f"{ind_art}.individual_min"), p(f"{ind_art}.individual_max"))
+
+
+@SETTINGS
+@given(article=st.sampled_from(GAINS_ARTICLES), a=money_st, b=money_st)
+def test_multiple_of_gains_fine_is_monotone_above_the_threshold(article, a, b):
+    a, b = min(a, b), max(a, b)
+    thr = p(f"{article}.gains_threshold")
+    if a >= thr:
+        lo_a, hi_a, _ = fine(article, a)
+        lo_b, hi_b, _ = fine(article, b)
+        assert lo_a <= lo_b and hi_a <= hi_b
+    # on each side of the threshold the range is non-decreasing in the gains
+    if b < thr:
+        assert fine(article, a)[:2] == fine(article, b)[:2]
+
+
+@SETTINGS
+@given(article=st.sampled_from(GAINS_ARTICLES), cents=st.integers(min_value=1, max_value=10_000_00))
+def test_formula_switches_exactly_at_the_threshold(article, cents):
+    thr = p(f"{article}.gains_threshold")
+    below = thr - Decimal(cents) / 100
+    assert fine(article, thr)[2] is True
+    if below >= 0:
+        assert fine(article, below)[2] is False
+        assert fine(article, below)[:2] == (p(f"{article}.fallback_min"), p(f"{article}.fallback_max"))
+
+
+@SETTINGS
+@given(emissions=qty_st, surrendered=qty_st, price=st.decimals(min_value=1, max_value=500, places=2), k=st.integers(min_value=1, max_value=5))
+def test_surrender_fine_zero_when_nothing_short_and_linear_in_shortfall(emissions, surrendered, price, k):
+    money = PENALTIES.rounding.money
+    m_lo, m_hi = p("a24.multiple_min"), p("a24.multiple_max")
+    assert cp.shortfall_fine(price, Decimal(0), m_lo, m_hi, money) == (0, 0)
+    short = max(Decimal(0), emissions - surrendered)
+    lo1, hi1 = cp.shortfall_fine(price, short, m_lo, m_hi, money)
+    lok, hik = cp.shortfall_fine(price, short * k, m_lo, m_hi, money)
+    assert lok == lo1 * k and hik == hi1 * k  # price has 2 places and short is integral: exact
+    case = {"carbon_allowance_surrender": {"verified_emissions_t": str(emissions), "surrendered_allowances_t": str(surrendered),
+                                           "surrender_deadline": "2024-12-31", "average_price_before_deadline": str(price)}}
+    result = evaluate(case)
+    if short == 0:
+        assert result.status.value == "does_not_apply"
+    else:
+        rng = result.evaluation.range("surrender_shortfall.fine")
+        assert (rng.minimum, rng.maximum) == (lo1, hi1)
+
+
+@SETTINGS
+@given(short=qty_st, allocation=qty_st)
+def test_allowance_cut_never_exceeds_next_year_allocation(short, allocation):
+    lo, hi = cp.allowance_cut(p("a22.cut_share_min"), p("a22.cut_share_max"), allocation)
+    assert 0 <= lo <= hi <= allocation
+    case = {"carbon_allowance_surrender": {"verified_emissions_t": str(short), "surrendered_allowances_t": "0", "surrender_deadline": "2024-12-31",
+                                           "refused_to_correct": True, "next_year_allocation_t": str(allocation)}}
+    result = evaluate(case)
+    if short > 0:
+        assert result.evaluation.amount("surrender_shortfall.allowance_cut") <= allocation
+
+
+@SETTINGS
+@given(deadline=st.dates(min_value=date(2024, 5, 1), max_value=date(2030, 12, 31)))
+def test_price_window_is_the_month_before_the_deadline(deadline):
+    start, end = cp.price_window(deadline, p("a24.price_window_months"))
+    assert end == deadline - timedelta(days=1)
+    assert 27 <= (deadline - start).days <= 31

@@ -1,0 +1,60 @@
+"""Hook implementations of the energy plugin: thin adapters over the rule modules."""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+
+from zhengce.contracts import Text
+from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
+
+from . import __version__, carbon_duties, carbon_penalties
+
+NAME = "energy"
+DISTRIBUTION = "zhengce-energy"
+PACKAGE = "zhengce_energy"
+
+
+def _spec(module, title: Text, facts: tuple[str, ...], filename: str) -> PolicySpec:
+    return PolicySpec(id=module.POLICY_ID, title=title, facts=facts,
+                      parameters=load_parameters(PACKAGE, f"parameters/{filename}"))
+
+
+CARBON_DUTIES = _spec(carbon_duties, Text(zh="碳排放权交易：重点排放单位、技术服务机构等的义务", en="Carbon emission trading: duties of key emitters, service bodies and staff"),
+                      ("carbon_market_party", "carbon_allowance_surrender"), "carbon_trading_duties.yaml")
+CARBON_PENALTIES = _spec(carbon_penalties, Text(zh="碳排放权交易：罚款幅度、配额核减与禁业", en="Carbon emission trading: fine ranges, allowance cuts and bans"),
+                         ("carbon_market_violations", "carbon_allowance_surrender"), "carbon_trading_penalties.yaml")
+
+POLICIES = (CARBON_DUTIES, CARBON_PENALTIES)
+RULES = {carbon_duties.POLICY_ID: carbon_duties, carbon_penalties.POLICY_ID: carbon_penalties}
+
+
+def _version() -> str:
+    try:
+        return md.version(DISTRIBUTION)
+    except md.PackageNotFoundError:
+        return __version__
+
+
+@hookimpl
+def declare_plugin():
+    return PluginInfo(name=NAME, distribution=DISTRIBUTION, version=_version())
+
+
+@hookimpl
+def declare_policies():
+    return POLICIES
+
+
+@hookimpl
+def applies_to(policy, case, context):
+    return RULES[policy.id].applies_to(case, policy.parameters, context)
+
+
+@hookimpl
+def evaluate(policy, case, context, applicability):
+    return RULES[policy.id].evaluate(case, policy.parameters, context)
+
+
+@hookimpl
+def explain(policy, result, lang):
+    return RULES[policy.id].explain(result, policy.title, lang)
