@@ -260,6 +260,7 @@ class Kernel:
         as_of: _dt.date | None = None,
         known_at: _dt.date | None = None,
         policies: Sequence[str] | None = None,
+        trace: bool = True,
     ) -> DecisionRecord:
         """Evaluate every policy the case reaches, as of ``as_of``, as known at ``known_at``.
 
@@ -268,11 +269,13 @@ class Kernel:
         :param as_of: assessment day; default today.
         :param known_at: knowledge day; default ``as_of``.
         :param policies: restrict to these policy ids (still routed by facts).
+        :param trace: ``False`` for screening mode: no steps recorded (see
+            :class:`EvaluationContext`).
         """
         if not isinstance(case, Case):
             case = load_case(case)
         as_of = as_of or _dt.date.today()
-        ctx = EvaluationContext(as_of=as_of, known_at=known_at or as_of)
+        ctx = EvaluationContext(as_of=as_of, known_at=known_at or as_of, trace=trace)
         routed = self.route(case)
         if policies is not None:
             wanted = set(policies)

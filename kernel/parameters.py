@@ -108,13 +108,25 @@ class Parameter:
     type: str
     values: tuple[ParameterValue, ...]
     reading: Text | None = None
+    _memo: dict = attrs.field(factory=dict, eq=False, repr=False, alias="_memo")
 
     def at(self, on: date | None, known_at: date) -> ParameterValue | None:
         """The value governing an event ``on`` a date, as known at ``known_at`` (None: no law).
 
         ``on=None`` ignores the event axis: the latest-issued known value, for
         criteria that a rule must state even when the event date is unknown.
+        Answers are memoised (a parameter is immutable; the days repeat).
         """
+        key = (on, known_at)
+        memo = self._memo
+        if key in memo:
+            return memo[key]
+        if len(memo) > 50_000:
+            memo.clear()
+        memo[key] = found = self._lookup(on, known_at)
+        return found
+
+    def _lookup(self, on: date | None, known_at: date) -> ParameterValue | None:
         best: ParameterValue | None = None
         for v in self.values:
             if v.document.issued <= known_at and (on is None or v.covers(on)):

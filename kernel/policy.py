@@ -69,7 +69,11 @@ class EvaluationContext:
     :param known_at: only documents issued on or before this day exist for the
         evaluation.  A retroactive amendment changes the answer only once it is
         known.
+    :param trace: record every step (the default).  ``False`` is screening
+        mode (免申即享 over a whole registry): statuses, amounts and missing
+        facts only; evaluate the retained cases again with a trace to explain them.
     """
 
     as_of: date
     known_at: date
+    trace: bool = True

@@ -67,8 +67,26 @@ def _citation(cite: ParameterValue | Citation | None) -> Citation | None:
     return cite
 
 
+_FACTS: dict[tuple[str, type, Any], Fact] = {}
+_FACTS_MAX = 200_000
+
+
+def _fact(path: str, value: Any) -> Fact:
+    """A Fact, interned: screening a registry repeats the same (path, value) pairs endlessly."""
+    key = (path, value.__class__, value)
+    try:
+        found = _FACTS.get(key)
+    except TypeError:  # unhashable value
+        return Fact(path=path, value=show(value))
+    if found is None:
+        if len(_FACTS) >= _FACTS_MAX:
+            _FACTS.clear()
+        found = _FACTS[key] = Fact(path=path, value=show(value))
+    return found
+
+
 def _facts(facts: Mapping[str, Any]) -> tuple[Fact, ...]:
-    return tuple(Fact(path=k, value=show(v)) for k, v in facts.items())
+    return tuple([_fact(k, v) for k, v in facts.items()])
 
 
 class Conditions:
@@ -79,7 +97,8 @@ class Conditions:
     paths), else ``applies``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, trace: bool = True) -> None:
+        self.trace = trace
         self.steps: list[Step] = []
         self.missing: list[str] = []
         self.failed = False
@@ -111,12 +130,15 @@ class Conditions:
         else:
             self.failed = True
             outcome = Outcome.NOT_MET
-        self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts), citation=_citation(cite), note=note))
+        if self.trace:
+            self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts), citation=_citation(cite), note=note))
         return met
 
     def info(self, id: str, label: Text, *, value: Any = None, facts: Mapping[str, Any] | None = None,
              cite: ParameterValue | Citation | None = None, note: Text | None = None, outcome: Outcome = Outcome.INFO) -> None:
         """Record a statement that is not a condition (a reading, a rule not yet in force)."""
+        if not self.trace:
+            return
         self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts or {}),
                                value=None if value is None else show(value), citation=_citation(cite), note=note))
 
@@ -138,7 +160,8 @@ class Calculation:
     """The outputs of an evaluation — amounts, ranges, dates, findings — each with the
     trace step that produced it (formula, facts used, citation)."""
 
-    def __init__(self) -> None:
+    def __init__(self, trace: bool = True) -> None:
+        self.trace = trace
         self.steps: list[Step] = []
         self.amounts: list[Amount] = []
         self.ranges: list[AmountRange] = []
@@ -160,7 +183,8 @@ class Calculation:
     ) -> Decimal:
         """Record an output amount and the step that computed it; return the value."""
         self.amounts.append(Amount(name=name, value=value, unit=unit, label=label))
-        self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}),
+        if self.trace:
+            self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}),
                                formula=formula, value=show(value), citation=_citation(cite), note=note))
         return value
 
@@ -180,7 +204,8 @@ class Calculation:
         """Record an output range (e.g. a fine of X to Y) and its step."""
         rng = AmountRange(name=name, minimum=minimum, maximum=maximum, unit=unit, basis=basis, formula=formula, label=label)
         self.ranges.append(rng)
-        self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}), formula=formula,
+        if self.trace:
+            self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}), formula=formula,
                                value=f"[{show(minimum)}, {show(maximum)}] {unit}", citation=_citation(cite), note=basis))
         return rng
 
@@ -189,7 +214,8 @@ class Calculation:
              inclusive: bool = True) -> date:
         """Record an output date (a deadline, a benefit start or end) and its step."""
         self.dates.append(DateValue(name=name, value=value, label=label, inclusive=inclusive))
-        self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}), formula=formula,
+        if self.trace:
+            self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}), formula=formula,
                                value=show(value), citation=_citation(cite)))
         return value
 
@@ -199,6 +225,8 @@ class Calculation:
         citation = _citation(cite)
         item = Finding(id=id, status=status, label=label, detail=detail, citation=citation)
         self.findings.append(item)
+        if not self.trace:
+            return item
         outcome = {FindingStatus.MET: Outcome.MET, FindingStatus.NOT_MET: Outcome.NOT_MET,
                    FindingStatus.UNKNOWN: Outcome.UNKNOWN}.get(status, Outcome.INFO)
         self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts or {}),
@@ -208,6 +236,8 @@ class Calculation:
     def info(self, id: str, label: Text, *, value: Any = None, facts: Mapping[str, Any] | None = None,
              cite: ParameterValue | Citation | None = None, note: Text | None = None) -> None:
         """Record an intermediate figure or statement that is not an output amount."""
+        if not self.trace:
+            return
         self.steps.append(Step(id=id, label=label, outcome=Outcome.INFO, facts=_facts(facts or {}),
                                value=None if value is None else show(value), citation=_citation(cite), note=note))
 

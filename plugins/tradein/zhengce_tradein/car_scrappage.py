@@ -9,6 +9,7 @@ is read on the application's submission day, as known at ``context.known_at``
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from decimal import Decimal
 
 from zhengce.contracts import (
@@ -34,7 +35,11 @@ OLD_NEV = "old_nev"  # 2018-04-30 前注册登记的新能源乘用车
 BUY_NEV = "amount.scrap_any_buy_nev"
 BUY_FUEL = "amount.scrap_fuel_buy_fuel"
 
-T = Text  # brevity for the many bilingual labels below
+@lru_cache(maxsize=4096)
+def T(zh: str, en: str, *args: object) -> Text:  # noqa: N802 - reads like the Text it builds
+    """A bilingual label from ``{}`` templates, interned: the same few dozen labels recur in
+    every evaluation, so they are formatted once, not per case."""
+    return Text(zh=zh.format(*args), en=en.format(*args))
 
 
 class _Params:
@@ -64,22 +69,21 @@ def old_vehicle_kind(case: Case, p: _Params, conds: Conditions) -> str | None:
     reg = old.registration_date if old else None
     facts = {"old_vehicle.fuel": fuel, "old_vehicle.registration_date": reg}
     if fuel is None or reg is None:
-        conds.check("old_vehicle_kind", T(zh="旧车属于国三及以下燃油乘用车或2018年4月30日前注册登记的新能源乘用车",
-                                          en="The old car is a China-III-or-older fuel car or an NEV registered on or before 2018-04-30"),
+        conds.check("old_vehicle_kind", T("旧车属于国三及以下燃油乘用车或 {} 前（含当日）注册登记的新能源乘用车",
+                                          "The old car is a China-III-or-older fuel car or an NEV registered on or before {}",
+                                          p.criterion("old.nev_registered_by").value),
                     None, facts=facts, cite=p.criterion("old.gasoline_registered_by"))
         return None
     if fuel is Fuel.NEW_ENERGY:
         cutoff = p.criterion("old.nev_registered_by")
         ok = reg <= cutoff.value
-        conds.check("old_vehicle_kind", T(zh=f"旧新能源乘用车于 {cutoff.value} 前（含当日）注册登记",
-                                          en=f"The old NEV was registered on or before {cutoff.value}"),
+        conds.check("old_vehicle_kind", T("旧新能源乘用车于 {} 前（含当日）注册登记", "The old NEV was registered on or before {}", cutoff.value),
                     ok, facts=facts, cite=cutoff)
         return OLD_NEV if ok else None
     name = "old.gasoline_registered_by" if fuel is Fuel.GASOLINE else "old.diesel_other_registered_by"
     cutoff = p.criterion(name)
     ok = reg <= cutoff.value
-    conds.check("old_vehicle_kind", T(zh=f"旧燃油乘用车属国三及以下：{cutoff.value} 前（含当日）注册登记",
-                                      en=f"The old fuel car is China-III-or-older: registered on or before {cutoff.value}"),
+    conds.check("old_vehicle_kind", T("旧燃油乘用车属国三及以下：{} 前（含当日）注册登记", "The old fuel car is China-III-or-older: registered on or before {}", cutoff.value),
                 ok, facts=facts, cite=cutoff, note=p.params[name].reading)
     return OLD_GUOSAN_FUEL if ok else None
 
@@ -89,8 +93,8 @@ def new_vehicle_tier(case: Case, old_kind: str | None, p: _Params, conds: Condit
     new = case.new_vehicle
     fuel = new.fuel if new else None
     if fuel is None:
-        conds.check("new_vehicle_qualifies", T(zh="新车为目录内新能源乘用车或2.0升及以下燃油乘用车",
-                                               en="The new car is a catalogued NEV or a fuel car of 2.0 L or less"),
+        conds.check("new_vehicle_qualifies", T("新车为目录内新能源乘用车或 {} 升及以下燃油乘用车", "The new car is a catalogued NEV or a fuel car of {} L or less",
+                                               p.criterion("new.fuel_max_displacement_l").value),
                     None, facts={"new_vehicle.fuel": None}, cite=p.criterion("new.nev_in_catalogue"))
         return None
     if fuel is Fuel.NEW_ENERGY:
@@ -109,8 +113,7 @@ def new_vehicle_tier(case: Case, old_kind: str | None, p: _Params, conds: Condit
         return None
     limit = p.criterion("new.fuel_max_displacement_l")
     disp = new.displacement_l
-    conds.check("new_vehicle_qualifies", T(zh=f"新购燃油乘用车排量不超过 {limit.value} 升（含）",
-                                           en=f"The new fuel car's displacement is at most {limit.value} L"),
+    conds.check("new_vehicle_qualifies", T("新购燃油乘用车排量不超过 {} 升（含）", "The new fuel car's displacement is at most {} L", limit.value),
                 None if disp is None else disp <= limit.value,
                 facts={"new_vehicle.fuel": fuel, "new_vehicle.displacement_l": disp}, cite=limit,
                 note=p.params["new.fuel_max_displacement_l"].reading)
@@ -130,7 +133,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     app = case.scrappage_application
     submitted = app.submitted_on if app else None
     p = _Params(params, submitted, ctx.known_at)
-    conds = Conditions()
+    conds = Conditions(trace=ctx.trace)
 
     applicant_type = case.applicant.type if case.applicant else None
     rule = p.criterion("applicant.types")
@@ -142,8 +145,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     for side, zh in (("old_vehicle", "报废旧车"), ("new_vehicle", "新购车辆")):
         vehicle = getattr(case, side)
         vclass = vehicle.vehicle_class if vehicle else None
-        conds.check(f"{side}_passenger_car", T(zh=f"{zh}为小型、微型载客汽车（乘用车）",
-                                               en=f"The {side.split('_')[0]} car is a small or mini passenger vehicle"),
+        conds.check(f"{side}_passenger_car", T(zh + "为小型、微型载客汽车（乘用车）", "The " + side.split("_")[0] + " car is a small or mini passenger vehicle"),
                     None if vclass is None else vclass.value in classes.value,
                     facts={f"{side}.vehicle_class": vclass}, cite=classes)
 
@@ -153,7 +155,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     start, end = p.criterion("certificates.from"), p.criterion("certificates.until")
     for field, zh, en in CERTIFICATES:
         day = getattr(app, field) if app else None
-        conds.check(field, T(zh=f"{zh}于 {start.value} 至 {end.value} 期间取得", en=f"The {en} was obtained between {start.value} and {end.value}"),
+        conds.check(field, T(zh + "于 {} 至 {} 期间取得", "The " + en + " was obtained between {} and {}", start.value, end.value),
                     _in_window(day, start.value, end.value), facts={f"scrappage_application.{field}": day}, cite=end)
     qualified = p.criterion("certificates.qualified_dismantler")
     by_qualified = app.scrap_certificate_by_qualified_dismantler if app else None
@@ -162,8 +164,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
                 by_qualified, facts={"scrappage_application.scrap_certificate_by_qualified_dismantler": by_qualified}, cite=qualified)
 
     a_from, a_until = p.criterion("application.from"), p.criterion("application.until")
-    conds.check("application_window", T(zh=f"申请于 {a_from.value} 至 {a_until.value}（含当日）期间提交",
-                                         en=f"The application was submitted between {a_from.value} and {a_until.value} inclusive"),
+    conds.check("application_window", T("申请于 {} 至 {}（含当日）期间提交", "The application was submitted between {} and {} inclusive", a_from.value, a_until.value),
                 _in_window(submitted, a_from.value, a_until.value), facts={"scrappage_application.submitted_on": submitted},
                 cite=a_until, note=params["application.until"].reading)
 
@@ -176,14 +177,20 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     return conds.result()
 
 
+def _not_yet_known(p: _Params, name: str) -> Text:
+    """Why a condition is absent: the document that introduces it was not yet issued."""
+    doc = p.params[name].values[0].document
+    return T("截至 {} 尚无此要求（{} 于 {} 印发）", "No such requirement as known at {} ({} was issued on {})", p.known_at, doc.number, doc.issued)
+
+
 def _ownership_conditions(case: Case, p: _Params, conds: Conditions) -> None:
     """392号's ownership rules — absent from the law until 392号 is known."""
     old_rule = p("owner.old_registered_by")
-    old_label = T(zh="报废旧车于2024年7月25日前（含当日）登记在申请人名下", en="The scrapped car was registered in the applicant's name on or before 2024-07-25")
     if old_rule is None:
-        conds.info("old_vehicle_owned_by_applicant", old_label, outcome=Outcome.NOT_IN_FORCE,
-                   note=T(zh=f"截至 {p.known_at} 尚无此要求（商消费函〔2024〕392号尚未印发）", en=f"No such requirement as known at {p.known_at} (商消费函〔2024〕392号 not yet issued)"))
+        conds.info("old_vehicle_owned_by_applicant", T("报废旧车登记在申请人名下的时限", "Deadline for the scrapped car to be in the applicant's name"),
+                   outcome=Outcome.NOT_IN_FORCE, note=_not_yet_known(p, "owner.old_registered_by"))
     else:
+        old_label = T("报废旧车于 {} 前（含当日）登记在申请人名下", "The scrapped car was registered in the applicant's name on or before {}", old_rule.value)
         since = case.old_vehicle.registered_to_applicant_on if case.old_vehicle else None
         conds.check("old_vehicle_owned_by_applicant", old_label, None if since is None else since <= old_rule.value,
                     facts={"old_vehicle.registered_to_applicant_on": since}, cite=old_rule, note=p.params["owner.old_registered_by"].reading)
@@ -192,7 +199,7 @@ def _ownership_conditions(case: Case, p: _Params, conds: Conditions) -> None:
     new_label = T(zh="审核期间新购汽车登记在申请人名下", en="The new car is registered in the applicant's name during review")
     if new_rule is None:
         conds.info("new_vehicle_owned_by_applicant", new_label, outcome=Outcome.NOT_IN_FORCE,
-                   note=T(zh=f"截至 {p.known_at} 尚无此要求（商消费函〔2024〕392号尚未印发）", en=f"No such requirement as known at {p.known_at} (商消费函〔2024〕392号 not yet issued)"))
+                   note=_not_yet_known(p, "owner.new_registered_during_review_from"))
         return
     app = case.scrappage_application
     paid_on = app.paid_on if app else None
@@ -209,7 +216,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     """The subsidy, the top-up on an application already paid, and the central/local split."""
     app = case.scrappage_application
     p = _Params(params, app.submitted_on, ctx.known_at)
-    calc = Calculation()
+    calc = Calculation(trace=ctx.trace)
     money = params.rounding.money
 
     tier = BUY_NEV if case.new_vehicle.fuel is Fuel.NEW_ENERGY else BUY_FUEL
