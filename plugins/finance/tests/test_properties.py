@@ -107,3 +107,44 @@ def test_contract_outside_window_gives_nothing(loan, day, field):
     loan[field] = day.isoformat()
     result = _result({"equipment_renewal_loan": loan})
     assert result.status is Status.DOES_NOT_APPLY and result.evaluation is None
+
+
+# --- 财金〔2024〕60号 -----------------------------------------------------------------
+
+TG = "finance.tech_sme_guarantee"
+TG_PARAMS = plugin.TECH_GUARANTEE.parameters
+THRESHOLD = TG_PARAMS.at("fee.threshold", None, KNOWN).value
+CAP_ABOVE = TG_PARAMS.at("fee.cap_above", None, KNOWN).value
+CAP_BELOW = TG_PARAMS.at("fee.cap_at_or_below", None, KNOWN).value
+TIER_CAPS = {c: TG_PARAMS.at(f"fund_cap.{t}", None, KNOWN).value
+             for t in ("tier1", "tier2", "tier3") for c in TG_PARAMS.at(f"fund_cap.{t}.categories", None, KNOWN).value}
+FIRM = {"registered_in_prc": True, "independent_legal_person": True, "on_abnormal_or_dishonest_list": False,
+        "products_prohibited_restricted_or_obsolete": False, "major_incident_or_violation_3y": False}
+share = st.decimals(min_value=Decimal(0), max_value=Decimal(1), places=2)
+
+
+@SETTINGS
+@given(categories=st.lists(st.sampled_from(sorted(TIER_CAPS)), min_size=1, max_size=4, unique=True),
+       amount=st.one_of(st.decimals(min_value=Decimal(1), max_value=Decimal("60000000"), places=2), st.just(THRESHOLD)),
+       fee=st.decimals(min_value=Decimal(0), max_value=Decimal("0.01"), places=4),
+       bank=share, gov=share, fund=share, prov=share)
+def test_guarantee_caps_and_shares(categories, amount, fee, bank, gov, fund, prov):
+    case = {"enterprise": {"size": "small"}, "tech_guarantee_firm": {**FIRM, "categories": categories},
+            "tech_guarantee_deal": {"guarantee_amount": str(amount), "reguarantee_fee_rate": str(fee), "bank_share": str(bank),
+                                    "government_share": str(gov), "fund_share": str(fund), "provincial_reguarantee_share": str(prov),
+                                    "other_fees": [], "borrower_guaranteed_balance": "1000000", "compensation_cap_rate": "0.05"}}
+    result = KERNEL.evaluate(case, as_of=date(2024, 9, 1)).result(TG)
+    assert result.status is Status.APPLIES
+    ev = result.evaluation
+    fee_cap = ev.amount("reguarantee_fee_cap")
+    assert fee_cap <= CAP_ABOVE
+    if amount <= THRESHOLD:
+        assert fee_cap <= CAP_BELOW
+    assert (ev.finding("reguarantee_fee").status.value == "met") == (fee <= fee_cap)
+    cap = ev.amount("fund_share_cap")
+    assert cap == max(TIER_CAPS[c] for c in categories) and cap <= max(TIER_CAPS.values())
+    # the fund's share passes only within its tier cap
+    assert (ev.finding("fund_share").status.value == "met") == (fund <= cap)
+    # a deal with no breach has bank + government = 100%, bank ≥ 20%, government ≤ 80%, fund ≤ cap
+    if ev.amount("breach_count") == 0:
+        assert bank + gov == 1 and fund <= cap and fund + prov <= gov

@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, equipment_renewal
+from . import __version__, equipment_renewal, tech_guarantee
 
 NAME = "finance"
 DISTRIBUTION = "zhengce-finance"
@@ -19,8 +19,15 @@ EQUIPMENT_RENEWAL = PolicySpec(
     parameters=load_parameters("zhengce_finance", "parameters/equipment_renewal_loan_subsidy.yaml"),
 )
 
-POLICIES: tuple[PolicySpec, ...] = (EQUIPMENT_RENEWAL,)
-RULES = {m.POLICY_ID: m for m in (equipment_renewal,)}
+TECH_GUARANTEE = PolicySpec(
+    id=tech_guarantee.POLICY_ID,
+    title=Text(zh="支持科技创新专项担保计划", en="Sci-tech SME guarantee plan"),
+    facts=("tech_guarantee_firm", "tech_guarantee_deal"),
+    parameters=load_parameters("zhengce_finance", "parameters/tech_sme_guarantee.yaml"),
+)
+
+POLICIES: tuple[PolicySpec, ...] = (EQUIPMENT_RENEWAL, TECH_GUARANTEE)
+RULES = {m.POLICY_ID: m for m in (equipment_renewal, tech_guarantee)}
 
 
 def _version() -> str:
