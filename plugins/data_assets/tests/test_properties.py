@@ -82,3 +82,42 @@ def test_cagr_check_is_false_at_exactly_fifteen_percent(base, base_year):
         exact = base * Decimal("1.15") ** (2029 - base_year)
     assert not _growth(base, exact, base_year)
     assert _growth(base, exact + Decimal("0.0001"), base_year)
+
+
+# --- 财办建〔2024〕23号 -------------------------------------------------------------
+
+CITY = "data_assets.sme_digital_city_pilot"
+CITY_LEVELS = ("provincial_capital", "prefecture_city", "municipality_district_county", "xpcc", "county_level", "other")
+
+
+def _provinces():
+    from zhengce.kernel.reference import regions
+
+    return [p.name for p in regions().provinces] + ["新疆生产建设兵团"]
+
+
+def _city(**over):
+    pilot = {"city_level": "prefecture_city", "in_first_batch": False, "province": "广东", "submitted_on": "2024-05-20"}
+    pilot.update(over)
+    return _result({"sme_digital_city_pilot": pilot}, CITY, as_of=date(2024, 6, 1))
+
+
+@SETTINGS
+@given(province=st.sampled_from(_provinces()), count=st.one_of(st.none(), st.integers(0, 100000)),
+       level=st.sampled_from(CITY_LEVELS), first=tri)
+def test_quota_never_above_two_and_first_batch_never_eligible(province, count, level, first):
+    r = _city(province=province, province_above_scale_sme_count_2023=count, city_level=level, in_first_batch=first)
+    if first is True:
+        assert r.status is Status.DOES_NOT_APPLY
+    if r.status is Status.APPLIES:
+        assert first is False
+        assert r.evaluation.amount("province_quota") in (1, 2)
+
+
+def test_the_twelve_named_provinces_come_out_of_the_rule():
+    from zhengce.kernel.reference import regions
+
+    named = {"广东", "江苏", "浙江", "山东", "河南", "安徽", "福建", "湖南", "湖北", "河北", "江西", "四川"}
+    with_two = {p.short for p in regions().provinces if _city(province=p.name).evaluation.amount("province_quota") == 2}
+    assert with_two == named
+    assert _city(province="新疆生产建设兵团", city_level="xpcc").evaluation.amount("province_quota") == 1

@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, data_asset_pilot, data_industry_growth
+from . import __version__, data_asset_pilot, data_industry_growth, sme_digital_city_pilot
 
 NAME = "data_assets"
 DISTRIBUTION = "zhengce-data-assets"
@@ -27,8 +27,20 @@ DATA_INDUSTRY_GROWTH = PolicySpec(
     parameters=load_parameters(PACKAGE, "parameters/data_industry_growth.yaml"),
 )
 
-POLICIES = (DATA_ASSET_PILOT, DATA_INDUSTRY_GROWTH)
-RULES = {spec.id: module for spec, module in ((DATA_ASSET_PILOT, data_asset_pilot), (DATA_INDUSTRY_GROWTH, data_industry_growth))}
+SME_DIGITAL_CITY_PILOT = PolicySpec(
+    id=sme_digital_city_pilot.POLICY_ID,
+    title=Text(zh="中小企业数字化转型城市试点（2024年第二批）", en="SME digital transformation city pilot (2024, second batch)"),
+    facts=("sme_digital_city_pilot",),
+    parameters=load_parameters(PACKAGE, "parameters/sme_digital_city_pilot.yaml"),
+)
+
+MODULES = (
+    (DATA_ASSET_PILOT, data_asset_pilot),
+    (DATA_INDUSTRY_GROWTH, data_industry_growth),
+    (SME_DIGITAL_CITY_PILOT, sme_digital_city_pilot),
+)
+POLICIES = tuple(spec for spec, _ in MODULES)
+RULES = {spec.id: module for spec, module in MODULES}
 
 
 def _version() -> str:
