@@ -140,3 +140,35 @@ def test_equipment_credit_invariants(case):
         used_total += used
     assert used_total == ev.amount("credit_used_total") <= earned
     assert used_total + ev.amount("credit_expired_total") + ev.amount("credit_remaining") == earned
+
+
+# --- lat_prepayment_floor ----------------------------------------------------------
+
+from zhengce.kernel.reference import regions  # noqa: E402
+from zhengce_taxation import lat_floor  # noqa: E402
+
+PROVINCES = [p.name for p in regions().provinces]
+
+
+@SETTINGS
+@given(province=st.sampled_from(PROVINCES), day=st.dates(date(2024, 6, 1), date(2027, 12, 31)),
+       revenue=st.decimals("0", "100000000", places=2))
+def test_lat_floor_values_and_half_point_step(province, day, revenue):
+    def floor(on):
+        case = {"lat_prepayment": {"province": province, "affordable_housing": False, "prepaid_on": on.isoformat(), "revenue": str(revenue)}}
+        res = KERNEL.evaluate(case, as_of=date(2028, 1, 1)).result(lat_floor.POLICY_ID)
+        assert res.status is Status.APPLIES, res
+        _amounts_are_cents(res)
+        return res.evaluation.amount("floor_rate")
+    after = floor(max(day, date(2024, 12, 1)))
+    assert after in {Decimal("0.005"), Decimal("0.01"), Decimal("0.015")}
+    if day < date(2024, 12, 1):
+        assert floor(day) == after + Decimal("0.005")
+
+
+@SETTINGS
+@given(day=st.dates(date(2020, 1, 1), date(2024, 11, 30)))
+def test_lat_floor_never_applies_before_in_force(day):
+    case = {"lat_prepayment": {"province": "北京市", "affordable_housing": False, "prepaid_on": day.isoformat()}}
+    res = KERNEL.evaluate(case, as_of=day).result(lat_floor.POLICY_ID)
+    assert res.status is Status.DOES_NOT_APPLY

@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, neeq_dividend, special_equipment
+from . import __version__, lat_floor, neeq_dividend, special_equipment
 
 NAME = "taxation"
 DISTRIBUTION = "zhengce-taxation"
@@ -25,8 +25,10 @@ POLICIES = (
     _spec(special_equipment, Text(zh="节能节水、环境保护、安全生产专用设备数字化智能化改造企业所得税抵免",
                                   en="Special-equipment digital/intelligent upgrade corporate income tax credit"),
           ("special_equipment_credit",), "special_equipment_credit.yaml"),
+    _spec(lat_floor, Text(zh="土地增值税预征率下限", en="Land value-added tax prepayment-rate floor"),
+          ("lat_prepayment",), "lat_prepayment_floor.yaml"),
 )
-RULES = {m.POLICY_ID: m for m in (neeq_dividend, special_equipment)}
+RULES = {m.POLICY_ID: m for m in (neeq_dividend, special_equipment, lat_floor)}
 
 
 def _version() -> str:
