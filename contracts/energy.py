@@ -116,6 +116,93 @@ class CarbonMarketViolations:
     violations: tuple[CarbonViolation, ...] = ()
 
 
+# --- 国能发法改〔2024〕93号 电力领域新型经营主体 -------------------------------------
+
+
+class PowerEntityResourceType(str, enum.Enum):
+    """The kind of distribution-level resource (新型经营主体的范围)."""
+
+    DISTRIBUTED_PV = "distributed_pv"  # 分布式光伏
+    DISPERSED_WIND = "dispersed_wind"  # 分散式风电
+    ENERGY_STORAGE = "energy_storage"  # 储能
+    ADJUSTABLE_LOAD = "adjustable_load"  # 可调节负荷
+    VIRTUAL_POWER_PLANT = "virtual_power_plant"  # 虚拟电厂（负荷聚合商）
+    SMART_MICROGRID = "smart_microgrid"  # 智能微电网
+    INTEGRATED_SOURCE_GRID_LOAD_STORAGE = "integrated_source_grid_load_storage"  # 源网荷储一体化项目
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class AgencyContract:
+    """An agency-service contract (代理服务合同) between an aggregated resource and an aggregator."""
+
+    aggregator_id: str | None = None
+    start: date | None = None
+    end: date | None = None
+    filed_with_exchange: bool | None = None  # 在电力交易机构备案
+
+
+@attrs.frozen(kw_only=True)
+class AggregatedResource:
+    """A resource aggregated by a virtual power plant or microgrid, with its metered energy."""
+
+    id: str | None = None
+    metered_energy_mwh: Decimal | None = None
+    registered: bool | None = None  # 履行注册手续
+    contracts: tuple[AgencyContract, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class PowerMarketNewEntity:
+    """A new-type power market entity (电力领域新型经营主体).
+
+    ``local_capacity_threshold_mw`` is a lower regulating-capacity requirement a
+    region has set (各地可进一步降低); ``None`` when the region set none.
+    """
+
+    resource_type: PowerEntityResourceType | None = None
+    distribution_level: bool | None = None  # 配电环节
+    has_regulating_capability: bool | None = None  # 具备电力、电量调节能力
+    new_technology_or_model: bool | None = None  # 新技术特征、新运营模式
+    licence_required_by_other_rules: bool | None = None  # 另有规定
+    regulating_capacity_mw: Decimal | None = None
+    meets_technical_requirements: bool | None = None
+    local_capacity_threshold_mw: Decimal | None = None
+    registered: bool | None = None
+    aggregated_resources: tuple[AggregatedResource, ...] = ()
+
+
+# --- 国能综通新能〔2024〕124号 绿证与自愿减排市场衔接 ---------------------------------
+
+
+class RenewableTechnology(str, enum.Enum):
+    """Technology of a renewable power project, as 124号 sorts them."""
+
+    DEEP_SEA_OFFSHORE_WIND = "deep_sea_offshore_wind"  # 适用《并网海上风力发电》方法学
+    SOLAR_THERMAL = "solar_thermal"  # 适用《并网光热发电》方法学
+    SOLAR_PV = "solar_pv"  # 光伏
+    OTHER_WIND = "other_wind"  # 其他风电
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class GreenCertificateProject:
+    """A renewable project's green certificates (绿证) and CCER for one period of generation.
+
+    ``gec_mwh``: power for which green certificates are traded or chosen;
+    ``ccer_mwh``: power for which CCER is applied for.
+    """
+
+    technology: RenewableTechnology | None = None
+    decided_on: date | None = None  # the day the project chooses or applies
+    generation_mwh: Decimal | None = None
+    gec_mwh: Decimal | None = None
+    ccer_mwh: Decimal | None = None
+    ccer_project_registered: bool | None = None  # 完成自愿减排项目审定和登记
+    reductions_verified: bool | None = None  # 完成减排量核查和登记
+    untraded_certificates: Decimal | None = None  # 计入期内未交易绿证
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class EnergyFacts:
     """Case sections of the energy domain."""
@@ -123,3 +210,5 @@ class EnergyFacts:
     carbon_market_party: CarbonMarketParty | None = None
     carbon_allowance_surrender: CarbonAllowanceSurrender | None = None
     carbon_market_violations: CarbonMarketViolations | None = None
+    power_market_new_entity: PowerMarketNewEntity | None = None
+    green_certificate_project: GreenCertificateProject | None = None

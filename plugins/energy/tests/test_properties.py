@@ -114,3 +114,43 @@ def test_price_window_is_the_month_before_the_deadline(deadline):
     start, end = cp.price_window(deadline, p("a24.price_window_months"))
     assert end == deadline - timedelta(days=1)
     assert 27 <= (deadline - start).days <= 31
+
+
+# --- 国能发法改〔2024〕93号 -------------------------------------------------------
+
+from zhengce.contracts.energy import AggregatedResource  # noqa: E402
+from zhengce_energy import power_entity as pe  # noqa: E402
+
+ENTITY = plugin.POWER_ENTITY.parameters
+mwh_st = st.decimals(min_value=0, max_value=Decimal("100000"), places=3, allow_nan=False, allow_infinity=False)
+
+
+@SETTINGS
+@given(a=st.lists(mwh_st, max_size=6), b=st.lists(mwh_st, max_size=6))
+def test_aggregator_settlement_is_additive_over_resources(a, b):
+    ra = tuple(AggregatedResource(id=f"a{i}", metered_energy_mwh=v) for i, v in enumerate(a))
+    rb = tuple(AggregatedResource(id=f"b{i}", metered_energy_mwh=v) for i, v in enumerate(b))
+    assert pe.settlement_total(ra + rb) == pe.settlement_total(ra) + pe.settlement_total(rb)
+    case = {"power_market_new_entity": {"resource_type": "virtual_power_plant", "distribution_level": True, "has_regulating_capability": True,
+                                        "new_technology_or_model": True,
+                                        "aggregated_resources": [{"id": r.id, "metered_energy_mwh": str(r.metered_energy_mwh)} for r in ra + rb]}}
+    result = KERNEL.evaluate(case, as_of=date(2025, 1, 1)).result("energy.power_market_new_entity")
+    if ra + rb:
+        assert result.evaluation.amount("settlement_energy_mwh") == sum(a, Decimal(0)) + sum(b, Decimal(0))
+
+
+@SETTINGS
+@given(local=st.none() | st.decimals(min_value=0, max_value=50, places=2), capacity=st.decimals(min_value=0, max_value=50, places=2))
+def test_local_participation_threshold_is_never_above_5_mw(local, capacity):
+    national = ENTITY.at("participation.capacity_mw", None, KNOWN).value
+    assert pe.effective_threshold(national, local) <= national
+    case = {"power_market_new_entity": {"resource_type": "energy_storage", "distribution_level": True, "has_regulating_capability": True,
+                                        "new_technology_or_model": True, "meets_technical_requirements": True,
+                                        "regulating_capacity_mw": str(capacity),
+                                        "local_capacity_threshold_mw": None if local is None else str(local)}}
+    result = KERNEL.evaluate(case, as_of=date(2025, 1, 1)).result("energy.power_market_new_entity")
+    threshold = result.evaluation.amount("capacity_threshold_mw")
+    assert threshold <= national
+    # at least 5 MW always qualifies, whatever the region says
+    if capacity >= national:
+        assert result.evaluation.finding("may_provide_energy_and_ancillary_services").status.value == "met"

@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, carbon_duties, carbon_penalties
+from . import __version__, carbon_duties, carbon_penalties, power_entity
 
 NAME = "energy"
 DISTRIBUTION = "zhengce-energy"
@@ -24,8 +24,11 @@ CARBON_DUTIES = _spec(carbon_duties, Text(zh="碳排放权交易：重点排放�
 CARBON_PENALTIES = _spec(carbon_penalties, Text(zh="碳排放权交易：罚款幅度、配额核减与禁业", en="Carbon emission trading: fine ranges, allowance cuts and bans"),
                          ("carbon_market_violations", "carbon_allowance_surrender"), "carbon_trading_penalties.yaml")
 
-POLICIES = (CARBON_DUTIES, CARBON_PENALTIES)
-RULES = {carbon_duties.POLICY_ID: carbon_duties, carbon_penalties.POLICY_ID: carbon_penalties}
+POWER_ENTITY = _spec(power_entity, Text(zh="电力领域新型经营主体：分类、许可豁免、参与门槛、聚合与结算", en="New-type power market entities: class, licence exemption, threshold, aggregation and settlement"),
+                     ("power_market_new_entity",), "power_market_new_entity.yaml")
+
+POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, POWER_ENTITY)
+RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, power_entity)}
 
 
 def _version() -> str:
