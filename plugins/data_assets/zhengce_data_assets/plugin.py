@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, data_asset_pilot, data_industry_growth, sme_digital_city_pilot
+from . import __version__, data_asset_pilot, data_industry_growth, enterprise_data_resources, sme_digital_city_pilot
 
 NAME = "data_assets"
 DISTRIBUTION = "zhengce-data-assets"
@@ -34,8 +34,16 @@ SME_DIGITAL_CITY_PILOT = PolicySpec(
     parameters=load_parameters(PACKAGE, "parameters/sme_digital_city_pilot.yaml"),
 )
 
+ENTERPRISE_DATA_RESOURCES = PolicySpec(
+    id=enterprise_data_resources.POLICY_ID,
+    title=Text(zh="企业数据资源开发利用：数据权益、公共数据、权益转移与治理措施", en="Enterprise data resources: rights, public data, transfer and governance measures"),
+    facts=("enterprise_data_resource",),
+    parameters=load_parameters(PACKAGE, "parameters/enterprise_data_resources.yaml"),
+)
+
 MODULES = (
     (DATA_ASSET_PILOT, data_asset_pilot),
+    (ENTERPRISE_DATA_RESOURCES, enterprise_data_resources),
     (DATA_INDUSTRY_GROWTH, data_industry_growth),
     (SME_DIGITAL_CITY_PILOT, sme_digital_city_pilot),
 )
