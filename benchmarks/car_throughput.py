@@ -8,7 +8,9 @@ case, ``kernel.evaluate(dict)`` — which validates the dict into a Case (cattrs
 and evaluates every policy the case reaches.  Prints one JSON document:
 cases/second over the whole run and per-case p50/p99 latency in µs, once with
 the installed plugins only and once with N extra installed plugins whose
-policies read sections the car cases never carry.
+policies read sections the car cases never carry; each in the default traced
+mode (every step recorded and cited) and in screening mode (``trace=False``).
+Last, screening throughput with one worker process per core.
 """
 
 from __future__ import annotations
@@ -96,8 +98,10 @@ class IdlePlugin:
         return Applicability(status=Status.DOES_NOT_APPLY)
 
 
-def run(kernel: Kernel, cases: list[dict]) -> dict:
-    evaluate = kernel.evaluate
+def run(kernel: Kernel, cases: list[dict], trace: bool = True) -> dict:
+    def evaluate(case, as_of):
+        return kernel.evaluate(case, as_of=as_of, trace=trace)
+
     for case in cases[:2000]:  # warm-up
         evaluate(case, as_of=AS_OF)
     latencies = []
@@ -125,6 +129,33 @@ def run(kernel: Kernel, cases: list[dict]) -> dict:
     }
 
 
+_CASES: list[dict] = []
+
+
+def _screen_chunk(bounds: tuple[int, int]) -> int:
+    kernel = Kernel()
+    for case in _CASES[bounds[0]:bounds[1]]:
+        kernel.evaluate(case, as_of=AS_OF, trace=False)
+    return bounds[1] - bounds[0]
+
+
+def run_parallel(cases: list[dict], processes: int) -> dict:
+    """Screening throughput with one process per core (fork: workers share the generated cases)."""
+    import multiprocessing as mp
+
+    global _CASES
+    _CASES = cases
+    ctx = mp.get_context("fork")
+    step = -(-len(cases) // (processes * 8))
+    chunks = [(i, min(i + step, len(cases))) for i in range(0, len(cases), step)]
+    with ctx.Pool(processes) as pool:
+        pool.map(_screen_chunk, [(0, min(1000, len(cases)))] * processes)  # warm-up: imports, plugin loading
+        start = time.perf_counter()
+        done = sum(pool.map(_screen_chunk, chunks))
+        elapsed = time.perf_counter() - start
+    return {"processes": processes, "cases": done, "seconds": round(elapsed, 3), "cases_per_second": round(done / elapsed)}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000)
@@ -136,14 +167,18 @@ def main(argv: list[str] | None = None) -> None:
     crowded = Kernel()
     for i in range(args.extra_plugins):
         crowded.register(IdlePlugin(i))
+    import os
+
     report = {
         "benchmark": "car_scrappage load+evaluate",
         "python": sys.version.split()[0],
         "machine": platform.machine(),
+        "cpus": os.cpu_count(),
         "as_of": AS_OF.isoformat(),
         "seed": args.seed,
-        "installed_plugins_only": run(real, cases),
-        f"with_{args.extra_plugins}_idle_plugins": run(crowded, cases),
+        "installed_plugins_only": {"traced": run(real, cases), "screening": run(real, cases, trace=False)},
+        f"with_{args.extra_plugins}_idle_plugins": {"traced": run(crowded, cases), "screening": run(crowded, cases, trace=False)},
+        "screening_one_process_per_core": run_parallel(cases, os.cpu_count() or 1),
     }
     print(json.dumps(report, indent=2))
 

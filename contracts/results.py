@@ -35,7 +35,7 @@ class Outcome(str, enum.Enum):
     INFO = "info"  # a statement (e.g. where to apply, a reading chosen)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Text:
     """The same sentence in Chinese and English."""
 
@@ -46,7 +46,7 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Citation:
     """Where a rule or number comes from: 文号, article or clause, verbatim clause text."""
 

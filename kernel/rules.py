@@ -89,6 +89,7 @@ def _facts(facts: Mapping[str, Any]) -> tuple[Fact, ...]:
     return tuple([_fact(k, v) for k, v in facts.items()])
 
 
+
 class Conditions:
     """A three-valued conjunction of cited conditions.
 
