@@ -148,3 +148,36 @@ def test_guarantee_caps_and_shares(categories, amount, fee, bank, gov, fund, pro
     # a deal with no breach has bank + government = 100%, bank ≥ 20%, government ≤ 80%, fund ≤ cap
     if ev.amount("breach_count") == 0:
         assert bank + gov == 1 and fund <= cap and fund + prov <= gov
+
+
+# --- 财建〔2024〕148号 ----------------------------------------------------------------
+
+LG = "finance.little_giant_award"
+LG_PARAMS = plugin.LITTLE_GIANT.parameters
+MIN_PLAN = LG_PARAMS.at("plan.min_investment", None, KNOWN).value
+FIRST_SHARE = LG_PARAMS.at("tranche.first_share", None, KNOWN).value
+CLAW = LG_PARAMS.at("clawback.threshold", None, KNOWN).value
+
+
+@SETTINGS
+@given(plan=st.one_of(st.decimals(min_value=Decimal(0), max_value=Decimal("100000000"), places=0), st.just(MIN_PLAN)),
+       ended=st.booleans(), realised=st.decimals(min_value=Decimal(0), max_value=Decimal("100000000"), places=0),
+       met=st.booleans())
+def test_little_giant_tranches(plan, ended, realised, met):
+    case = {"little_giant_award": {"little_giant_valid": True, "in_key_field": True, "listings": [],
+                                   "supported_under_caijian_2021_2": False, "applied_via_third_party": False,
+                                   "plan_aspects": ["new_product"], "plan_targets_set": True, "plan_investment": str(plan),
+                                   "period_ended": ended, "realised_investment": str(realised), "targets_met": met}}
+    result = KERNEL.evaluate(case, as_of=date(2027, 6, 30)).result(LG)
+    if plan <= MIN_PLAN:  # no award without a plan over 20,000,000
+        assert result.status is Status.DOES_NOT_APPLY and result.evaluation is None
+        return
+    ev = result.evaluation
+    award = ev.amount("award_basis")
+    assert ev.amount("tranche_1") == (award * FIRST_SHARE).quantize(Decimal("0.01"))
+    if ended:
+        net = ev.amount("net_award")
+        assert Decimal(0) <= net <= award
+        assert ev.amount("tranche_1") + ev.amount("tranche_2") - ev.amount("clawback") == net
+        if realised < CLAW:
+            assert net == 0

@@ -73,7 +73,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
 
     banks = p("banks")
     bank = f("lending_bank")
-    conds.check("lending_bank_listed", T(zh="经办银行属21家全国性银行", en="The lending bank is one of the 21 listed national banks"),
+    conds.check("lending_bank_listed", T(zh=f"经办银行属名单所列{len(banks.value)}家全国性银行", en=f"The lending bank is one of the {len(banks.value)} listed national banks"),
                 bank_listed(bank, banks.value), facts={f"{SECTION}.lending_bank": bank}, cite=banks, note=p.reading("banks"))
 
     start, end = p("contracts.from"), p("contracts.until")
@@ -168,8 +168,8 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     end = accrual_end(loan, start, years.value)
     calc.date("accrual_start", start, T(zh="贴息起始日（资金划付供应商账户之日，含当日）", en="Subsidy starts (day paid to the supplier, inclusive)"),
               facts={f"{s}.paid_to_supplier_on": start}, cite=years)
-    calc.date("accrual_end", end, T(zh="贴息截止日（不含当日）：起始日满2年、到期日或本金还清日中最早者",
-                                   en="Subsidy ends (exclusive): the earliest of 2 years after the start, maturity, full repayment"),
+    calc.date("accrual_end", end, T(zh=f"贴息截止日（不含当日）：起始日满{years.value}年、到期日或本金还清日中最早者",
+                                   en=f"Subsidy ends (exclusive): the earliest of {years.value} years after the start, maturity, full repayment"),
               formula=f"min({start} + {years.value}y, maturity {loan.maturity_date}, repaid)", inclusive=False,
               facts={f"{s}.maturity_date": loan.maturity_date}, cite=years)
     calc.info("principal_basis", T(zh="贴息本金：每日未偿还本金；计息天数基准按贷款合同", en="Principal: outstanding each day; day count per the loan contract"),
@@ -177,7 +177,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
               facts={f"{s}.principal": loan.principal, f"{s}.day_count_basis": loan.day_count_basis,
                      f"{s}.repayments": len(loan.repayments)})
     cap_total = money(loan.principal * rate.value * years.value)
-    calc.info("cap_total", T(zh="累计贴息上限：本金×1个百分点×2年", en="Cumulative cap: principal × 1 point × 2 years"),
+    calc.info("cap_total", T(zh=f"累计贴息上限：本金×{rate.value}×{years.value}年", en=f"Cumulative cap: principal × {rate.value} × {years.value} years"),
               value=cap_total, cite=years, note=p.reading("term_years"))
 
     adv_rule, settle_rule, netting = p("advance.share"), p("settlement.share"), p("netting")

@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, equipment_renewal, tech_guarantee
+from . import __version__, equipment_renewal, little_giant, tech_guarantee
 
 NAME = "finance"
 DISTRIBUTION = "zhengce-finance"
@@ -26,8 +26,15 @@ TECH_GUARANTEE = PolicySpec(
     parameters=load_parameters("zhengce_finance", "parameters/tech_sme_guarantee.yaml"),
 )
 
-POLICIES: tuple[PolicySpec, ...] = (EQUIPMENT_RENEWAL, TECH_GUARANTEE)
-RULES = {m.POLICY_ID: m for m in (equipment_renewal, tech_guarantee)}
+LITTLE_GIANT = PolicySpec(
+    id=little_giant.POLICY_ID,
+    title=Text(zh="专精特新“小巨人”企业奖补", en="Awards to 'little giant' specialised SMEs"),
+    facts=("little_giant_award", "little_giant_provincial_funds"),
+    parameters=load_parameters("zhengce_finance", "parameters/little_giant_award.yaml"),
+)
+
+POLICIES: tuple[PolicySpec, ...] = (EQUIPMENT_RENEWAL, TECH_GUARANTEE, LITTLE_GIANT)
+RULES = {m.POLICY_ID: m for m in (equipment_renewal, tech_guarantee, little_giant)}
 
 
 def _version() -> str:

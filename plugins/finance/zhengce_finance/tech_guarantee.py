@@ -33,7 +33,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
 
     cats = f("categories")
     rule = p("target.categories")
-    conds.check("target_category", T(zh="属于五类支持对象之一（在存续期内）", en="The firm is in one of the five target categories (currently valid)"),
+    conds.check("target_category", T(zh="属于支持对象类型之一（在存续期内）", en="The firm is in one of the target categories (currently valid)"),
                 None if cats is None else any(c.value in rule.value for c in cats),
                 facts={f"{FIRM}.categories": None if cats is None else ",".join(c.value for c in cats)}, cite=rule)
 
@@ -54,7 +54,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
         ("products_allowed", "products_prohibited_restricted_or_obsolete", "basic.products_allowed",
          T(zh="产品（服务）不属于国家禁止、限制或淘汰类", en="Products and services not prohibited, restricted or obsolete")),
         ("clean_record_3y", "major_incident_or_violation_3y", "basic.clean_record_3y",
-         T(zh="近三年无重大事故及偷漏税等违法违规行为", en="No major incident or violation in the last three years")),
+         T(zh="近三年无重大事故及偷漏税等违法违规行为", en="No major incident or violation in the look-back period (近三年)")),
     ):
         v = f(field)
         conds.check(cid, label, None if v is None else v is False, facts={f"{FIRM}.{field}": v}, cite=p(pname))
@@ -89,7 +89,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     best = fund_cap(cats, p)
     if best is None:
         calc.finding("fund_share_tier", FindingStatus.INFO,
-                     T(zh="企业类型未列入融担基金分险三档中的任何一档，60号未为其设定提高后的上限",
+                     T(zh="企业类型未列入融担基金分险任何一档，60号未为其设定提高后的上限",
                        en="The firm's categories are named in no fund-share tier; 60号 sets no raised cap for it"),
                      facts={f"{FIRM}.categories": ",".join(c.value for c in cats)}, cite=p("fund_cap.multiple_tiers"),
                      detail=p.reading("fund_cap.tier1.categories"))
@@ -135,7 +135,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     r = p("share.government_max")
     check("government_share", T(zh=f"政府性融资担保体系分险不高于{pct(r.value)}", en=f"Government system share at most {pct(r.value)}"),
           None if gov is None else gov <= r.value, {f"{DEAL}.government_share": gov}, r)
-    check("shares_total", T(zh="银行与政府性融资担保体系分险合计为贷款金额的100%", en="Bank and government shares add up to 100% of the loan"),
+    check("shares_total", T(zh="银行与政府性融资担保体系分险合计为贷款金额的全部", en="Bank and government shares add up to the whole loan"),
           None if bank is None or gov is None else bank + gov == 1, {f"{DEAL}.bank_share": bank, f"{DEAL}.government_share": gov},
           p("share.bank_min"), detail=p.reading("share.bank_min"))
     r = p("share.provincial_min")
