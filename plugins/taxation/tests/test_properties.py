@@ -172,3 +172,35 @@ def test_lat_floor_never_applies_before_in_force(day):
     case = {"lat_prepayment": {"province": "北京市", "affordable_housing": False, "prepaid_on": day.isoformat()}}
     res = KERNEL.evaluate(case, as_of=day).result(lat_floor.POLICY_ID)
     assert res.status is Status.DOES_NOT_APPLY
+
+
+# --- restructuring_stamp_duty ------------------------------------------------------
+
+from zhengce_taxation import restructuring_stamp  # noqa: E402
+
+KINDS = ["enterprise_conversion", "merger", "division", "bankruptcy_liquidation", "public_institution_conversion",
+         "administrative_adjustment", "intra_group_transfer", "other_restructuring", "debt_to_equity"]
+
+
+@SETTINGS
+@given(day=st.dates(date(2023, 1, 1), date(2029, 12, 31)), kind=st.sampled_from(KINDS),
+       share=st.decimals("0", "1", places=4), deed=st.decimals("0", "100000000", places=2))
+def test_stamp_exemption_never_outside_window(day, kind, share, deed):
+    case = {"restructuring_stamp_duty": {
+        "kind": kind, "executed_on": day.isoformat(), "established_in_china": True, "conversion_form": "llc_to_joint_stock",
+        "original_investors_survive": True, "original_investors_share_after": str(share), "successor_inherits_rights": True,
+        "investors_unchanged": True, "by_county_or_higher_government": True, "intra_group_relation": "wholly_owned_sister_subsidiaries",
+        "transfer_asset": "land_use_right", "property_transfer_deed_amount": str(deed), "capital_already_taxed": "1000"}}
+    res = KERNEL.evaluate(case, as_of=date(2030, 1, 1)).result(restructuring_stamp.POLICY_ID)
+    inside = date(2024, 10, 1) <= day <= date(2027, 12, 31)
+    if not inside:
+        assert res.status is not Status.APPLIES
+        return
+    _amounts_are_cents(res)
+    if res.status is Status.APPLIES:
+        ev = res.evaluation
+        assert ev.amount("deeds_exempt_base") + ev.amount("deeds_taxable_base") == deed
+    if kind == "enterprise_conversion":
+        assert (res.status is Status.APPLIES) == (share > Decimal("0.75"))
+    if kind == "public_institution_conversion":
+        assert (res.status is Status.APPLIES) == (share > Decimal("0.5"))

@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, lat_floor, neeq_dividend, special_equipment
+from . import __version__, lat_floor, neeq_dividend, restructuring_stamp, special_equipment
 
 NAME = "taxation"
 DISTRIBUTION = "zhengce-taxation"
@@ -27,8 +27,10 @@ POLICIES = (
           ("special_equipment_credit",), "special_equipment_credit.yaml"),
     _spec(lat_floor, Text(zh="土地增值税预征率下限", en="Land value-added tax prepayment-rate floor"),
           ("lat_prepayment",), "lat_prepayment_floor.yaml"),
+    _spec(restructuring_stamp, Text(zh="企业改制重组及事业单位改制印花税", en="Stamp duty on enterprise restructuring and public-institution conversion"),
+          ("restructuring_stamp_duty",), "restructuring_stamp_duty.yaml"),
 )
-RULES = {m.POLICY_ID: m for m in (neeq_dividend, special_equipment, lat_floor)}
+RULES = {m.POLICY_ID: m for m in (neeq_dividend, special_equipment, lat_floor, restructuring_stamp)}
 
 
 def _version() -> str:
