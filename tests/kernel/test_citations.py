@@ -48,3 +48,10 @@ def test_check_catches_a_quote_that_is_not_in_the_seed(seed_text):
 
 def test_normalise_ignores_pdf_line_breaks():
     assert normalise("2011 年\n\n6 月 30 日前") == "2011年6月30日前"
+
+
+def test_every_installed_plugin_loads_cleanly():
+    """A malformed parameter file (e.g. a value without citation) makes its plugin fail to load."""
+    kernel = Kernel()
+    assert kernel.problems == (), kernel.problems
+    assert "tradein" in [p.name for p in kernel.plugins]
