@@ -154,3 +154,21 @@ def test_local_participation_threshold_is_never_above_5_mw(local, capacity):
     # at least 5 MW always qualifies, whatever the region says
     if capacity >= national:
         assert result.evaluation.finding("may_provide_energy_and_ancillary_services").status.value == "met"
+
+
+# --- 国能综通新能〔2024〕124号 -----------------------------------------------------
+
+from zhengce_energy import green_certificate as gc  # noqa: E402
+
+
+@SETTINGS
+@given(gen=mwh_st, gec=mwh_st, ccer=mwh_st)
+def test_power_is_never_counted_twice_unnoticed(gen, gec, ccer):
+    twice = gc.double_counted(gen, gec, ccer)
+    assert twice >= 0
+    assert (twice == 0) == (gec + ccer <= gen)
+    case = {"green_certificate_project": {"technology": "solar_thermal", "decided_on": "2025-06-01", "generation_mwh": str(gen),
+                                          "gec_mwh": str(gec), "ccer_mwh": str(ccer)}}
+    result = KERNEL.evaluate(case, as_of=date(2025, 6, 1)).result("energy.green_certificate_ccer")
+    status = result.evaluation.finding("no_double_benefit").status.value
+    assert status == ("met" if gec == 0 or ccer == 0 or gec + ccer <= gen else "not_met")

@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, carbon_duties, carbon_penalties, power_entity
+from . import __version__, carbon_duties, carbon_penalties, green_certificate, power_entity
 
 NAME = "energy"
 DISTRIBUTION = "zhengce-energy"
@@ -27,8 +27,11 @@ CARBON_PENALTIES = _spec(carbon_penalties, Text(zh="碳排放权交易：罚款�
 POWER_ENTITY = _spec(power_entity, Text(zh="电力领域新型经营主体：分类、许可豁免、参与门槛、聚合与结算", en="New-type power market entities: class, licence exemption, threshold, aggregation and settlement"),
                      ("power_market_new_entity",), "power_market_new_entity.yaml")
 
-POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, POWER_ENTITY)
-RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, power_entity)}
+GREEN_CERTIFICATE = _spec(green_certificate, Text(zh="绿证与自愿减排（CCER）衔接：选择与不重复获益", en="Green certificates and CCER: the choice and no double benefit"),
+                          ("green_certificate_project",), "green_certificate_ccer.yaml")
+
+POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, POWER_ENTITY, GREEN_CERTIFICATE)
+RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, green_certificate, power_entity)}
 
 
 def _version() -> str:
