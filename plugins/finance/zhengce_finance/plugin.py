@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, equipment_renewal, little_giant, tech_guarantee
+from . import __version__, equipment_renewal, little_giant, loan_renewal, tech_guarantee
 
 NAME = "finance"
 DISTRIBUTION = "zhengce-finance"
@@ -33,8 +33,15 @@ LITTLE_GIANT = PolicySpec(
     parameters=load_parameters("zhengce_finance", "parameters/little_giant_award.yaml"),
 )
 
-POLICIES: tuple[PolicySpec, ...] = (EQUIPMENT_RENEWAL, TECH_GUARANTEE, LITTLE_GIANT)
-RULES = {m.POLICY_ID: m for m in (equipment_renewal, tech_guarantee, little_giant)}
+LOAN_RENEWAL = PolicySpec(
+    id=loan_renewal.POLICY_ID,
+    title=Text(zh="小微企业续贷", en="Loan renewal for small and micro firms"),
+    facts=("loan_renewal",),
+    parameters=load_parameters("zhengce_finance", "parameters/small_micro_loan_renewal.yaml"),
+)
+
+POLICIES: tuple[PolicySpec, ...] = (EQUIPMENT_RENEWAL, TECH_GUARANTEE, LITTLE_GIANT, LOAN_RENEWAL)
+RULES = {m.POLICY_ID: m for m in (equipment_renewal, tech_guarantee, little_giant, loan_renewal)}
 
 
 def _version() -> str:
