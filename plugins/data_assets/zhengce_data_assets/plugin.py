@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, data_asset_pilot, data_industry_growth, enterprise_data_resources, sme_digital_city_pilot
+from . import __version__, data_asset_pilot, data_industry_classification, data_industry_growth, enterprise_data_resources, sme_digital_city_pilot
 
 NAME = "data_assets"
 DISTRIBUTION = "zhengce-data-assets"
@@ -41,9 +41,17 @@ ENTERPRISE_DATA_RESOURCES = PolicySpec(
     parameters=load_parameters(PACKAGE, "parameters/enterprise_data_resources.yaml"),
 )
 
+DATA_INDUSTRY_CLASSIFICATION = PolicySpec(
+    id=data_industry_classification.POLICY_ID,
+    title=Text(zh="数据产业环节与数据企业类型", en="Data-industry segments and data-enterprise types"),
+    facts=("data_enterprise_profile",),
+    parameters=load_parameters(PACKAGE, "parameters/data_industry_classification.yaml"),
+)
+
 MODULES = (
     (DATA_ASSET_PILOT, data_asset_pilot),
     (ENTERPRISE_DATA_RESOURCES, enterprise_data_resources),
+    (DATA_INDUSTRY_CLASSIFICATION, data_industry_classification),
     (DATA_INDUSTRY_GROWTH, data_industry_growth),
     (SME_DIGITAL_CITY_PILOT, sme_digital_city_pilot),
 )
