@@ -19,7 +19,7 @@ from zhengce.contracts import (
     VehicleClass,
 )
 from zhengce.kernel import Kernel
-from zhengce_tradein import plugin as tradein
+from zhengce_tradein.plugin import plugin as tradein
 
 
 def main() -> None:

@@ -34,11 +34,13 @@ from .parameters import (
     load_parameters,
     load_parameters_file,
 )
+from .plugin_base import RulesPlugin, distribution_version
 from .policy import EvaluationContext, PluginInfo, PolicySpec
 
 __all__ = [
     "Document", "ENTRY_POINT_GROUP", "EvaluationContext", "KERNEL_VERSION", "Kernel", "LoadProblem",
     "Parameter", "ParameterFileError", "ParameterSet", "ParameterValue", "PluginInfo",
     "PluginLoadError", "PolicyEvaluationError", "PolicySpec", "Ratio", "RegisteredPolicy",
-    "Rounding", "hookimpl", "hookspec", "load_parameters", "load_parameters_file",
+    "Rounding", "RulesPlugin", "distribution_version", "hookimpl", "hookspec", "load_parameters",
+    "load_parameters_file",
 ]

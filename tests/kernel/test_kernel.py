@@ -9,7 +9,7 @@ import pytest
 
 from zhengce.contracts import Case, CaseValidationError, Status
 from zhengce.kernel import Kernel, PluginLoadError, PolicyEvaluationError, hookimpl
-from zhengce_tradein import plugin as tradein
+from zhengce_tradein.plugin import plugin as tradein
 
 ENTERPRISE_CASE = {"enterprise": {"name": "某公司"}}
 D = date(2024, 9, 1)
@@ -194,3 +194,30 @@ def test_a_plugin_explanation_is_used_when_given(explaining):
     result = kernel.evaluate(ENTERPRISE_CASE, as_of=D).results[0]
     assert kernel.explain(result, "en").summary == "en:7"
     assert kernel.explain(result, "zh").summary == "zh:7"
+
+
+def test_rules_plugin_dispatches_to_rule_modules_by_policy_id():
+    import types
+
+    from zhengce.contracts import Applicability, Evaluation, Text
+    from zhengce.kernel import PolicySpec, RulesPlugin
+
+    rule = types.ModuleType("rule")
+    rule.POLICY_ID = "mini.rule"
+    rule.applies_to = lambda case, params, ctx: Applicability(status=Status.APPLIES)
+    rule.evaluate = lambda case, params, ctx: Evaluation()
+    spec = PolicySpec(id="mini.rule", title=Text(zh="规则", en="rule"), facts=("enterprise",))
+    plugin = RulesPlugin(name="mini", distribution="zhengce-mini", fallback_version="0.0.1", policies=[(spec, rule)])
+    kernel = Kernel([plugin])
+    assert [(p.name, p.version) for p in kernel.plugins] == [("mini", "0.0.1")]
+    result = kernel.evaluate(ENTERPRISE_CASE, as_of=D).results[0]
+    assert result.status is Status.APPLIES
+    assert kernel.explain(result, "en").title == "rule"  # no explain in the module: the kernel's default
+    with pytest.raises(ValueError, match="POLICY_ID"):
+        RulesPlugin(name="mini", distribution="d", fallback_version="0", policies=[(attrs_evolve(spec, id="mini.other"), rule)])
+
+
+def attrs_evolve(obj, **changes):
+    import attrs
+
+    return attrs.evolve(obj, **changes)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from zhengce.contracts import Status
 from zhengce.kernel import Kernel
 from zhengce.kernel.reference import regions
-from zhengce_tradein import plugin
+from zhengce_tradein.plugin import plugin
 
 KERNEL = Kernel([plugin])
 POLICY = "tradein.car_scrappage_subsidy"

@@ -6,7 +6,7 @@ import pytest
 
 from zhengce.kernel import Kernel
 from zhengce.kernel.testing import check_yaml_case, yaml_case_params
-from zhengce_tradein import plugin
+from zhengce_tradein.plugin import plugin
 
 KERNEL = Kernel([plugin])
 

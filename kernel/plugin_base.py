@@ -1,0 +1,74 @@
+"""``RulesPlugin``: the hook implementations of the usual plugin, written once.
+
+Most plugins are a set of policies, each a *rule module* exposing::
+
+    POLICY_ID = "<plugin>.<name>"
+    def applies_to(case, parameters, context) -> Applicability
+    def evaluate(case, parameters, context) -> Evaluation | None
+    def explain(result, title, lang) -> Explanation | None      # optional
+
+``RulesPlugin`` turns such modules into a plugin object whose hook
+implementations dispatch by policy id, so a plugin's ``plugin.py`` declares
+data only::
+
+    plugin = RulesPlugin(name="tradein", distribution="zhengce-tradein", fallback_version=__version__,
+                         policies=[(CAR_SCRAPPAGE, car_scrappage)])
+
+and its entry point names that object (``tradein = "zhengce_tradein.plugin:plugin"``).
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+from collections.abc import Iterable
+from types import ModuleType
+
+from .hookspecs import hookimpl
+from .policy import PluginInfo, PolicySpec
+
+
+def distribution_version(distribution: str, fallback: str) -> str:
+    """The installed version of ``distribution``, or ``fallback`` when running from a source tree."""
+    try:
+        return md.version(distribution)
+    except md.PackageNotFoundError:
+        return fallback
+
+
+class RulesPlugin:
+    """A plugin made of rule modules, one per declared policy."""
+
+    def __init__(self, *, name: str, distribution: str, fallback_version: str,
+                 policies: Iterable[tuple[PolicySpec, ModuleType]]) -> None:
+        policies = list(policies)
+        for spec, rule in policies:
+            if getattr(rule, "POLICY_ID", spec.id) != spec.id:
+                raise ValueError(f"{rule.__name__}.POLICY_ID is {rule.POLICY_ID!r}, declared as {spec.id!r}")
+        self.info = PluginInfo(name=name, distribution=distribution,
+                               version=distribution_version(distribution, fallback_version))
+        self.specs = tuple(spec for spec, _ in policies)
+        self.rules = {spec.id: rule for spec, rule in policies}
+
+    def __repr__(self) -> str:
+        return f"RulesPlugin({self.info.name!r}, policies={[s.id for s in self.specs]})"
+
+    @hookimpl
+    def declare_plugin(self) -> PluginInfo:
+        return self.info
+
+    @hookimpl
+    def declare_policies(self) -> tuple[PolicySpec, ...]:
+        return self.specs
+
+    @hookimpl
+    def applies_to(self, policy, case, context):
+        return self.rules[policy.id].applies_to(case, policy.parameters, context)
+
+    @hookimpl
+    def evaluate(self, policy, case, context, applicability):
+        return self.rules[policy.id].evaluate(case, policy.parameters, context)
+
+    @hookimpl
+    def explain(self, policy, result, lang):
+        explain = getattr(self.rules[policy.id], "explain", None)
+        return explain(result, policy.title, lang) if explain else None
