@@ -225,6 +225,23 @@ class LoanRenewal:
     meets_bank_conditions: bool | None = None
 
 
+# --- 发改投资〔2024〕1014号: 基础设施 REITs 常态化发行（过渡规则） ------------------------
+
+
+@attrs.frozen(kw_only=True)
+class InfrastructureReitsProject:
+    """An infrastructure REITs project's standing with the NDRC (发改投资〔2024〕1014号).
+
+    ``formally_accepted`` says whether the NDRC formally accepted (正式受理) the
+    application; ``formally_accepted_on`` and ``recommended_to_csrc_on`` date
+    the acceptance and the recommendation to the CSRC.
+    """
+
+    formally_accepted: bool | None = None
+    formally_accepted_on: date | None = None
+    recommended_to_csrc_on: date | None = None
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class FinanceFacts:
     """Case sections of the finance domain (mixed into :class:`~zhengce.contracts.Case`)."""
@@ -235,3 +252,4 @@ class FinanceFacts:
     little_giant_award: LittleGiantAward | None = None
     little_giant_provincial_funds: LittleGiantProvincialFunds | None = None
     loan_renewal: LoanRenewal | None = None
+    infrastructure_reits_project: InfrastructureReitsProject | None = None

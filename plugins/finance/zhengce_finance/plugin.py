@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, equipment_renewal, little_giant, loan_renewal, tech_guarantee
+from . import __version__, equipment_renewal, little_giant, loan_renewal, reits_transition, tech_guarantee
 
 NAME = "finance"
 DISTRIBUTION = "zhengce-finance"
@@ -40,8 +40,15 @@ LOAN_RENEWAL = PolicySpec(
     parameters=load_parameters("zhengce_finance", "parameters/small_micro_loan_renewal.yaml"),
 )
 
-POLICIES: tuple[PolicySpec, ...] = (EQUIPMENT_RENEWAL, TECH_GUARANTEE, LITTLE_GIANT, LOAN_RENEWAL)
-RULES = {m.POLICY_ID: m for m in (equipment_renewal, tech_guarantee, little_giant, loan_renewal)}
+REITS_TRANSITION = PolicySpec(
+    id=reits_transition.POLICY_ID,
+    title=Text(zh="基础设施REITs申报要求过渡规则", en="Infrastructure REITs: which application requirements apply"),
+    facts=("infrastructure_reits_project",),
+    parameters=load_parameters("zhengce_finance", "parameters/reits_transition.yaml"),
+)
+
+POLICIES: tuple[PolicySpec, ...] = (EQUIPMENT_RENEWAL, TECH_GUARANTEE, LITTLE_GIANT, LOAN_RENEWAL, REITS_TRANSITION)
+RULES = {m.POLICY_ID: m for m in (equipment_renewal, tech_guarantee, little_giant, loan_renewal, reits_transition)}
 
 
 def _version() -> str:
