@@ -32,19 +32,22 @@ def base_year(case: Case, params: ParameterSet, known_at) -> tuple[int, bool]:
     return criterion(params, "base_year.default", known_at).value, True
 
 
+def _precision(base: Decimal, years: int) -> int:
+    """Enough digits for base × 1.15^years to be exact (1.15^n has at most 2n+1 significant digits)."""
+    return max(50, 3 * abs(years) + len(base.as_tuple().digits) + 10)
+
+
 def required_size(base: Decimal, rate: Decimal, years: int) -> Decimal:
     """base × (1 + rate)^years, exact (integer power of a short decimal)."""
     with localcontext() as c:
-        c.prec = 200
+        c.prec = _precision(base, years)
         exact = (base * (1 + rate) ** years).normalize()
-    return exact.quantize(Decimal(1)) if exact.as_tuple().exponent > 0 else exact
+        return exact.quantize(Decimal(1)) if exact.as_tuple().exponent > 0 else exact
 
 
 def exceeds(size: Decimal, base: Decimal, rate: Decimal, years: int) -> bool:
     """Compound annual growth strictly above ``rate`` over ``years`` years."""
-    with localcontext() as c:
-        c.prec = 200
-        return size > required_size(base, rate, years)
+    return size > required_size(base, rate, years)
 
 
 def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Applicability:
