@@ -203,6 +203,64 @@ class GreenCertificateProject:
     untraded_certificates: Decimal | None = None  # 计入期内未交易绿证
 
 
+# --- 国发〔2024〕12号 2024—2025年节能降碳行动方案 ----------------------------------
+
+
+class EnergySavingSector(str, enum.Enum):
+    """Sector of a new or expanded project, as the action plan's entry standards name them."""
+
+    STEEL_SMELTING = "steel_smelting"  # 钢铁冶炼
+    PETROCHEMICAL_CHEMICAL = "petrochemical_chemical"  # 石化化工
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class CoalBoiler:
+    """A coal-fired boiler or other coal-burning facility and its capacity (蒸吨/小时)."""
+
+    id: str | None = None
+    capacity_t_steam_per_h: Decimal | None = None
+    in_operation: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class EnergySavingProject:
+    """A project or site judged against the action plan's project-level rules.
+
+    ``in_key_air_pollution_region`` (大气污染防治重点区域) and ``lagging_region``
+    (“十四五”前三年节能降碳指标进度滞后地区) are designations made outside the seed.
+    Shares are percentages (20 = 20%).
+    """
+
+    in_key_air_pollution_region: bool | None = None
+    lagging_region: bool | None = None
+    new_or_expansion: bool | None = None
+    approved_on: date | None = None
+    uses_coal: bool | None = None
+    new_coal_use_t: Decimal | None = None
+    coal_replacement_t: Decimal | None = None  # 等量或减量替代 secured elsewhere
+    coal_boilers: tuple[CoalBoiler, ...] = ()
+    burns_high_sulphur_petcoke: bool | None = None
+    petrochemical_existing_captive_unit: bool | None = None
+    high_energy_consuming: bool | None = None
+    non_fossil_share_pct: Decimal | None = None
+    sector: EnergySavingSector | None = None
+    meets_efficiency_benchmark: bool | None = None  # 能效标杆水平
+    environmental_grade_a: bool | None = None  # 环保绩效 A级
+    distillation_unit_capacity_t_per_year: Decimal | None = None  # 常减压装置
+    fossil_energy_use_tce: Decimal | None = None
+    fossil_energy_budget_tce: Decimal | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PowerDemandResponseRegion:
+    """A region's demand-response capability against its maximum load (二（二）2)."""
+
+    max_load_mw: Decimal | None = None
+    peak_valley_rate_pct: Decimal | None = None  # 年度最大用电负荷峰谷差率, percent
+    demand_response_mw: Decimal | None = None
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class EnergyFacts:
     """Case sections of the energy domain."""
@@ -212,3 +270,5 @@ class EnergyFacts:
     carbon_market_violations: CarbonMarketViolations | None = None
     power_market_new_entity: PowerMarketNewEntity | None = None
     green_certificate_project: GreenCertificateProject | None = None
+    energy_saving_project: EnergySavingProject | None = None
+    power_demand_response_region: PowerDemandResponseRegion | None = None

@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, carbon_duties, carbon_penalties, green_certificate, power_entity
+from . import __version__, carbon_duties, carbon_penalties, energy_saving_rules, green_certificate, power_entity
 
 NAME = "energy"
 DISTRIBUTION = "zhengce-energy"
@@ -30,8 +30,11 @@ POWER_ENTITY = _spec(power_entity, Text(zh="电力领域新型经营主体：分
 GREEN_CERTIFICATE = _spec(green_certificate, Text(zh="绿证与自愿减排（CCER）衔接：选择与不重复获益", en="Green certificates and CCER: the choice and no double benefit"),
                           ("green_certificate_project",), "green_certificate_ccer.yaml")
 
-POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, POWER_ENTITY, GREEN_CERTIFICATE)
-RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, green_certificate, power_entity)}
+ENERGY_SAVING_RULES = _spec(energy_saving_rules, Text(zh="节能降碳行动方案：项目级规则", en="Energy-saving and carbon action plan: project-level rules"),
+                            ("energy_saving_project", "power_demand_response_region"), "energy_saving_project_rules.yaml")
+
+POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, ENERGY_SAVING_RULES, POWER_ENTITY, GREEN_CERTIFICATE)
+RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, energy_saving_rules, green_certificate, power_entity)}
 
 
 def _version() -> str:

@@ -1,0 +1,218 @@
+"""2024—2025年节能降碳行动方案 (国发〔2024〕12号) — project-level rules.
+
+Coal replacement in key air-pollution regions, the phase-out of coal boilers of
+35 t/h or less by the end of 2025, the high-sulphur petroleum-coke ban, the 20%
+non-fossil floor for new high-energy projects, the benchmark + grade-A entry
+standard (steel, petrochemicals), the elimination of small distillation units,
+the fossil-energy budget offset, and a region's demand-response requirement.
+Each rule is a finding; a rule the case gives no facts for is left out.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
+from zhengce.kernel import EvaluationContext, ParameterSet
+from zhengce.kernel.rules import Calculation, Conditions
+
+from . import common
+from .common import T, Params
+
+POLICY_ID = "energy.energy_saving_project_rules"
+F = FindingStatus
+PATH = "energy_saving_project"
+
+
+def _tri(value: bool | None, met_when: bool = True) -> FindingStatus:
+    return F.UNKNOWN if value is None else (F.MET if value is met_when else F.NOT_MET)
+
+
+def _all(*values: bool | None) -> bool | None:
+    if any(v is False for v in values):
+        return False
+    return None if any(v is None for v in values) else True
+
+
+def demand_response_band(max_load: Decimal, rate: Decimal, p: Params) -> tuple[Decimal, Decimal | None, bool]:
+    """(minimum MW, maximum MW or None, high) — 5%+ above the peak-valley threshold (超过 = strictly), else 3%–5%."""
+    hundred = Decimal(100)
+    if rate > p("demand_response.peak_valley_threshold_pct").value:
+        return max_load * p("demand_response.high_min_pct").value / hundred, None, True
+    return (max_load * p("demand_response.band_min_pct").value / hundred,
+            max_load * p("demand_response.band_max_pct").value / hundred, False)
+
+
+def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Applicability:
+    conds = Conditions()
+    p = Params(params, ctx.known_at)
+    conds.info("action_plan", T(zh="《2024—2025年节能降碳行动方案》的项目级规则", en="Project-level rules of the 2024–2025 energy-saving and carbon action plan"),
+               cite=p("coal.replacement_required"))
+    return conds.result()
+
+
+def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evaluation:
+    p = Params(params, ctx.known_at)
+    calc = Calculation()
+    prj = case.energy_saving_project
+    if prj is not None:
+        _coal_replacement(prj, p, calc)
+        _boilers(prj, p, calc, ctx)
+        _petcoke(prj, p, calc)
+        _non_fossil(prj, p, calc)
+        _entry(prj, p, calc)
+        _distillation(prj, p, calc)
+        _fossil_budget(prj, p, calc)
+    if case.power_demand_response_region is not None:
+        _demand_response(case.power_demand_response_region, p, calc)
+    return calc.result()
+
+
+def _coal_replacement(prj, p: Params, calc: Calculation) -> None:
+    facts = {f"{PATH}.in_key_air_pollution_region": prj.in_key_air_pollution_region, f"{PATH}.new_or_expansion": prj.new_or_expansion,
+             f"{PATH}.uses_coal": prj.uses_coal}
+    if all(v is None for v in facts.values()) and prj.new_coal_use_t is None:
+        return
+    rule = p("coal.replacement_required")
+    trigger = _all(prj.in_key_air_pollution_region, prj.new_or_expansion, prj.uses_coal)
+    if trigger is False:
+        calc.finding("coal_replacement", F.INFO, T(zh="不属重点区域新建或改扩建用煤项目，无需煤炭替代", en="Not a new or expanded coal-using project in a key region: no replacement needed"),
+                     facts=facts, cite=rule)
+        return
+    new, repl = prj.new_coal_use_t, prj.coal_replacement_t
+    facts |= {f"{PATH}.new_coal_use_t": new, f"{PATH}.coal_replacement_t": repl}
+    if trigger is None:
+        calc.finding("coal_replacement", F.UNKNOWN, p.label("coal.replacement_required"), facts=facts, cite=rule)
+        return
+    if new is None or repl is None:
+        calc.finding("coal_replacement", F.DUTY, p.label("coal.replacement_required"), facts=facts, cite=rule)
+        return
+    gap = max(Decimal(0), new - repl)
+    calc.amount("coal_replacement_gap_t", gap, T(zh="煤炭替代缺口", en="Coal replacement still missing"), unit="t",
+                formula=f"max(0, {new} − {repl})", facts=facts, cite=rule, note=p.reading("coal.replacement_required"))
+    calc.finding("coal_replacement", F.MET if gap == 0 else F.NOT_MET, p.label("coal.replacement_required"), facts=facts, cite=rule)
+
+
+def _boilers(prj, p: Params, calc: Calculation, ctx: EvaluationContext) -> None:
+    if not prj.coal_boilers:
+        return
+    cap_rule, by = p("boiler.max_capacity_t_per_h"), p("boiler.phase_out_by")
+    region = prj.in_key_air_pollution_region
+    for i, b in enumerate(prj.coal_boilers):
+        bid = b.id or str(i)
+        path = f"{PATH}.coal_boilers[{i}]"
+        facts = {f"{PATH}.in_key_air_pollution_region": region, f"{path}.capacity_t_steam_per_h": b.capacity_t_steam_per_h,
+                 f"{path}.in_operation": b.in_operation, "as_of": ctx.as_of}
+        label = T(zh=f"燃煤锅炉 {bid}：{by.value} 前基本淘汰 {cap_rule.value} 蒸吨/小时及以下燃煤锅炉",
+                  en=f"Coal boiler {bid}: boilers of {cap_rule.value} t/h or less phased out by {by.value}")
+        in_scope = _all(region, None if b.capacity_t_steam_per_h is None else b.capacity_t_steam_per_h <= cap_rule.value)
+        if in_scope is False:
+            calc.finding(f"boiler_{bid}.phase_out", F.INFO, T(zh=f"燃煤锅炉 {bid} 不在淘汰范围", en=f"Coal boiler {bid} is outside the phase-out"),
+                         facts=facts, cite=cap_rule, detail=p.reading("boiler.max_capacity_t_per_h"))
+        elif in_scope is None:
+            calc.finding(f"boiler_{bid}.phase_out", F.UNKNOWN, label, facts=facts, cite=cap_rule)
+        elif ctx.as_of <= by.value:
+            calc.finding(f"boiler_{bid}.phase_out", F.NOT_YET_DUE, label, facts=facts, cite=by, detail=p.reading("boiler.phase_out_by"))
+        else:
+            calc.finding(f"boiler_{bid}.phase_out", _tri(b.in_operation, met_when=False), label, facts=facts, cite=by,
+                         detail=p.reading("boiler.phase_out_by"))
+
+
+def _petcoke(prj, p: Params, calc: Calculation) -> None:
+    burns, exempt = prj.burns_high_sulphur_petcoke, prj.petrochemical_existing_captive_unit
+    if burns is None and exempt is None:
+        return
+    facts = {f"{PATH}.burns_high_sulphur_petcoke": burns, f"{PATH}.petrochemical_existing_captive_unit": exempt}
+    status = F.MET if burns is False else (F.UNKNOWN if burns is None else _tri(exempt))
+    calc.finding("high_sulphur_petcoke", status, p.label("petcoke.ban"), facts=facts, cite=p("petcoke.ban"))
+
+
+def _non_fossil(prj, p: Params, calc: Calculation) -> None:
+    if prj.high_energy_consuming is None and prj.non_fossil_share_pct is None:
+        return
+    rule, start, end = p("non_fossil.min_share_pct"), p("non_fossil.period_from"), p("non_fossil.period_until")
+    day = prj.approved_on
+    facts = {f"{PATH}.high_energy_consuming": prj.high_energy_consuming, f"{PATH}.new_or_expansion": prj.new_or_expansion,
+             f"{PATH}.lagging_region": prj.lagging_region, f"{PATH}.approved_on": day, f"{PATH}.non_fossil_share_pct": prj.non_fossil_share_pct}
+    in_period = None if day is None else start.value <= day <= end.value
+    trigger = _all(prj.high_energy_consuming, prj.new_or_expansion, prj.lagging_region, in_period)
+    label = T(zh=f"新上高耗能项目非化石能源消费比例不低于 {rule.value}%", en=f"New high-energy project: non-fossil share at least {rule.value}%")
+    if trigger is False:
+        calc.finding("non_fossil_share", F.INFO, T(zh="不属“十四五”后两年进度滞后地区新上高耗能项目", en="Not a new high-energy project of 2024–2025 in a lagging region"),
+                     facts=facts, cite=rule, detail=p.reading("non_fossil.min_share_pct"))
+    elif trigger is None or prj.non_fossil_share_pct is None:
+        calc.finding("non_fossil_share", F.UNKNOWN, label, facts=facts, cite=rule, detail=p.reading("non_fossil.min_share_pct"))
+    else:
+        calc.finding("non_fossil_share", F.MET if prj.non_fossil_share_pct >= rule.value else F.NOT_MET, label, facts=facts, cite=rule,
+                     detail=p.reading("non_fossil.min_share_pct"))
+
+
+def _entry(prj, p: Params, calc: Calculation) -> None:
+    if prj.sector is None:
+        return
+    for name in ("entry.steel", "entry.petrochemical"):
+        rule = p(name)
+        if prj.sector.value not in rule.value:
+            continue
+        facts = {f"{PATH}.sector": prj.sector, f"{PATH}.new_or_expansion": prj.new_or_expansion,
+                 f"{PATH}.meets_efficiency_benchmark": prj.meets_efficiency_benchmark, f"{PATH}.environmental_grade_a": prj.environmental_grade_a}
+        if prj.new_or_expansion is False:
+            calc.finding("entry_standard", F.INFO, T(zh="非新建或改扩建项目", en="Not a new or expanded project"), facts=facts, cite=rule)
+            return
+        ok = _all(prj.new_or_expansion, prj.meets_efficiency_benchmark, prj.environmental_grade_a)
+        calc.finding("entry_standard", _tri(ok), p.label(name), facts=facts, cite=rule)
+        return
+
+
+def _distillation(prj, p: Params, calc: Calculation) -> None:
+    cap = prj.distillation_unit_capacity_t_per_year
+    if cap is None:
+        return
+    rule = p("distillation.max_capacity_t_per_year")
+    calc.finding("distillation_unit", F.NOT_MET if cap <= rule.value else F.MET,
+                 T(zh=f"全面淘汰 {rule.value} 吨/年及以下常减压装置", en=f"Distillation units of {rule.value} t/yr or less are eliminated"),
+                 detail=T(zh="该装置在淘汰范围内" if cap <= rule.value else "该装置不在淘汰范围内",
+                          en="This unit is to be eliminated" if cap <= rule.value else "This unit is outside the elimination"),
+                 facts={f"{PATH}.distillation_unit_capacity_t_per_year": cap}, cite=rule)
+
+
+def _fossil_budget(prj, p: Params, calc: Calculation) -> None:
+    use, budget = prj.fossil_energy_use_tce, prj.fossil_energy_budget_tce
+    if use is None or budget is None:
+        if use is not None or budget is not None:
+            calc.need(f"{PATH}.fossil_energy_use_tce" if use is None else f"{PATH}.fossil_energy_budget_tce")
+        return
+    rule = p("fossil_budget.offset")
+    excess = max(Decimal(0), use - budget)
+    facts = {f"{PATH}.fossil_energy_use_tce": use, f"{PATH}.fossil_energy_budget_tce": budget}
+    calc.amount("fossil_budget_excess_tce", excess, T(zh="超出化石能源消费预算部分", en="Fossil energy use above budget"), unit="tce",
+                formula=f"max(0, {use} − {budget})", facts=facts, cite=rule,
+                note=T(zh="折算为绿电绿证数量的系数本方案未规定", en="The plan sets no factor converting it into green power or certificates"))
+    calc.finding("fossil_budget_offset", F.MET if excess == 0 else F.DUTY, p.label("fossil_budget.offset"), facts=facts, cite=rule)
+
+
+def _demand_response(r, p: Params, calc: Calculation) -> None:
+    path = "power_demand_response_region"
+    if r.max_load_mw is None or r.peak_valley_rate_pct is None:
+        calc.need(*[f"{path}.{f}" for f in ("max_load_mw", "peak_valley_rate_pct") if getattr(r, f) is None])
+        return
+    lo, hi, high = demand_response_band(r.max_load_mw, r.peak_valley_rate_pct, p)
+    thr = p("demand_response.peak_valley_threshold_pct")
+    cite = p("demand_response.high_min_pct") if high else p("demand_response.band_min_pct")
+    pct = p("demand_response.high_min_pct").value if high else f"{p('demand_response.band_min_pct').value}–{p('demand_response.band_max_pct').value}"
+    facts = {f"{path}.max_load_mw": r.max_load_mw, f"{path}.peak_valley_rate_pct": r.peak_valley_rate_pct}
+    calc.range("demand_response_required_mw", lo, hi, T(zh="需求响应能力要求", en="Demand-response capability required"), unit="MW",
+               basis=T(zh=f"峰谷差率{'超过' if high else '不超过'} {thr.value}%：最大用电负荷的 {pct}%",
+                       en=f"peak-valley rate {'above' if high else 'not above'} {thr.value}%: {pct}% of maximum load"),
+               formula=f"{r.max_load_mw} × {pct}%", facts=facts, cite=cite)
+    dr = r.demand_response_mw
+    calc.finding("demand_response", F.UNKNOWN if dr is None else (F.MET if dr >= lo else F.NOT_MET),
+                 T(zh="需求响应能力达到要求", en="Demand-response capability reaches the requirement"),
+                 detail=p.reading("demand_response.peak_valley_threshold_pct"),
+                 facts=facts | {f"{path}.demand_response_mw": dr}, cite=cite)
+
+
+def explain(result: PolicyResult, title: Text, lang: str) -> Explanation:
+    return common.explain(result, title, lang, note=T(
+        zh="大气污染防治重点区域、进度滞后地区、能效标杆水平等认定依其他文件，由个案给出",
+        en="Key air-pollution regions, lagging regions and efficiency benchmarks are designated by other documents and given by the case"))
