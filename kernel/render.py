@@ -3,7 +3,19 @@
 
 from __future__ import annotations
 
-from zhengce.contracts import Explanation, ExplanationLine, Outcome, PolicyResult, Status, Step
+from collections.abc import Mapping
+
+from zhengce.contracts import (
+    Amount,
+    Explanation,
+    ExplanationLine,
+    FindingStatus,
+    Outcome,
+    PolicyResult,
+    Status,
+    Step,
+    Text,
+)
 
 from .policy import PolicySpec
 
@@ -22,6 +34,71 @@ STATUS_TEXT = {
     Status.CANNOT_TELL: {"zh": "无法判断（缺少事实）", "en": "cannot tell (facts missing)"},
     Status.ERROR: {"zh": "插件出错", "en": "plugin error"},
 }
+
+
+FINDING_WORDS = {
+    FindingStatus.MET: {"zh": "满足", "en": "met"},
+    FindingStatus.NOT_MET: {"zh": "不满足", "en": "not met"},
+    FindingStatus.UNKNOWN: {"zh": "未知", "en": "unknown"},
+    FindingStatus.NOT_YET_DUE: {"zh": "未到期", "en": "not yet due"},
+    FindingStatus.DUTY: {"zh": "义务", "en": "duty"},
+    FindingStatus.INFO: {"zh": "说明", "en": "note"},
+}
+
+
+def money_text(amount: Amount, lang: str, name: str) -> str:
+    """``补贴 20000.00 元`` / ``subsidy CNY 20000.00``; other units follow the value."""
+    if amount.unit == "CNY":
+        return f"{name} {amount.value} 元" if lang == "zh" else f"{name} CNY {amount.value}"
+    return f"{name} {amount.value} {amount.unit}".rstrip()
+
+
+def summary_text(result: PolicyResult, lang: str, *, names: Mapping[str, tuple[str, str]] | None = None,
+                 note: Text | None = None) -> str:
+    """One sentence over a result: status, outputs, documents relied on, what is missing.
+
+    :param names: show only these amounts, under these (zh, en) names; default every amount by its label.
+    :param note: a closing statement (e.g. "the seed sets no amount for this measure").
+    """
+    zh = lang == "zh"
+    sep, colon = ("，", "：") if zh else (", ", ": ")
+    summary = status_text(result.status, lang)
+    ev = result.evaluation
+    parts: list[str] = []
+    if result.status is Status.APPLIES and ev is not None:
+        for a in ev.amounts:
+            if names is None:
+                parts.append(money_text(a, lang, a.label.in_lang(lang) if a.label else a.name))
+            elif a.name in names:
+                parts.append(money_text(a, lang, names[a.name][0 if zh else 1]))
+        for r in ev.ranges:
+            lo, hi = ("—" if r.minimum is None else r.minimum), ("—" if r.maximum is None else r.maximum)
+            parts.append(f"{r.label.in_lang(lang) if r.label else r.name} {lo}–{hi} {r.unit}")
+        for d in ev.dates:
+            parts.append(f"{d.label.in_lang(lang) if d.label else d.name} {d.value}")
+        met = sum(1 for f in ev.findings if f.status is FindingStatus.MET)
+        if met:
+            parts.append(f"{met} 项满足" if zh else f"{met} met")
+        for f in ev.findings:
+            if f.status is not FindingStatus.MET:
+                parts.append(f"{f.label.in_lang(lang)}{colon}{FINDING_WORDS[f.status][lang]}")
+    if parts:
+        summary += colon + sep.join(parts)
+    if result.documents and result.status is Status.APPLIES:
+        docs = ("、" if zh else ", ").join(d.document for d in result.documents)
+        summary += f"（依据 {docs}）" if zh else f" (under {docs})"
+    if result.missing:
+        summary += ("；缺少：" if zh else "; missing: ") + ", ".join(result.missing)
+    if note is not None:
+        summary += ("。" if zh else ". ") + note.in_lang(lang)
+    return summary
+
+
+def explanation(result: PolicyResult, title: Text, lang: str, *, names: Mapping[str, tuple[str, str]] | None = None,
+                note: Text | None = None) -> Explanation:
+    """The usual explanation: :func:`summary_text` above one cited line per step."""
+    return Explanation(policy_id=result.policy_id, lang=lang, title=title.in_lang(lang),
+                       summary=summary_text(result, lang, names=names, note=note), lines=trace_lines(result, lang))
 
 
 def step_line(step: Step, lang: str) -> ExplanationLine:
@@ -59,12 +136,6 @@ def trace_lines(result: PolicyResult, lang: str) -> tuple[ExplanationLine, ...]:
 
 
 def default_explanation(spec: PolicySpec | None, result: PolicyResult, lang: str) -> Explanation:
-    """The kernel's explanation of any result: status, amounts, then one line per step."""
-    title = spec.title.in_lang(lang) if spec else result.policy_id
-    summary = status_text(result.status, lang)
-    if result.evaluation and result.evaluation.amounts:
-        amounts = "; ".join(
-            f"{a.label.in_lang(lang) if a.label else a.name} {a.value} {a.unit}" for a in result.evaluation.amounts
-        )
-        summary += ("：" if lang == "zh" else ": ") + amounts
-    return Explanation(policy_id=result.policy_id, lang=lang, title=title, summary=summary, lines=trace_lines(result, lang))
+    """The kernel's explanation of any result: the summary sentence, then one line per step."""
+    title = spec.title if spec else Text(zh=result.policy_id, en=result.policy_id)
+    return explanation(result, title, lang)

@@ -33,9 +33,36 @@ from zhengce.contracts import (
     Text,
 )
 
-from .parameters import ParameterValue
+from .parameters import ParameterSet, ParameterValue
 
-__all__ = ["fact", "show", "Conditions", "Calculation"]
+__all__ = ["fact", "show", "Lookup", "Conditions", "Calculation"]
+
+
+class Lookup:
+    """Parameter lookups for one evaluation: on the event day a rule judges, as known at ``known_at``."""
+
+    def __init__(self, params: ParameterSet, on: date | None, known_at: date) -> None:
+        self.params, self.on, self.known_at = params, on, known_at
+
+    def __call__(self, name: str, *, on: date | None = None, any_day: bool = False) -> ParameterValue | None:
+        """The value governing the event day (or ``on``); None when no known law covers it."""
+        day = None if any_day else (on or self.on)
+        return self.params.at(name, day, self.known_at)
+
+    def criterion(self, name: str) -> ParameterValue:
+        """A criterion every known version states, whatever the event day (raises if none is known)."""
+        value = self.params.at(name, None, self.known_at)
+        if value is None:
+            raise LookupError(f"{self.params.policy}: no value of {name!r} known at {self.known_at}")
+        return value
+
+    def reading(self, name: str) -> Text | None:
+        """The reading recorded for an ambiguous parameter."""
+        return self.params[name].reading
+
+    def money(self, x: Decimal) -> Decimal:
+        """Round money as the policy's parameter file declares."""
+        return self.params.rounding.money(x)
 
 
 def fact(case: Any, path: str) -> Any:

@@ -20,13 +20,12 @@ from zhengce.contracts import (
     Fuel,
     Outcome,
     PolicyResult,
-    Status,
     Text,
 )
-from zhengce.kernel import EvaluationContext, ParameterSet, ParameterValue
+from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.reference import ZONE_LABELS, regions
-from zhengce.kernel.render import status_text, trace_lines
-from zhengce.kernel.rules import Calculation, Conditions
+from zhengce.kernel.render import explanation
+from zhengce.kernel.rules import Calculation, Conditions, Lookup
 
 POLICY_ID = "tradein.car_scrappage_subsidy"
 
@@ -42,27 +41,11 @@ def T(zh: str, en: str, *args: object) -> Text:  # noqa: N802 - reads like the T
     return Text(zh=zh.format(*args), en=en.format(*args))
 
 
-class _Params:
-    """Parameter lookups for one evaluation: on the submission day, as known at known_at."""
-
-    def __init__(self, params: ParameterSet, on: date | None, known_at: date) -> None:
-        self.params, self.on, self.known_at = params, on, known_at
-
-    def __call__(self, name: str, *, any_day: bool = False) -> ParameterValue | None:
-        return self.params.at(name, None if any_day or self.on is None else self.on, self.known_at)
-
-    def criterion(self, name: str) -> ParameterValue:
-        """A criterion every known version states (looked up regardless of the event day)."""
-        value = self.params.at(name, None, self.known_at)
-        assert value is not None, f"{name}: no value known at {self.known_at}"
-        return value
-
-
 def _in_window(day: date | None, start: date, end: date) -> bool | None:
     return None if day is None else start <= day <= end
 
 
-def old_vehicle_kind(case: Case, p: _Params, conds: Conditions) -> str | None:
+def old_vehicle_kind(case: Case, p: Lookup, conds: Conditions) -> str | None:
     """Classify the scrapped car as 国三及以下燃油乘用车, 旧新能源乘用车, or neither."""
     old = case.old_vehicle
     fuel = old.fuel if old else None
@@ -84,11 +67,11 @@ def old_vehicle_kind(case: Case, p: _Params, conds: Conditions) -> str | None:
     cutoff = p.criterion(name)
     ok = reg <= cutoff.value
     conds.check("old_vehicle_kind", T("旧燃油乘用车属国三及以下：{} 前（含当日）注册登记", "The old fuel car is China-III-or-older: registered on or before {}", cutoff.value),
-                ok, facts=facts, cite=cutoff, note=p.params[name].reading)
+                ok, facts=facts, cite=cutoff, note=p.reading(name))
     return OLD_GUOSAN_FUEL if ok else None
 
 
-def new_vehicle_tier(case: Case, old_kind: str | None, p: _Params, conds: Conditions) -> str | None:
+def new_vehicle_tier(case: Case, old_kind: str | None, p: Lookup, conds: Conditions) -> str | None:
     """Which amount the purchase earns: BUY_NEV, BUY_FUEL, or None (no qualifying purchase)."""
     new = case.new_vehicle
     fuel = new.fuel if new else None
@@ -116,7 +99,7 @@ def new_vehicle_tier(case: Case, old_kind: str | None, p: _Params, conds: Condit
     conds.check("new_vehicle_qualifies", T("新购燃油乘用车排量不超过 {} 升（含）", "The new fuel car's displacement is at most {} L", limit.value),
                 None if disp is None else disp <= limit.value,
                 facts={"new_vehicle.fuel": fuel, "new_vehicle.displacement_l": disp}, cite=limit,
-                note=p.params["new.fuel_max_displacement_l"].reading)
+                note=p.reading("new.fuel_max_displacement_l"))
     return BUY_FUEL if disp is not None and disp <= limit.value else None
 
 
@@ -132,7 +115,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     """Every condition of 75号 第一条–第三条 and 392号 一, three-valued and cited."""
     app = case.scrappage_application
     submitted = app.submitted_on if app else None
-    p = _Params(params, submitted, ctx.known_at)
+    p = Lookup(params, submitted, ctx.known_at)
     conds = Conditions(trace=ctx.trace)
 
     applicant_type = case.applicant.type if case.applicant else None
@@ -177,13 +160,13 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     return conds.result()
 
 
-def _not_yet_known(p: _Params, name: str) -> Text:
+def _not_yet_known(p: Lookup, name: str) -> Text:
     """Why a condition is absent: the document that introduces it was not yet issued."""
     doc = p.params[name].values[0].document
     return T("截至 {} 尚无此要求（{} 于 {} 印发）", "No such requirement as known at {} ({} was issued on {})", p.known_at, doc.number, doc.issued)
 
 
-def _ownership_conditions(case: Case, p: _Params, conds: Conditions) -> None:
+def _ownership_conditions(case: Case, p: Lookup, conds: Conditions) -> None:
     """392号's ownership rules — absent from the law until 392号 is known."""
     old_rule = p("owner.old_registered_by")
     if old_rule is None:
@@ -193,7 +176,7 @@ def _ownership_conditions(case: Case, p: _Params, conds: Conditions) -> None:
         old_label = T("报废旧车于 {} 前（含当日）登记在申请人名下", "The scrapped car was registered in the applicant's name on or before {}", old_rule.value)
         since = case.old_vehicle.registered_to_applicant_on if case.old_vehicle else None
         conds.check("old_vehicle_owned_by_applicant", old_label, None if since is None else since <= old_rule.value,
-                    facts={"old_vehicle.registered_to_applicant_on": since}, cite=old_rule, note=p.params["owner.old_registered_by"].reading)
+                    facts={"old_vehicle.registered_to_applicant_on": since}, cite=old_rule, note=p.reading("owner.old_registered_by"))
 
     new_rule = p("owner.new_registered_during_review_from")
     new_label = T(zh="审核期间新购汽车登记在申请人名下", en="The new car is registered in the applicant's name during review")
@@ -205,7 +188,7 @@ def _ownership_conditions(case: Case, p: _Params, conds: Conditions) -> None:
     paid_on = app.paid_on if app else None
     if paid_on is not None and paid_on < new_rule.value:
         conds.info("new_vehicle_owned_by_applicant", new_label, outcome=Outcome.NOT_IN_FORCE, cite=new_rule,
-                   facts={"scrappage_application.paid_on": paid_on}, note=p.params["owner.new_registered_during_review_from"].reading)
+                   facts={"scrappage_application.paid_on": paid_on}, note=p.reading("owner.new_registered_during_review_from"))
         return
     owned = case.new_vehicle.registered_to_applicant if case.new_vehicle else None
     conds.check("new_vehicle_owned_by_applicant", new_label, owned,
@@ -215,9 +198,9 @@ def _ownership_conditions(case: Case, p: _Params, conds: Conditions) -> None:
 def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evaluation:
     """The subsidy, the top-up on an application already paid, and the central/local split."""
     app = case.scrappage_application
-    p = _Params(params, app.submitted_on, ctx.known_at)
+    p = Lookup(params, app.submitted_on, ctx.known_at)
     calc = Calculation(trace=ctx.trace)
-    money = params.rounding.money
+    money = p.money
 
     tier = BUY_NEV if case.new_vehicle.fuel is Fuel.NEW_ENERGY else BUY_FUEL
     amount_rule = p(tier)
@@ -237,7 +220,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     return calc.result()
 
 
-def _funding_split(case: Case, subsidy: Decimal, p: _Params, calc: Calculation, money) -> None:
+def _funding_split(case: Case, subsidy: Decimal, p: Lookup, calc: Calculation, money) -> None:
     app = case.scrappage_application
     scheme = p("split.scheme", any_day=True)
     table = regions()
@@ -270,22 +253,10 @@ def _funding_split(case: Case, subsidy: Decimal, p: _Params, calc: Calculation, 
                 formula=f"{subsidy} − {central}", cite=ratio_rule)
 
 
+AMOUNT_NAMES = {"subsidy": ("补贴", "subsidy"), "top_up_due": ("应补齐差额", "top-up due"),
+                "central_share": ("中央承担", "central share"), "local_share": ("地方承担", "local share")}
+
+
 def explain(result: PolicyResult, title: Text, lang: str) -> Explanation:
-    """A one-sentence summary (subsidy, top-up, split, where to apply) above the cited trace."""
-    zh = lang == "zh"
-    summary = status_text(result.status, lang)
-    ev = result.evaluation
-    if result.status is Status.APPLIES and ev is not None:
-        parts = []
-        amount_names = {"subsidy": ("补贴", "subsidy"), "top_up_due": ("应补齐差额", "top-up due"),
-                        "central_share": ("中央承担", "central share"), "local_share": ("地方承担", "local share")}
-        for a in ev.amounts:
-            zh_name, en_name = amount_names.get(a.name, (a.name, a.name))
-            parts.append(f"{zh_name} {a.value} 元" if zh else f"{en_name} CNY {a.value}")
-        summary += ("：" if zh else ": ") + ("，".join(parts) if zh else ", ".join(parts))
-        docs = "、".join(d.document for d in result.documents) if zh else ", ".join(d.document for d in result.documents)
-        summary += (f"（依据 {docs}）" if zh else f" (under {docs})")
-    elif result.missing:
-        summary += ("：" if zh else ": ") + ", ".join(result.missing)
-    return Explanation(policy_id=result.policy_id, lang=lang, title=title.in_lang(lang), summary=summary,
-                       lines=trace_lines(result, lang))
+    """A one-sentence summary (subsidy, top-up, split) above the cited trace."""
+    return explanation(result, title, lang, names=AMOUNT_NAMES)
