@@ -211,26 +211,6 @@ class SmeDigitalCityPilot:
     sub_industries: tuple[SmeDigitalSubIndustryResult, ...] | None = None
 
 
-# --- 工信部联企业〔2024〕239号 + 工信厅企业〔2024〕56号 中小企业数字化赋能 ----------
-
-
-@attrs.frozen(kw_only=True)
-class SmeDigitalProfile:
-    """An SME's digital profile for the 2025–2027 digital empowerment action.
-
-    ``digital_level`` (1–4) is the level assessed under 《中小企业数字化水平评测
-    指标（2024 年版）》 (its indicators are not in the seed).
-    """
-
-    little_giant: bool | None = None  # 国家级专精特新“小巨人”企业
-    provincial_srdi: bool | None = None  # 省级专精特新中小企业
-    above_scale_industrial: bool | None = None  # 规上工业中小企业
-    digital_level: int | None = None
-    in_pilot_city: bool | None = None  # a pilot enterprise of a 数字化转型试点城市
-    level_assessed_on_site: bool | None = None  # 现场评定
-    level_assessed_with_2024_indicators: bool | None = None
-
-
 @attrs.frozen(kw_only=True, slots=False)
 class DataAssetsFacts:
     """Case sections of the data assets domain (mixed into :class:`~zhengce.contracts.Case`)."""
@@ -240,4 +220,3 @@ class DataAssetsFacts:
     data_enterprise_profile: DataEnterpriseProfile | None = None
     data_industry_growth: DataIndustryGrowth | None = None
     sme_digital_city_pilot: SmeDigitalCityPilot | None = None
-    sme_digital_profile: SmeDigitalProfile | None = None
