@@ -70,3 +70,16 @@ def test_in_force_from_is_the_first_known_document():
     ps = parse_parameters(param_file([OLD]), "t")
     assert ps.in_force_from(date(2024, 4, 23)) is None
     assert ps.in_force_from(date(2024, 9, 1)) == date(2024, 4, 24)
+
+
+def test_lookup_reads_on_the_event_day_and_names_an_unknown_criterion():
+    from zhengce.kernel.rules import Lookup
+
+    ps = parse_parameters(param_file([OLD, NEW]), "t")
+    before, after = Lookup(ps, date(2024, 6, 1), date(2024, 8, 14)), Lookup(ps, date(2024, 6, 1), date(2024, 8, 15))
+    assert before("amount").value == Decimal(10000) and after("amount").value == Decimal(20000)
+    assert after("amount", on=date(2025, 2, 1)) is None
+    assert after("amount", any_day=True).value == Decimal(20000)
+    assert after.money(Decimal("0.125")) == Decimal("0.13")
+    with pytest.raises(LookupError, match="x.y"):
+        Lookup(ps, None, date(2024, 1, 1)).criterion("amount")
