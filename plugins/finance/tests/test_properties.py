@@ -10,13 +10,14 @@ from hypothesis import strategies as st
 
 from zhengce.contracts import Status
 from zhengce.kernel import Kernel
-from zhengce_finance import plugin
+from zhengce_finance import plugin as declared
+from zhengce_finance.plugin import plugin
 from zhengce_finance.equipment_renewal import add_years
 
 KERNEL = Kernel([plugin])
 SETTINGS = settings(deadline=None, max_examples=120)
 ER = "finance.equipment_renewal_loan_subsidy"
-ER_PARAMS = plugin.EQUIPMENT_RENEWAL.parameters
+ER_PARAMS = declared.EQUIPMENT_RENEWAL.parameters
 KNOWN = date(2026, 1, 1)
 RATE = ER_PARAMS.at("rate", None, KNOWN).value
 YEARS = ER_PARAMS.at("term_years", None, KNOWN).value
@@ -112,7 +113,7 @@ def test_contract_outside_window_gives_nothing(loan, day, field):
 # --- 财金〔2024〕60号 -----------------------------------------------------------------
 
 TG = "finance.tech_sme_guarantee"
-TG_PARAMS = plugin.TECH_GUARANTEE.parameters
+TG_PARAMS = declared.TECH_GUARANTEE.parameters
 THRESHOLD = TG_PARAMS.at("fee.threshold", None, KNOWN).value
 CAP_ABOVE = TG_PARAMS.at("fee.cap_above", None, KNOWN).value
 CAP_BELOW = TG_PARAMS.at("fee.cap_at_or_below", None, KNOWN).value
@@ -153,7 +154,7 @@ def test_guarantee_caps_and_shares(categories, amount, fee, bank, gov, fund, pro
 # --- 财建〔2024〕148号 ----------------------------------------------------------------
 
 LG = "finance.little_giant_award"
-LG_PARAMS = plugin.LITTLE_GIANT.parameters
+LG_PARAMS = declared.LITTLE_GIANT.parameters
 MIN_PLAN = LG_PARAMS.at("plan.min_investment", None, KNOWN).value
 FIRST_SHARE = LG_PARAMS.at("tranche.first_share", None, KNOWN).value
 CLAW = LG_PARAMS.at("clawback.threshold", None, KNOWN).value

@@ -1,16 +1,11 @@
-"""Hook implementations of the finance plugin: thin adapters over the rule modules."""
+"""The finance plugin: its policies, declared as data over their rule modules (entry point: ``plugin``)."""
 
 from __future__ import annotations
 
-import importlib.metadata as md
-
 from zhengce.contracts import Text
-from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
+from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
 from . import __version__, equipment_renewal, little_giant, loan_renewal, reits_transition, tech_guarantee
-
-NAME = "finance"
-DISTRIBUTION = "zhengce-finance"
 
 EQUIPMENT_RENEWAL = PolicySpec(
     id=equipment_renewal.POLICY_ID,
@@ -47,37 +42,12 @@ REITS_TRANSITION = PolicySpec(
     parameters=load_parameters("zhengce_finance", "parameters/reits_transition.yaml"),
 )
 
-POLICIES: tuple[PolicySpec, ...] = (EQUIPMENT_RENEWAL, TECH_GUARANTEE, LITTLE_GIANT, LOAN_RENEWAL, REITS_TRANSITION)
-RULES = {m.POLICY_ID: m for m in (equipment_renewal, tech_guarantee, little_giant, loan_renewal, reits_transition)}
+POLICIES: tuple[tuple[PolicySpec, object], ...] = (
+    (EQUIPMENT_RENEWAL, equipment_renewal),
+    (TECH_GUARANTEE, tech_guarantee),
+    (LITTLE_GIANT, little_giant),
+    (LOAN_RENEWAL, loan_renewal),
+    (REITS_TRANSITION, reits_transition),
+)
 
-
-def _version() -> str:
-    try:
-        return md.version(DISTRIBUTION)
-    except md.PackageNotFoundError:
-        return __version__
-
-
-@hookimpl
-def declare_plugin():
-    return PluginInfo(name=NAME, distribution=DISTRIBUTION, version=_version())
-
-
-@hookimpl
-def declare_policies():
-    return POLICIES
-
-
-@hookimpl
-def applies_to(policy, case, context):
-    return RULES[policy.id].applies_to(case, policy.parameters, context)
-
-
-@hookimpl
-def evaluate(policy, case, context, applicability):
-    return RULES[policy.id].evaluate(case, policy.parameters, context)
-
-
-@hookimpl
-def explain(policy, result, lang):
-    return RULES[policy.id].explain(result, policy.title, lang)
+plugin = RulesPlugin(name="finance", distribution="zhengce-finance", fallback_version=__version__, policies=POLICIES)
