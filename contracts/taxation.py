@@ -221,6 +221,28 @@ class RestructuringStampDuty:
     stamp_duty_rate_deeds: Decimal | None = None
 
 
+# --- 工业和信息化部 财政部 税务总局公告2024年第10号: vehicle & vessel tax catalogue ----
+
+
+@attrs.frozen(kw_only=True)
+class VehicleVesselTaxRelief:
+    """A vehicle model listed for 车船税 relief (节能、新能源汽车) and one vehicle of that model.
+
+    ``catalogue_batch``: the batch of 《享受车船税减免优惠的节约能源 使用新能源汽车车型目录》
+    listing the model; ``meets_2024_requirements``: the model meets the notice's
+    attachments 1–4 (external, an input); ``new_catalogue_published_on``: the day the
+    new catalogue (batch 65 on) was published (external, an input).
+    """
+
+    model: str | None = None
+    application_completed_on: date | None = None  # 企业完成申请之日
+    catalogue_batch: int | None = None
+    meets_2024_requirements: bool | None = None
+    new_catalogue_published_on: date | None = None
+    vehicle_acquired_on: date | None = None  # 取得之日
+    transferred: bool | None = None  # 是否转让 (irrelevant to grandfathering, recorded)
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class TaxationFacts:
     """Case sections of the taxation domain."""
@@ -229,3 +251,4 @@ class TaxationFacts:
     special_equipment_credit: SpecialEquipmentCredit | None = None
     lat_prepayment: LatPrepayment | None = None
     restructuring_stamp_duty: RestructuringStampDuty | None = None
+    vehicle_vessel_tax_relief: VehicleVesselTaxRelief | None = None

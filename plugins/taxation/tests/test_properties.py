@@ -13,7 +13,7 @@ from zhengce.contracts import Status
 from zhengce.kernel import Kernel
 from zhengce_taxation import neeq_dividend, plugin
 
-KERNEL = Kernel([plugin])
+KERNEL = Kernel([plugin.plugin])
 SETTINGS = settings(deadline=None, max_examples=120)
 CENT = Decimal("0.01")
 

@@ -18,7 +18,7 @@ from zhengce.kernel.rules import Calculation, Conditions
 
 from ._common import Params, T, pct, summary_explanation
 
-POLICY_ID = "taxation.lat_prepayment_floor"
+POLICY_ID = "taxation.lat_prepayment_rate_floor"
 RATE_PLACES = Decimal("0.0001")  # presentation precision of a rate (not a legal number)
 
 

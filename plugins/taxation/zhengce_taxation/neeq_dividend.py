@@ -22,7 +22,7 @@ from zhengce.kernel.rules import Calculation, Conditions
 
 from ._common import Params, T, add_months, pct, summary_explanation
 
-POLICY_ID = "taxation.neeq_dividend_iit"
+POLICY_ID = "taxation.neeq_dividend_differential_iit"
 
 
 @attrs.frozen

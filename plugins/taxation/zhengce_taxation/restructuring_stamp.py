@@ -18,7 +18,7 @@ from zhengce.kernel.rules import Calculation, Conditions
 
 from ._common import Params, T, pct, summary_explanation
 
-POLICY_ID = "taxation.restructuring_stamp_duty"
+POLICY_ID = "taxation.restructuring_stamp_duty_relief"
 S = "restructuring_stamp_duty"
 DEED_KINDS_ADMIN = ("administrative_adjustment", "intra_group_transfer")
 

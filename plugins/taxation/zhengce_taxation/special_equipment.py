@@ -24,7 +24,7 @@ from zhengce.kernel.rules import Calculation, Conditions
 
 from ._common import Params, T, pct, summary_explanation
 
-POLICY_ID = "taxation.special_equipment_upgrade_credit"
+POLICY_ID = "taxation.special_equipment_digital_retrofit_cit_credit"
 
 
 def upgrade_conditions(u, i: int, p: Params) -> Conditions:
