@@ -22,7 +22,7 @@ from zhengce.contracts import Applicability, Case, Evaluation, Explanation, Find
 from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.rules import Calculation, Conditions
 
-from ._common import Params, T, in_window
+from ._common import Params, T, in_window, pct
 from ._common import explain as _explain
 
 POLICY_ID = "finance.equipment_renewal_loan_subsidy"
@@ -207,16 +207,16 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
             cumulative += sub
             calc.amount(f"subsidy_{key}", sub, T(zh=f"{label} 季度贴息", en=f"{label} subsidy"), formula=formula, cite=rate)
             advance = money(sub * adv_rule.value)
-            calc.amount(f"advance_{key}", advance, T(zh=f"{label} 预拨80%", en=f"{label} 80% advance"),
+            calc.amount(f"advance_{key}", advance, T(zh=f"{label} 预拨{pct(adv_rule.value)}", en=f"{label} {pct(adv_rule.value)} advance"),
                         formula=f"{sub} × {adv_rule.value}", cite=adv_rule)
             if label in failed:
-                calc.amount(f"settlement_{key}", Decimal("0.00"), T(zh=f"{label} 复审不通过，不拨付剩余20%", en=f"{label} failed review: no 20% settlement"),
+                calc.amount(f"settlement_{key}", Decimal("0.00"), T(zh=f"{label} 复审不通过，不拨付剩余{pct(settle_rule.value)}", en=f"{label} failed review: no {pct(settle_rule.value)} settlement"),
                             formula="0", cite=p("review_failed.recovered"))
                 calc.amount(f"recovered_{key}", advance, T(zh=f"{label} 追缴或扣回已预拨贴息", en=f"{label} advance recovered"),
                             formula=f"{advance}", cite=p("review_failed.recovered"))
                 recovered += advance
             else:
-                calc.amount(f"settlement_{key}", sub - advance, T(zh=f"{label} 复审通过后拨付剩余20%", en=f"{label} 20% settlement after review"),
+                calc.amount(f"settlement_{key}", sub - advance, T(zh=f"{label} 复审通过后拨付剩余{pct(settle_rule.value)}", en=f"{label} {pct(settle_rule.value)} settlement after review"),
                             formula=f"{sub} − {advance}", cite=settle_rule)
                 total += sub
             if loan.annual_interest_rate is not None:
