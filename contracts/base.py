@@ -10,6 +10,8 @@ as one :class:`CaseValidationError` that lists every problem by path.
 from __future__ import annotations
 
 import enum
+import types
+import typing
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -133,6 +135,47 @@ def _object_hook(conv: cattrs.Converter, cls: type) -> Any:
     return structure_object
 
 
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Any:
+    """A fast hook for one enum: a dict lookup on the value, the same error as :func:`_structure_enum`."""
+    members = dict(cls._value2member_map_)
+
+    def structure_enum(value: Any, _: Any) -> enum.Enum:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            return _structure_enum(value, cls)
+
+    return structure_enum
+
+
+def _is_optional(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(conv: cattrs.Converter, tp: Any) -> Any:
+    """``X | None`` with X's hook resolved once (cattrs would dispatch on X at every call)."""
+    inner_type = next(a for a in typing.get_args(tp) if a is not type(None))
+    if inner_type is str:
+
+        def structure_optional_str(value: Any, _: Any) -> str | None:
+            if value is None or value.__class__ is str:
+                return value
+            return _structure_str(value, str)
+
+        return structure_optional_str
+    inner = _enum_hook(inner_type) if _is_enum(inner_type) else conv.get_structure_hook(inner_type)
+
+    def structure_optional(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return structure_optional
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(date, _structure_date)
@@ -143,6 +186,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook_factory(attrs.has, lambda cls: _object_hook(conv, cls))
+    conv.register_structure_hook_factory(_is_optional, lambda tp: _optional_hook(conv, tp))
     conv.register_structure_hook(enum.Enum, _structure_enum)
     return conv
 
