@@ -80,7 +80,8 @@ class Step:
 
 @attrs.frozen(kw_only=True)
 class Amount:
-    """A computed quantity.  Money is CNY ``Decimal``, quantized as the policy declares."""
+    """A computed quantity.  ``unit``: ``CNY`` (money, quantized as the policy declares),
+    ``ratio`` (a fraction: 0.40 is 40%), or any other unit name (``t``, ``MW``, ``days``...)."""
 
     name: str
     value: Decimal

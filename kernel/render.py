@@ -47,9 +47,11 @@ FINDING_WORDS = {
 
 
 def money_text(amount: Amount, lang: str, name: str) -> str:
-    """``补贴 20000.00 元`` / ``subsidy CNY 20000.00``; other units follow the value."""
+    """``补贴 20000.00 元`` / ``subsidy CNY 20000.00``; a ``ratio`` as a percentage; other units follow the value."""
     if amount.unit == "CNY":
         return f"{name} {amount.value} 元" if lang == "zh" else f"{name} CNY {amount.value}"
+    if amount.unit == "ratio":
+        return f"{name} {(amount.value * 100).normalize():f}%"
     return f"{name} {amount.value} {amount.unit}".rstrip()
 
 

@@ -19,6 +19,7 @@ A file holds the cases of one policy, readable by a lawyer::
           ranges: {fine: ["50000", "500000"]}               # [min, max]; null = unbounded
           dates: {deadline: 2025-01-10}
           findings: {plan_filed: not_met}
+          # null for an amount, range, date or finding asserts that it is absent
 
 A value ``null`` in a case removes that key from the defaults.  Plugins run
 their files with :func:`yaml_case_params` and :func:`check_yaml_case`.
@@ -125,17 +126,30 @@ def check_yaml_case(kernel: Kernel, yc: YamlCase) -> tuple[DecisionRecord, list[
                 problems.append(f"amount {name}: expected none, got {got}")
         elif got is None or got != _dec(want):
             problems.append(f"amount {name}: expected {want}, got {got}")
-    for name, (lo, hi) in (exp.get("ranges") or {}).items():
+    for name, want in (exp.get("ranges") or {}).items():
         rng = ev.range(name) if ev else None
+        if want is None:
+            if rng is not None:
+                problems.append(f"range {name}: expected none, got [{rng.minimum}, {rng.maximum}]")
+            continue
+        lo, hi = want
         if rng is None or rng.minimum != _dec(lo) or rng.maximum != _dec(hi):
             problems.append(f"range {name}: expected [{lo}, {hi}], got {rng and [rng.minimum, rng.maximum]}")
     for name, want in (exp.get("dates") or {}).items():
         got = ev.date(name) if ev else None
+        if want is None:
+            if got is not None:
+                problems.append(f"date {name}: expected none, got {got}")
+            continue
         want = want if isinstance(want, date) else date.fromisoformat(str(want))
         if got != want:
             problems.append(f"date {name}: expected {want}, got {got}")
     for fid, want in (exp.get("findings") or {}).items():
         got = ev.finding(fid) if ev else None
+        if want is None:
+            if got is not None:
+                problems.append(f"finding {fid}: expected none, got {got.status.value}")
+            continue
         if got is None or got.status.value != want:
             problems.append(f"finding {fid}: expected {want}, got {got and got.status.value}")
     if "missing" in exp and set(result.missing) != set(exp["missing"] or ()):

@@ -221,3 +221,15 @@ def attrs_evolve(obj, **changes):
     import attrs
 
     return attrs.evolve(obj, **changes)
+
+
+def test_yaml_runner_asserts_absence_with_null(fake):
+    from zhengce.kernel.testing import YamlCase, check_yaml_case
+
+    kernel = Kernel([fake("alpha", amount="3")])
+    base = dict(file="f", name="n", policy="alpha.flat", as_of=D, known_at=None, case=ENTERPRISE_CASE)
+    ok = YamlCase(**base, expect={"status": "applies", "amounts": {"amount": "3", "other": None},
+                                  "findings": {"x": None}, "ranges": {"r": None}, "dates": {"d": None}})
+    assert check_yaml_case(kernel, ok)[1] == []
+    bad = YamlCase(**base, expect={"amounts": {"amount": None}, "findings": {"x": "met"}})
+    assert check_yaml_case(kernel, bad)[1] == ["amount amount: expected none, got 3", "finding x: expected met, got None"]
