@@ -5,6 +5,8 @@
     zhengce plugins  [--format json|table]
     zhengce schema
 
+``--block NAME`` (repeatable, before the command) keeps an installed plugin from loading.
+
 Exit codes: 0 done; 2 invalid input (every problem listed by path); 1 any other failure.
 ``--format json`` prints the versioned decision record (``format: zhengce.decision/1``,
 see docs/output.md) with the explanation of each result in ``--lang``.
@@ -40,6 +42,7 @@ def _date(text: str) -> date:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zhengce", description="Rules-as-code for 2024 Chinese enterprise-support policy.")
+    parser.add_argument("--block", action="append", default=[], metavar="PLUGIN", help="do not load this installed plugin")
     sub = parser.add_subparsers(dest="command", required=True)
     ev = sub.add_parser("evaluate", help="evaluate a case (JSON file, or - for stdin)")
     ev.add_argument("case", help="path to a case JSON file, or - for stdin")
@@ -61,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "schema":
             _print_json(case_schema())
             return 0
-        kernel = Kernel(strict=getattr(args, "strict", False))
+        kernel = Kernel(block=args.block, strict=getattr(args, "strict", False))
         if args.command == "plugins":
             return _plugins(kernel, args.format)
         if args.command == "policies":

@@ -89,3 +89,10 @@ def test_schema_is_json_schema_of_the_case(capsys):
     code, out, _ = run(capsys, "schema")
     schema = json.loads(out)
     assert code == 0 and schema["title"] == "Case" and "old_vehicle" in schema["properties"]
+
+
+def test_block_keeps_a_plugin_out(capsys):
+    code, out, _ = run(capsys, "--block", "tradein", "plugins", "--format", "json")
+    assert code == 0 and "tradein" not in {p["name"] for p in json.loads(out)["plugins"]}
+    code, out, _ = run(capsys, "--block", "tradein", "evaluate", EXAMPLE, "--format", "json")
+    assert POLICY not in {r["policy_id"] for r in json.loads(out)["results"]}
