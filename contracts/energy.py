@@ -261,6 +261,29 @@ class PowerDemandResponseRegion:
     demand_response_mw: Decimal | None = None
 
 
+@attrs.frozen(kw_only=True)
+class IndicatorMeasurement:
+    """A measured value of one target indicator, in the indicator's unit (see the policy's parameters)."""
+
+    indicator: str | None = None  # e.g. "non_fossil_share_2025"
+    value: Decimal | None = None
+
+
+@attrs.frozen(kw_only=True)
+class EnergyIndicatorReport:
+    """Measured values to check against the action plan's targets.
+
+    ``approx_tolerance_pct`` is the tolerance the user declares for "左右" targets,
+    as a percentage of the target value (5 = within 5% of the target); without
+    it a "左右" target is applied strictly.  ``scope`` names what was measured
+    (the targets are national).
+    """
+
+    scope: str | None = None
+    approx_tolerance_pct: Decimal | None = None
+    measurements: tuple[IndicatorMeasurement, ...] = ()
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class EnergyFacts:
     """Case sections of the energy domain."""
@@ -272,3 +295,4 @@ class EnergyFacts:
     green_certificate_project: GreenCertificateProject | None = None
     energy_saving_project: EnergySavingProject | None = None
     power_demand_response_region: PowerDemandResponseRegion | None = None
+    energy_indicator_report: EnergyIndicatorReport | None = None

@@ -172,3 +172,35 @@ def test_power_is_never_counted_twice_unnoticed(gen, gec, ccer):
     result = KERNEL.evaluate(case, as_of=date(2025, 6, 1)).result("energy.green_certificate_ccer")
     status = result.evaluation.finding("no_double_benefit").status.value
     assert status == ("met" if gec == 0 or ccer == 0 or gec + ccer <= gen else "not_met")
+
+
+# --- 国发〔2024〕12号 targets ---------------------------------------------------
+
+from zhengce_energy import energy_saving_targets as est  # noqa: E402
+
+TARGETS = plugin.ENERGY_SAVING_TARGETS.parameters
+INDICATORS = est.indicators(TARGETS)
+value_st = st.decimals(min_value=-1000, max_value=100000, places=3, allow_nan=False, allow_infinity=False)
+
+
+@SETTINGS
+@given(ind=st.sampled_from(INDICATORS), value=value_st, days_before=st.integers(min_value=0, max_value=600),
+       tol=st.none() | st.decimals(min_value=0, max_value=50, places=2))
+def test_indicator_is_not_yet_due_before_its_deadline_whatever_the_value(ind, value, days_before, tol):
+    deadline = TARGETS.at(f"{ind}.deadline", None, KNOWN).value
+    as_of = max(deadline - timedelta(days=days_before), date(2024, 5, 23))
+    report = {"measurements": [{"indicator": ind, "value": str(value)}]}
+    if tol is not None:
+        report["approx_tolerance_pct"] = str(tol)
+    result = KERNEL.evaluate({"energy_indicator_report": report}, as_of=as_of).result("energy.energy_saving_targets")
+    assert result.evaluation.finding(ind).status.value == "not_yet_due"
+
+
+@SETTINGS
+@given(ind=st.sampled_from(INDICATORS), value=value_st, tol=st.decimals(min_value=0, max_value=50, places=2))
+def test_a_declared_tolerance_never_turns_a_met_target_into_a_miss(ind, value, tol):
+    target = TARGETS.at(f"{ind}.target", None, KNOWN).value
+    comp = TARGETS.at(f"{ind}.comparator", None, KNOWN).value
+    strict, _ = est.check(value, target, comp, None)
+    loose, _ = est.check(value, target, comp, tol)
+    assert not strict or loose

@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, carbon_duties, carbon_penalties, energy_saving_rules, green_certificate, power_entity
+from . import __version__, carbon_duties, carbon_penalties, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
 
 NAME = "energy"
 DISTRIBUTION = "zhengce-energy"
@@ -33,8 +33,11 @@ GREEN_CERTIFICATE = _spec(green_certificate, Text(zh="绿证与自愿减排（CC
 ENERGY_SAVING_RULES = _spec(energy_saving_rules, Text(zh="节能降碳行动方案：项目级规则", en="Energy-saving and carbon action plan: project-level rules"),
                             ("energy_saving_project", "power_demand_response_region"), "energy_saving_project_rules.yaml")
 
-POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, ENERGY_SAVING_RULES, POWER_ENTITY, GREEN_CERTIFICATE)
-RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, energy_saving_rules, green_certificate, power_entity)}
+ENERGY_SAVING_TARGETS = _spec(energy_saving_targets, Text(zh="节能降碳行动方案：目标指标核查", en="Energy-saving and carbon action plan: target indicator checks"),
+                              ("energy_indicator_report",), "energy_saving_targets.yaml")
+
+POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, ENERGY_SAVING_RULES, ENERGY_SAVING_TARGETS, POWER_ENTITY, GREEN_CERTIFICATE)
+RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, energy_saving_rules, energy_saving_targets, green_certificate, power_entity)}
 
 
 def _version() -> str:
