@@ -243,6 +243,56 @@ class VehicleVesselTaxRelief:
     transferred: bool | None = None  # 是否转让 (irrelevant to grandfathering, recorded)
 
 
+# --- 国家税务总局公告2024年第5号: reverse invoicing by resource recyclers -----------------
+
+
+class RecyclerKind(str, enum.Enum):
+    """The three kinds of resource-recycling enterprise (公告第5号 二)."""
+
+    HAZARDOUS_WASTE = "hazardous_waste"  # 危险废物收集 — 危险废物经营许可证
+    END_OF_LIFE_VEHICLE = "end_of_life_vehicle"  # 报废机动车回收 — 回收拆解企业资质认定证书
+    OTHER_RECYCLING = "other_recycling"  # 其他再生资源回收 — 商务部门备案
+    NONE = "none"
+
+
+class VatMethod(str, enum.Enum):
+    SIMPLIFIED = "simplified"  # 简易计税方法
+    GENERAL = "general"  # 一般计税方法
+
+
+class InvoiceType(str, enum.Enum):
+    SPECIAL = "special"  # 增值税专用发票
+    ORDINARY = "ordinary"  # 普通发票
+
+
+@attrs.frozen(kw_only=True)
+class ReverseInvoice:
+    """One reverse invoice (反向开票) a recycler issues to a natural-person seller of scrap products.
+
+    Amounts are ex-VAT CNY.  ``seller_12m_sales_before``: the seller's reverse-invoiced sales in the
+    12 consecutive natural months ending with this invoice's month, before this invoice (all recyclers);
+    ``seller_month_sales``: the seller's reverse-invoiced sales in this month including this invoice
+    (all recyclers); ``recycler_month_amount``: this recycler's reverse-invoiced amount to the seller this
+    month including this invoice.  ``vat_rate_override``: a later-adjusted small-scale levy rate.
+    """
+
+    invoice_on: date | None = None
+    amount: Decimal | None = None
+    invoice_type: InvoiceType | None = None
+    recycler_kind: RecyclerKind | None = None
+    recycler_licensed: bool | None = None  # holds the licence / certificate / 备案 of its kind
+    recycler_actually_recycles: bool | None = None
+    recycler_application_filed: bool | None = None
+    recycler_suspended: bool | None = None
+    recycler_vat_method: VatMethod | None = None
+    seller_natural_person: bool | None = None
+    seller_consented: bool | None = None
+    seller_12m_sales_before: Decimal | None = None
+    seller_month_sales: Decimal | None = None
+    recycler_month_amount: Decimal | None = None
+    vat_rate_override: Decimal | None = None
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class TaxationFacts:
     """Case sections of the taxation domain."""
@@ -252,3 +302,4 @@ class TaxationFacts:
     lat_prepayment: LatPrepayment | None = None
     restructuring_stamp_duty: RestructuringStampDuty | None = None
     vehicle_vessel_tax_relief: VehicleVesselTaxRelief | None = None
+    reverse_invoicing: ReverseInvoice | None = None

@@ -204,3 +204,27 @@ def test_stamp_exemption_never_outside_window(day, kind, share, deed):
         assert (res.status is Status.APPLIES) == (share > Decimal("0.75"))
     if kind == "public_institution_conversion":
         assert (res.status is Status.APPLIES) == (share > Decimal("0.5"))
+
+
+# --- reverse_invoicing -------------------------------------------------------------
+
+from zhengce_taxation import reverse_invoicing  # noqa: E402
+
+
+@SETTINGS
+@given(before=st.decimals("0", "6000000", places=2), amount=st.decimals("0.01", "200000", places=2),
+       month=st.decimals("0", "300000", places=2), day=st.dates(date(2024, 4, 1), date(2026, 12, 31)))
+def test_reverse_invoicing_cap_and_vat(before, amount, month, day):
+    case = {"reverse_invoicing": {
+        "invoice_on": day.isoformat(), "amount": str(amount), "invoice_type": "ordinary", "recycler_kind": "hazardous_waste",
+        "recycler_licensed": True, "recycler_actually_recycles": True, "recycler_application_filed": True, "recycler_suspended": False,
+        "recycler_vat_method": "general", "seller_natural_person": True, "seller_consented": True,
+        "seller_12m_sales_before": str(before), "seller_month_sales": str(month)}}
+    res = KERNEL.evaluate(case, as_of=date(2027, 1, 1)).result(reverse_invoicing.POLICY_ID)
+    ok = before + amount <= Decimal("5000000") and day >= date(2024, 4, 29)
+    assert (res.status is Status.APPLIES) == ok
+    if ok:
+        _amounts_are_cents(res)
+        ev = res.evaluation
+        assert (ev.amount("vat_due") == 0) == (month <= Decimal("100000")) or amount * Decimal("0.01") < Decimal("0.005")
+        assert ev.amount("iit_prepayment") == (amount * Decimal("0.005")).quantize(CENT)

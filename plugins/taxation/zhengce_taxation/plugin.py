@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, lat_floor, neeq_dividend, restructuring_stamp, special_equipment, vehicle_vessel_tax
+from . import __version__, lat_floor, neeq_dividend, restructuring_stamp, reverse_invoicing, special_equipment, vehicle_vessel_tax
 
 
 def _spec(module, title: Text, facts: tuple[str, ...], filename: str) -> PolicySpec:
@@ -27,6 +27,8 @@ DECLARED = (
     (_spec(vehicle_vessel_tax, Text(zh="享受车船税优惠的节能、新能源汽车技术要求与目录过渡",
                                     en="Vehicle and vessel tax relief for energy-saving and new-energy vehicles: requirements and catalogue transition"),
            ("vehicle_vessel_tax_relief",), "vehicle_vessel_tax_catalogue.yaml"), vehicle_vessel_tax),
+    (_spec(reverse_invoicing, Text(zh="资源回收企业向自然人报废产品出售者“反向开票”", en="Reverse invoicing by resource-recycling enterprises"),
+           ("reverse_invoicing",), "reverse_invoicing.yaml"), reverse_invoicing),
 )
 POLICIES = tuple(spec for spec, _ in DECLARED)
 
