@@ -4,6 +4,7 @@
     zhengce policies [--format json|table]
     zhengce plugins  [--format json|table]
     zhengce schema
+    zhengce screen CASES.jsonl [--as-of DATE] [--known-at DATE] [--workers N]
 
 ``--block NAME`` (repeatable, before the command) keeps an installed plugin from loading.
 
@@ -55,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text)
         p.add_argument("--format", choices=("json", "table"), default="table")
     sub.add_parser("schema", help="print the JSON Schema of the case contract")
+    sc = sub.add_parser("screen", help="screen a registry: one JSON case per line in, one summary line out")
+    sc.add_argument("cases", help="path to a JSON Lines file, or - for stdin")
+    sc.add_argument("--as-of", type=_date, help="assessment day (default: today)")
+    sc.add_argument("--known-at", type=_date, help="knowledge day (default: --as-of)")
+    sc.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     return parser
 
 
@@ -69,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
             return _plugins(kernel, args.format)
         if args.command == "policies":
             return _policies(kernel, args.format)
+        if args.command == "screen":
+            return _screen(kernel, args)
         return _evaluate(kernel, args)
     except CaseValidationError as exc:
         if getattr(args, "format", "table") == "json":
@@ -139,6 +147,25 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
         console.print(Panel(body, title=f"[bold]{exp.title}[/]", subtitle=stamp, subtitle_align="right"))
     for p in kernel.problems:
         console.print(f"[red]plugin {escape(p.plugin)}: {escape(p.message)}[/]")
+    return 0
+
+
+def _screen(kernel: Kernel, args: argparse.Namespace) -> int:
+    from .screening import SCREEN_FORMAT, screen, screen_parallel
+
+    as_of = args.as_of or date.today()
+    stream = sys.stdin if args.cases == "-" else open(args.cases, encoding="utf-8")  # noqa: SIM115
+    counts: dict[str, int] = {}
+    with stream:
+        rows = (screen(kernel, stream, as_of=as_of, known_at=args.known_at) if args.workers <= 1 else
+                screen_parallel(stream, workers=args.workers, as_of=as_of, known_at=args.known_at, block=args.block))
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            if "error" in row:
+                counts["invalid"] = counts.get("invalid", 0) + 1
+            for r in row.get("results", ()):
+                counts[r["status"]] = counts.get(r["status"], 0) + 1
+    print(json.dumps({"format": SCREEN_FORMAT, "as_of": as_of.isoformat(), "counts": counts}), file=sys.stderr)
     return 0
 
 

@@ -96,3 +96,26 @@ def test_block_keeps_a_plugin_out(capsys):
     assert code == 0 and "tradein" not in {p["name"] for p in json.loads(out)["plugins"]}
     code, out, _ = run(capsys, "--block", "tradein", "evaluate", EXAMPLE, "--format", "json")
     assert POLICY not in {r["policy_id"] for r in json.loads(out)["results"]}
+
+
+def test_screen_reports_every_line_in_order_with_one_or_two_workers(capsys, tmp_path):
+    good = json.loads(Path(EXAMPLE).read_text(encoding="utf-8"))
+    lines = [json.dumps(good), "{not json", json.dumps({"old_vehicle": {"fuel": "coal"}}), "",
+             json.dumps({**good, "case_id": "second", "applicant": {"type": "enterprise"}})]
+    registry = tmp_path / "registry.jsonl"
+    registry.write_text("\n".join(lines), encoding="utf-8")
+    outputs = []
+    for workers in ("1", "2"):
+        code, out, err = run(capsys, "screen", str(registry), "--as-of", "2024-09-01", "--workers", workers)
+        assert code == 0
+        rows = [json.loads(x) for x in out.splitlines()]
+        assert [r["line"] for r in rows] == [1, 2, 3, 5]
+        first = next(r for r in rows[0]["results"] if r["policy_id"] == POLICY)
+        assert first["status"] == "applies" and first["amounts"]["subsidy"] == "20000.00"
+        assert rows[1]["error"] == "invalid_input" and "not valid JSON" in rows[1]["problems"][0]["message"]
+        assert rows[2]["problems"][0]["path"] == "old_vehicle.fuel"
+        last = next(r for r in rows[3]["results"] if r["policy_id"] == POLICY)
+        assert rows[3]["case_id"] == "second" and last["status"] == "does_not_apply"
+        assert json.loads(err.strip().splitlines()[-1])["counts"]["invalid"] == 2
+        outputs.append(rows)
+    assert outputs[0] == outputs[1]
