@@ -1,6 +1,6 @@
 """Hypothesis invariants of the data_assets plugin (issue 6)."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,7 +9,7 @@ from zhengce.contracts import FindingStatus, Status
 from zhengce.kernel import Kernel
 from zhengce_data_assets import plugin
 
-KERNEL = Kernel([plugin])
+KERNEL = Kernel([plugin.plugin])
 SETTINGS = settings(deadline=None, max_examples=150)
 PILOT = "data_assets.data_asset_pilot"
 STEP_IDS = ("ledger", "registration", "authorised_operation", "revenue_distribution", "trading_circulation")

@@ -8,7 +8,7 @@ from zhengce.kernel import Kernel
 from zhengce.kernel.testing import check_yaml_case, load_yaml_cases, yaml_case_params
 from zhengce_data_assets import plugin
 
-KERNEL = Kernel([plugin])
+KERNEL = Kernel([plugin.plugin])
 CASES = Path(__file__).parent / "cases"
 
 

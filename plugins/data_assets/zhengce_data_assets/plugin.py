@@ -1,11 +1,9 @@
-"""Hook implementations of the data_assets plugin: thin adapters over the rule modules."""
+"""The data_assets plugin: its policies, declared as data over their rule modules."""
 
 from __future__ import annotations
 
-import importlib.metadata as md
-
 from zhengce.contracts import Text
-from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
+from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
 from . import __version__, data_asset_pilot, data_industry_classification, data_industry_growth, enterprise_data_resources, sme_digital_city_pilot
 
@@ -56,36 +54,5 @@ MODULES = (
     (SME_DIGITAL_CITY_PILOT, sme_digital_city_pilot),
 )
 POLICIES = tuple(spec for spec, _ in MODULES)
-RULES = {spec.id: module for spec, module in MODULES}
 
-
-def _version() -> str:
-    try:
-        return md.version(DISTRIBUTION)
-    except md.PackageNotFoundError:
-        return __version__
-
-
-@hookimpl
-def declare_plugin():
-    return PluginInfo(name=NAME, distribution=DISTRIBUTION, version=_version())
-
-
-@hookimpl
-def declare_policies():
-    return POLICIES
-
-
-@hookimpl
-def applies_to(policy, case, context):
-    return RULES[policy.id].applies_to(case, policy.parameters, context)
-
-
-@hookimpl
-def evaluate(policy, case, context, applicability):
-    return RULES[policy.id].evaluate(case, policy.parameters, context)
-
-
-@hookimpl
-def explain(policy, result, lang):
-    return RULES[policy.id].explain(result, policy.title, lang)
+plugin = RulesPlugin(name=NAME, distribution=DISTRIBUTION, fallback_version=__version__, policies=MODULES)
