@@ -293,6 +293,41 @@ class ReverseInvoice:
     vat_rate_override: Decimal | None = None
 
 
+# --- 国家税务总局公告2024年第11号: fully digital e-invoices --------------------------------
+
+
+class EinvoiceBusiness(str, enum.Enum):
+    """Specific-business tag of a blue invoice (公告第11号 八（一）)."""
+
+    AGRICULTURAL_PURCHASE = "agricultural_purchase"  # 农产品收购发票
+    SCRAP_PURCHASE = "scrap_purchase"  # 报废产品收购发票
+    PV_PURCHASE = "pv_purchase"  # 光伏收购发票
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class DigitalEinvoice:
+    """A fully digital e-invoice (数电发票), the issuer's month, and a red-letter request if any.
+
+    ``monthly_quota``: the 发票总额度 the tax office granted (an input); ``month_total_ex_vat``: the
+    issuer's invoiced total of the natural month including this invoice.  Red-letter facts:
+    ``red_letter_requested`` and the blue invoice's state.
+    """
+
+    number: str | None = None
+    issued_on: date | None = None
+    month_total_ex_vat: Decimal | None = None
+    monthly_quota: Decimal | None = None
+    red_letter_requested: bool | None = None
+    business: EinvoiceBusiness | None = None
+    use_confirmed: bool | None = None  # 用途确认
+    booked: bool | None = None  # 入账确认
+    export_refund_selected: bool | None = None  # 用于出口退税勾选和确认
+    recipient_deducted: bool | None = None  # 受票方已用于申报抵扣
+    vat_amount: Decimal | None = None  # 蓝字发票（或《确认单》）所列税额
+    confirmation_hours_elapsed: Decimal | None = None  # 《确认单》发起后经过的小时数（未确认）
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class TaxationFacts:
     """Case sections of the taxation domain."""
@@ -303,3 +338,4 @@ class TaxationFacts:
     restructuring_stamp_duty: RestructuringStampDuty | None = None
     vehicle_vessel_tax_relief: VehicleVesselTaxRelief | None = None
     reverse_invoicing: ReverseInvoice | None = None
+    digital_einvoice: DigitalEinvoice | None = None

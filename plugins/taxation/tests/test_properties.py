@@ -228,3 +228,23 @@ def test_reverse_invoicing_cap_and_vat(before, amount, month, day):
         ev = res.evaluation
         assert (ev.amount("vat_due") == 0) == (month <= Decimal("100000")) or amount * Decimal("0.01") < Decimal("0.005")
         assert ev.amount("iit_prepayment") == (amount * Decimal("0.005")).quantize(CENT)
+
+
+# --- digital_einvoice --------------------------------------------------------------
+
+from zhengce_taxation import digital_einvoice  # noqa: E402
+
+
+@SETTINGS
+@given(day=st.dates(date(2024, 6, 1), date(2026, 12, 31)), total=st.decimals("0", "2000000", places=2),
+       quota=st.decimals("0", "2000000", places=2), seq=st.text("0123456789", min_size=15, max_size=15))
+def test_einvoice_window_and_quota(day, total, quota, seq):
+    number = f"{day.year % 100:02d}44" + "2" + seq
+    case = {"digital_einvoice": {"number": number, "issued_on": day.isoformat(), "month_total_ex_vat": str(total), "monthly_quota": str(quota)}}
+    res = KERNEL.evaluate(case, as_of=date(2027, 1, 1)).result(digital_einvoice.POLICY_ID)
+    assert (res.status is Status.APPLIES) == (day >= date(2024, 12, 1))
+    if res.status is Status.APPLIES:
+        ev = res.evaluation
+        assert ev.finding("number_format").status.value == "met" and ev.finding("number_year").status.value == "met"
+        assert (ev.finding("within_quota").status.value == "met") == (total <= quota)
+        _amounts_are_cents(res)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, lat_floor, neeq_dividend, restructuring_stamp, reverse_invoicing, special_equipment, vehicle_vessel_tax
+from . import __version__, digital_einvoice, lat_floor, neeq_dividend, restructuring_stamp, reverse_invoicing, special_equipment, vehicle_vessel_tax
 
 
 def _spec(module, title: Text, facts: tuple[str, ...], filename: str) -> PolicySpec:
@@ -29,6 +29,8 @@ DECLARED = (
            ("vehicle_vessel_tax_relief",), "vehicle_vessel_tax_catalogue.yaml"), vehicle_vessel_tax),
     (_spec(reverse_invoicing, Text(zh="资源回收企业向自然人报废产品出售者“反向开票”", en="Reverse invoicing by resource-recycling enterprises"),
            ("reverse_invoicing",), "reverse_invoicing.yaml"), reverse_invoicing),
+    (_spec(digital_einvoice, Text(zh="全面数字化电子发票（数电发票）", en="Fully digital e-invoices"),
+           ("digital_einvoice",), "digital_einvoice.yaml"), digital_einvoice),
 )
 POLICIES = tuple(spec for spec, _ in DECLARED)
 
