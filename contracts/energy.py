@@ -284,6 +284,63 @@ class EnergyIndicatorReport:
     measurements: tuple[IndicatorMeasurement, ...] = ()
 
 
+# --- 发改运行〔2024〕1345号 煤炭清洁高效利用 ----------------------------------------
+
+
+class CoalFacilityType(str, enum.Enum):
+    """A coal-burning facility near a large CHP plant (1345号 （十）)."""
+
+    COAL_BOILER = "coal_boiler"  # 燃煤锅炉
+    SMALL_COAL_CHP_UNIT = "small_coal_chp_unit"  # 落后燃煤小热电机组（含自备电厂）
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class CoalCleanUseProject:
+    """A coal-using project, facility, mine or contract judged under 1345号.
+
+    ``reaches_benchmark`` / ``reaches_baseline``: whether the project reaches the
+    标杆水平 / 基准水平 of its field, published separately (not in the seed).
+    ``nearby_chp_capacity_10k_kw`` is the nearest CHP plant's capacity in 万千瓦.
+    """
+
+    in_key_air_pollution_region: bool | None = None
+    new_or_expansion: bool | None = None
+    environmental_grade_a: bool | None = None
+    new_coal_use_t: Decimal | None = None
+    coal_replacement_t: Decimal | None = None
+    replacement_plan_complete: bool | None = None
+    facility_type: CoalFacilityType | None = None
+    nearby_chp_capacity_10k_kw: Decimal | None = None
+    distance_to_chp_km: Decimal | None = None
+    closed_or_integrated: bool | None = None
+    reaches_benchmark: bool | None = None
+    reaches_baseline: bool | None = None
+    new_coal_mine: bool | None = None
+    washing_facilities_built: bool | None = None
+    thermal_coal_mid_long_term_contract: bool | None = None
+    contract_has_quality_clause: bool | None = None
+
+
+# --- 国市监认证发〔2024〕85号 产品碳足迹标识认证试点 -------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class CarbonFootprintPilotApplication:
+    """A province's application to the product carbon-footprint label pilot.
+
+    ``products`` are product names as the notice lists them (锂电池, 光伏产品, …);
+    ``chain_coverage_pct`` is the share of the whole industrial chain covered within
+    the region or province (percent).
+    """
+
+    province: str | None = None
+    products: tuple[str, ...] | None = None
+    chain_coverage_pct: Decimal | None = None
+    supporting_enterprises: int | None = None
+    submitted_on: date | None = None
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class EnergyFacts:
     """Case sections of the energy domain."""
@@ -296,3 +353,5 @@ class EnergyFacts:
     energy_saving_project: EnergySavingProject | None = None
     power_demand_response_region: PowerDemandResponseRegion | None = None
     energy_indicator_report: EnergyIndicatorReport | None = None
+    coal_clean_use_project: CoalCleanUseProject | None = None
+    carbon_footprint_pilot_application: CarbonFootprintPilotApplication | None = None

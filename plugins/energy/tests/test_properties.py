@@ -204,3 +204,32 @@ def test_a_declared_tolerance_never_turns_a_met_target_into_a_miss(ind, value, t
     strict, _ = est.check(value, target, comp, None)
     loose, _ = est.check(value, target, comp, tol)
     assert not strict or loose
+
+
+# --- 发改运行〔2024〕1345号 --------------------------------------------------------
+
+from zhengce_energy import coal_clean_use as ccu  # noqa: E402
+
+COAL = plugin.COAL_CLEAN_USE.parameters
+bool3 = st.none() | st.booleans()
+
+
+@SETTINGS
+@given(grade=bool3, new=st.none() | qty_st, replaced=st.none() | qty_st, extra=qty_st, plan=bool3)
+def test_approvable_needs_grade_a_and_more_replacement_never_hurts(grade, new, replaced, extra, plan):
+    ok = ccu.approvable(grade, new, replaced, plan)
+    if ok:
+        assert grade is True and replaced >= new
+    if replaced is not None and ok is True:
+        assert ccu.approvable(grade, new, replaced + extra, plan) is True
+
+
+@SETTINGS
+@given(capacity=st.decimals(min_value=0, max_value=200, places=1), d=st.decimals(min_value=0, max_value=100, places=1),
+       closer=st.decimals(min_value=0, max_value=100, places=1))
+def test_chp_reach_is_monotone_in_distance_and_never_below_30_wan_kw(capacity, d, closer):
+    min_cap, radius = COAL.at("chp.min_capacity_10k_kw", None, KNOWN).value, COAL.at("chp.radius_km", None, KNOWN).value
+    if ccu.within_chp_reach(capacity, d, min_cap, radius):
+        assert ccu.within_chp_reach(capacity, min(d, closer), min_cap, radius)
+    if capacity < min_cap:
+        assert ccu.within_chp_reach(capacity, d, min_cap, radius) is False

@@ -36,6 +36,18 @@ class Params:
         return self.params[name].label
 
 
+def tri(value: bool | None, met_when: bool = True) -> FindingStatus:
+    """A finding status from a three-valued fact: unknown, met (value is ``met_when``) or not met."""
+    return FindingStatus.UNKNOWN if value is None else (FindingStatus.MET if value is met_when else FindingStatus.NOT_MET)
+
+
+def all3(*values: bool | None) -> bool | None:
+    """Three-valued conjunction: False if any is False, else None if any is unknown, else True."""
+    if any(v is False for v in values):
+        return False
+    return None if any(v is None for v in values) else True
+
+
 def add_working_days(start: date, n: int, days_off: Iterable[date] = (), extra_working: Iterable[date] = ()) -> date:
     """The n-th working day after ``start`` (``start`` itself not counted).
 

@@ -18,20 +18,12 @@ from zhengce.kernel.rules import Calculation, Conditions
 
 from . import common
 from .common import T, Params
+from .common import all3 as _all
+from .common import tri as _tri
 
 POLICY_ID = "energy.energy_saving_project_rules"
 F = FindingStatus
 PATH = "energy_saving_project"
-
-
-def _tri(value: bool | None, met_when: bool = True) -> FindingStatus:
-    return F.UNKNOWN if value is None else (F.MET if value is met_when else F.NOT_MET)
-
-
-def _all(*values: bool | None) -> bool | None:
-    if any(v is False for v in values):
-        return False
-    return None if any(v is None for v in values) else True
 
 
 def demand_response_band(max_load: Decimal, rate: Decimal, p: Params) -> tuple[Decimal, Decimal | None, bool]:
