@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, carbon_duties, carbon_penalties, coal_clean_use, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
+from . import __version__, carbon_duties, carbon_footprint, carbon_penalties, coal_clean_use, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
 
 NAME = "energy"
 DISTRIBUTION = "zhengce-energy"
@@ -37,9 +37,11 @@ ENERGY_SAVING_TARGETS = _spec(energy_saving_targets, Text(zh="节能降碳行动
                               ("energy_indicator_report",), "energy_saving_targets.yaml")
 COAL_CLEAN_USE = _spec(coal_clean_use, Text(zh="煤炭清洁高效利用：用煤项目审批、热电联产半径内关停、能效水平", en="Clean and efficient coal use: project approval, closures near CHP plants, efficiency levels"),
                        ("coal_clean_use_project",), "coal_clean_use.yaml")
+CARBON_FOOTPRINT = _spec(carbon_footprint, Text(zh="产品碳足迹标识认证试点：申报条件", en="Product carbon-footprint label pilot: application conditions"),
+                         ("carbon_footprint_pilot_application",), "carbon_footprint_label_pilot.yaml")
 
-POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, ENERGY_SAVING_RULES, ENERGY_SAVING_TARGETS, POWER_ENTITY, GREEN_CERTIFICATE, COAL_CLEAN_USE)
-RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, energy_saving_rules, energy_saving_targets, green_certificate, power_entity, coal_clean_use)}
+POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, ENERGY_SAVING_RULES, ENERGY_SAVING_TARGETS, POWER_ENTITY, GREEN_CERTIFICATE, COAL_CLEAN_USE, CARBON_FOOTPRINT)
+RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, energy_saving_rules, energy_saving_targets, green_certificate, power_entity, coal_clean_use, carbon_footprint)}
 
 
 def _version() -> str:
