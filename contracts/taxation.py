@@ -328,6 +328,64 @@ class DigitalEinvoice:
     confirmation_hours_elapsed: Decimal | None = None  # 《确认单》发起后经过的小时数（未确认）
 
 
+# --- super-deduction / super-credit enterprise lists (工信部联通装函〔2024〕60号、233号, 工信厅联财函〔2024〕248号) ---
+
+
+class HnteStatus2024(str, enum.Enum):
+    """High-and-new-tech-enterprise (高新技术企业) status in 2024 (工信厅联财函〔2024〕248号 四)."""
+
+    VALID_ALL_YEAR = "valid_all_year"  # 2024年全年有效
+    EXPIRED_RENEWED = "expired_renewed"  # 2024年内到期并在2024年内取得新资格
+    EXPIRED_NOT_RENEWED = "expired_not_renewed"  # 2024年内到期且未取得新资格
+    NEWLY_CERTIFIED = "newly_certified"  # 2024年新认定
+    NONE = "none"
+
+
+@attrs.frozen(kw_only=True)
+class AdvancedManufacturerList2024:
+    """An application for the 2024 list of advanced manufacturers (VAT 加计抵减), amounts ex-VAT CNY.
+
+    ``manufacturing_sales_2023`` counts own manufacturing only (outsourced production excluded);
+    ``processing_fees_2023`` is what the firm earned as a contractor processing for others.
+    ``credit_rate`` (公告2023年第43号, outside the seed) and ``creditable_input_vat`` are optional.
+    """
+
+    hnte_status: HnteStatus2024 | None = None
+    general_taxpayer: bool | None = None
+    sales_2023_total: Decimal | None = None
+    manufacturing_sales_2023: Decimal | None = None
+    processing_fees_2023: Decimal | None = None
+    on_2023_list: bool | None = None
+    applied_on: date | None = None
+    creditable_input_vat: Decimal | None = None
+    credit_rate: Decimal | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MachineToolRdList2023:
+    """An application for the 2023 list of machine-tool (工业母机) firms for the R&D super-deduction."""
+
+    makes_advanced_products: bool | None = None  # 先进工业母机产品 (公告2023年第44号 附件, external)
+    rd_staff_monthly_avg: Decimal | None = None
+    staff_monthly_avg: Decimal | None = None
+    rd_expense_2023: Decimal | None = None
+    sales_revenue_2023: Decimal | None = None  # 主营业务收入 + 其他业务收入
+    product_revenue_2023: Decimal | None = None
+    total_income_2023: Decimal | None = None
+    applied_on: date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MachineToolVatList2024:
+    """A machine-tool firm and the 2024 VAT super-credit list (criteria in 财税〔2023〕25号, external)."""
+
+    applied_on: date | None = None
+    on_2023_list: bool | None = None
+    on_2024_list: bool | None = None
+    change_registered_on: date | None = None  # 更名、分立、合并、重组、主营业务重大变化的变更登记
+    change_reported_on: date | None = None
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class TaxationFacts:
     """Case sections of the taxation domain."""
@@ -339,3 +397,6 @@ class TaxationFacts:
     vehicle_vessel_tax_relief: VehicleVesselTaxRelief | None = None
     reverse_invoicing: ReverseInvoice | None = None
     digital_einvoice: DigitalEinvoice | None = None
+    advanced_manufacturer_list_2024: AdvancedManufacturerList2024 | None = None
+    machine_tool_rd_list_2023: MachineToolRdList2023 | None = None
+    machine_tool_vat_list_2024: MachineToolVatList2024 | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, digital_einvoice, lat_floor, neeq_dividend, restructuring_stamp, reverse_invoicing, special_equipment, vehicle_vessel_tax
+from . import __version__, advanced_manufacturer_list, digital_einvoice, lat_floor, neeq_dividend, restructuring_stamp, reverse_invoicing, special_equipment, vehicle_vessel_tax
 
 
 def _spec(module, title: Text, facts: tuple[str, ...], filename: str) -> PolicySpec:
@@ -31,6 +31,9 @@ DECLARED = (
            ("reverse_invoicing",), "reverse_invoicing.yaml"), reverse_invoicing),
     (_spec(digital_einvoice, Text(zh="全面数字化电子发票（数电发票）", en="Fully digital e-invoices"),
            ("digital_einvoice",), "digital_einvoice.yaml"), digital_einvoice),
+    (_spec(advanced_manufacturer_list, Text(zh="2024年度享受增值税加计抵减政策的先进制造业企业名单条件",
+                                            en="2024 list of advanced manufacturers for the VAT super-credit: criteria"),
+           ("advanced_manufacturer_list_2024",), "advanced_manufacturer_list.yaml"), advanced_manufacturer_list),
 )
 POLICIES = tuple(spec for spec, _ in DECLARED)
 
