@@ -252,6 +252,32 @@ class EnergySavingProject:
     fossil_energy_budget_tce: Decimal | None = None
 
 
+class BuildingKind(str, enum.Enum):
+    """A building as the buildings plan distinguishes them."""
+
+    RESIDENTIAL = "residential"  # 居住建筑
+    PUBLIC = "public"  # 公共建筑
+
+
+@attrs.frozen(kw_only=True)
+class BuildingEnergyProject:
+    """A building project judged under 国办函〔2024〕20号 (加快推动建筑领域节能降碳工作方案).
+
+    Electricity is in 万千瓦时 (10 MWh), as the plan states it.
+    """
+
+    kind: BuildingKind | None = None
+    annual_operating_energy_tce: Decimal | None = None
+    annual_electricity_10k_kwh: Decimal | None = None
+    retrofit: bool | None = None
+    had_prior_energy_measures: bool | None = None  # 已采取节能措施
+    efficiency_improvement_pct: Decimal | None = None  # 改造后整体能效提升
+    retrofit_meets_current_standard: bool | None = None
+    northern_heating_area: bool | None = None
+    newly_completed: bool | None = None
+    meets_heat_metering: bool | None = None
+
+
 @attrs.frozen(kw_only=True)
 class PowerDemandResponseRegion:
     """A region's demand-response capability against its maximum load (二（二）2)."""
@@ -355,3 +381,4 @@ class EnergyFacts:
     energy_indicator_report: EnergyIndicatorReport | None = None
     coal_clean_use_project: CoalCleanUseProject | None = None
     carbon_footprint_pilot_application: CarbonFootprintPilotApplication | None = None
+    building_energy_project: BuildingEnergyProject | None = None

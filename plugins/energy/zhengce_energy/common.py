@@ -26,6 +26,10 @@ class Params:
         assert value is not None, f"{name}: no value known at {self.known_at}"
         return value
 
+    def known(self, name: str) -> bool:
+        """Whether a value of ``name`` exists as known at ``known_at`` (its document issued)."""
+        return self.params.at(name, None, self.known_at) is not None
+
     def has(self, name: str) -> bool:
         return name in self.params.parameters
 

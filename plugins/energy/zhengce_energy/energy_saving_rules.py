@@ -1,4 +1,4 @@
-"""2024—2025年节能降碳行动方案 (国发〔2024〕12号) — project-level rules.
+"""2024—2025年节能降碳行动方案 (国发〔2024〕12号) and the buildings plan (国办函〔2024〕20号) — project-level rules.
 
 Coal replacement in key air-pollution regions, the phase-out of coal boilers of
 35 t/h or less by the end of 2025, the high-sulphur petroleum-coke ban, the 20%
@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
+from zhengce.contracts.energy import BuildingKind
 from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.rules import Calculation, Conditions
 
@@ -38,16 +39,26 @@ def demand_response_band(max_load: Decimal, rate: Decimal, p: Params) -> tuple[D
 def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Applicability:
     conds = Conditions()
     p = Params(params, ctx.known_at)
-    conds.info("action_plan", T(zh="《2024—2025年节能降碳行动方案》的项目级规则", en="Project-level rules of the 2024–2025 energy-saving and carbon action plan"),
-               cite=p("coal.replacement_required"))
+    anchor = "coal.replacement_required" if p.known("coal.replacement_required") else "building.heat_metering"
+    conds.info("action_plan", T(zh="节能降碳行动方案及建筑领域节能降碳工作方案的项目级规则", en="Project-level rules of the energy-saving action plan and the buildings plan"),
+               cite=p(anchor))
     return conds.result()
+
+
+def _not_issued(calc: Calculation, p: Params, name: str, what: str) -> None:
+    doc = p.params[name].values[0].document
+    calc.finding(what, FindingStatus.INFO, T(zh=f"{doc.number} 尚未印发", en=f"{doc.number} not yet issued"),
+                 detail=T(zh=f"截至 {p.known_at}", en=f"as known at {p.known_at}"))
 
 
 def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evaluation:
     p = Params(params, ctx.known_at)
     calc = Calculation()
     prj = case.energy_saving_project
-    if prj is not None:
+    action_plan = p.known("coal.replacement_required")
+    if (prj is not None or case.power_demand_response_region is not None) and not action_plan:
+        _not_issued(calc, p, "coal.replacement_required", "action_plan")
+    if prj is not None and action_plan:
         _coal_replacement(prj, p, calc)
         _boilers(prj, p, calc, ctx)
         _petcoke(prj, p, calc)
@@ -55,9 +66,39 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         _entry(prj, p, calc)
         _distillation(prj, p, calc)
         _fossil_budget(prj, p, calc)
-    if case.power_demand_response_region is not None:
+    if case.power_demand_response_region is not None and action_plan:
         _demand_response(case.power_demand_response_region, p, calc)
+    if case.building_energy_project is not None:
+        _building(case.building_energy_project, p, calc)
     return calc.result()
+
+
+def _building(b, p: Params, calc: Calculation) -> None:
+    path = "building_energy_project"
+    tce, kwh = p("building.review_energy_tce"), p("building.review_electricity_10k_kwh")
+    e_use, el = b.annual_operating_energy_tce, b.annual_electricity_10k_kwh
+    if e_use is not None or el is not None:
+        over = [e_use is not None and e_use >= tce.value, el is not None and el >= kwh.value]
+        strengthened = True if any(over) else (None if e_use is None or el is None else False)
+        calc.finding("strengthened_energy_review", F.UNKNOWN if strengthened is None else (F.DUTY if strengthened else F.INFO),
+                     T(zh=f"年运行能耗 {tce.value} 吨标准煤（或电耗 {kwh.value} 万千瓦时）及以上建筑项目强化节能审查",
+                       en=f"Buildings of {tce.value} tce (or {kwh.value} 万千瓦时) a year or more get a strengthened energy review"),
+                     detail=T(zh="适用强化节能审查" if strengthened else "不适用强化节能审查" if strengthened is False else "能耗或电耗未知",
+                              en="Strengthened review applies" if strengthened else "No strengthened review" if strengthened is False else "Energy or electricity unknown"),
+                     facts={f"{path}.annual_operating_energy_tce": e_use, f"{path}.annual_electricity_10k_kwh": el}, cite=tce)
+    if b.retrofit:
+        if b.kind is BuildingKind.PUBLIC and b.had_prior_energy_measures is False:
+            rule = p("building.public_retrofit_min_improvement_pct")
+            gain = b.efficiency_improvement_pct
+            calc.finding("retrofit_performance", F.UNKNOWN if gain is None else (F.MET if gain >= rule.value else F.NOT_MET),
+                         p.label("building.public_retrofit_min_improvement_pct"), detail=p.reading("building.public_retrofit_min_improvement_pct"),
+                         facts={f"{path}.efficiency_improvement_pct": gain}, cite=rule)
+        elif b.kind is BuildingKind.RESIDENTIAL:
+            calc.finding("retrofit_performance", _tri(b.retrofit_meets_current_standard), p.label("building.residential_retrofit_standard"),
+                         facts={f"{path}.retrofit_meets_current_standard": b.retrofit_meets_current_standard}, cite=p("building.residential_retrofit_standard"))
+    if b.northern_heating_area and b.newly_completed:
+        calc.finding("heat_metering", _tri(b.meets_heat_metering), p.label("building.heat_metering"),
+                     facts={f"{path}.meets_heat_metering": b.meets_heat_metering}, cite=p("building.heat_metering"))
 
 
 def _coal_replacement(prj, p: Params, calc: Calculation) -> None:

@@ -1,4 +1,5 @@
-"""2024—2025年节能降碳行动方案 (国发〔2024〕12号) — targets as indicator checks.
+"""Energy-saving targets as indicator checks — 国发〔2024〕12号 (2024—2025年节能降碳行动方案),
+国办函〔2024〕20号 (buildings) and 工信部联节〔2024〕26号 (manufacturing, 2030).
 
 Given measured values, each target is ``met``, ``not_met`` or ``not_yet_due`` (on or
 before its deadline, whatever the value), with its wording, deadline and reading.
@@ -79,8 +80,14 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     for i, ind in enumerate(indicators(params)):
         if ind not in reported:
             continue
-        target, comp, deadline, unit = p(f"{ind}.target"), p(f"{ind}.comparator"), p(f"{ind}.deadline"), p(f"{ind}.unit")
         value = reported[ind]
+        if params.at(f"{ind}.target", None, ctx.known_at) is None:
+            doc = params[f"{ind}.target"].values[0].document
+            calc.finding(ind, FindingStatus.INFO, p.label(f"{ind}.target"),
+                         detail=T(zh=f"截至 {ctx.known_at} {doc.number} 尚未印发", en=f"{doc.number} not yet issued as known at {ctx.known_at}"),
+                         facts={f"{PATH}.measurements[{ind}]": value})
+            continue
+        target, comp, deadline, unit = p(f"{ind}.target"), p(f"{ind}.comparator"), p(f"{ind}.deadline"), p(f"{ind}.unit")
         st, bound = status(value, target.value, comp.value, tol, deadline.value, ctx.as_of)
         about = comp.value.startswith("about")
         detail = p.reading(f"{ind}.target")

@@ -31,7 +31,7 @@ GREEN_CERTIFICATE = _spec(green_certificate, Text(zh="绿证与自愿减排（CC
                           ("green_certificate_project",), "green_certificate_ccer.yaml")
 
 ENERGY_SAVING_RULES = _spec(energy_saving_rules, Text(zh="节能降碳行动方案：项目级规则", en="Energy-saving and carbon action plan: project-level rules"),
-                            ("energy_saving_project", "power_demand_response_region"), "energy_saving_project_rules.yaml")
+                            ("energy_saving_project", "power_demand_response_region", "building_energy_project"), "energy_saving_project_rules.yaml")
 
 ENERGY_SAVING_TARGETS = _spec(energy_saving_targets, Text(zh="节能降碳行动方案：目标指标核查", en="Energy-saving and carbon action plan: target indicator checks"),
                               ("energy_indicator_report",), "energy_saving_targets.yaml")
