@@ -248,3 +248,18 @@ def test_einvoice_window_and_quota(day, total, quota, seq):
         assert ev.finding("number_format").status.value == "met" and ev.finding("number_year").status.value == "met"
         assert (ev.finding("within_quota").status.value == "met") == (total <= quota)
         _amounts_are_cents(res)
+
+
+# --- advanced_manufacturer_vat_superdeduction_list_2024 -----------------------------
+
+from zhengce_taxation import advanced_manufacturer_list  # noqa: E402
+
+
+@SETTINGS
+@given(total=st.decimals("1", "100000000", places=2), share=st.decimals("0", "1", places=4))
+def test_manufacturing_share_strictly_above_half(total, share):
+    manu = (total * share).quantize(CENT)
+    case = {"advanced_manufacturer_list_2024": {"hnte_status": "valid_all_year", "general_taxpayer": True, "sales_2023_total": str(total),
+                                                "manufacturing_sales_2023": str(manu), "on_2023_list": False, "applied_on": "2024-09-02"}}
+    res = KERNEL.evaluate(case, as_of=date(2024, 10, 1)).result(advanced_manufacturer_list.POLICY_ID)
+    assert (res.status is Status.APPLIES) == (manu / total > Decimal("0.5"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, advanced_manufacturer_list, digital_einvoice, lat_floor, neeq_dividend, restructuring_stamp, reverse_invoicing, special_equipment, vehicle_vessel_tax
+from . import __version__, advanced_manufacturer_list, digital_einvoice, lat_floor, machine_tool_rd_list, machine_tool_vat_list, neeq_dividend, restructuring_stamp, reverse_invoicing, special_equipment, vehicle_vessel_tax
 
 
 def _spec(module, title: Text, facts: tuple[str, ...], filename: str) -> PolicySpec:
@@ -34,6 +34,12 @@ DECLARED = (
     (_spec(advanced_manufacturer_list, Text(zh="2024年度享受增值税加计抵减政策的先进制造业企业名单条件",
                                             en="2024 list of advanced manufacturers for the VAT super-credit: criteria"),
            ("advanced_manufacturer_list_2024",), "advanced_manufacturer_list.yaml"), advanced_manufacturer_list),
+    (_spec(machine_tool_rd_list, Text(zh="2023年度享受研发费用加计扣除政策的工业母机企业清单条件",
+                                      en="2023 machine-tool firm list for the R&D super-deduction: criteria"),
+           ("machine_tool_rd_list_2023",), "machine_tool_lists.yaml"), machine_tool_rd_list),
+    (_spec(machine_tool_vat_list, Text(zh="2024年度享受增值税加计抵减政策的工业母机企业清单：时限与享受期间",
+                                       en="2024 machine-tool firm list for the VAT super-credit: deadlines and benefit period"),
+           ("machine_tool_vat_list_2024",), "machine_tool_vat_list.yaml"), machine_tool_vat_list),
 )
 POLICIES = tuple(spec for spec, _ in DECLARED)
 

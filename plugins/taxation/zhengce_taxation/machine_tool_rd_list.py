@@ -1,0 +1,68 @@
+"""2023年度享受研发费用加计扣除政策的工业母机企业清单 — 工信部联通装函〔2024〕60号.
+
+A checklist of the four conditions of 一 (advanced products — an input, R&D staff
+≥ 15%, R&D expense ≥ 5% of sales, advanced-product revenue ≥ 60% of sales and
+total income ≥ CNY 30 million) and the application deadline, each unmet one named.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
+from zhengce.kernel import EvaluationContext, ParameterSet
+from zhengce.kernel.rules import Calculation, Conditions
+
+from ._common import Params, T, pct, summary_explanation
+
+POLICY_ID = "taxation.machine_tool_rd_superdeduction_list_2023"
+S = "machine_tool_rd_list_2023"
+PLACES = Decimal("0.0001")
+
+
+def _ratio(c: Conditions, id: str, label: Text, num, den, num_path: str, den_path: str, rule, reading) -> None:
+    if num is None or den is None or not den:
+        c.check(id, label, None, facts={num_path: num, den_path: den}, cite=rule)
+        return
+    ratio = num / den
+    c.check(id, label, ratio >= rule.value, facts={num_path: num, den_path: den}, cite=rule,
+            note=T(zh=f"{num} / {den} = {pct(ratio.quantize(PLACES))}", en=f"{num} / {den} = {pct(ratio.quantize(PLACES))}") if reading is None else reading)
+
+
+def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Applicability:
+    m = case.machine_tool_rd_list_2023
+    p = Params(params, ctx.known_at)
+    c = Conditions()
+    rule = p.criterion("products")
+    c.check("advanced_products", T(zh="生产销售先进工业母机产品（标准见公告2023年第44号附件，个案输入）", en="Makes advanced machine-tool products (standard in 公告2023年第44号, an input)"),
+            m.makes_advanced_products, facts={f"{S}.makes_advanced_products": m.makes_advanced_products}, cite=rule)
+    r = p.criterion("rd_staff_ratio")
+    _ratio(c, "rd_staff_ratio", T(zh=f"研发人员月平均人数占比不低于 {pct(r.value)}", en=f"R&D staff at least {pct(r.value)}"),
+           m.rd_staff_monthly_avg, m.staff_monthly_avg, f"{S}.rd_staff_monthly_avg", f"{S}.staff_monthly_avg", r, None)
+    r = p.criterion("rd_expense_ratio")
+    _ratio(c, "rd_expense_ratio", T(zh=f"研发费用占销售（营业）收入不低于 {pct(r.value)}", en=f"R&D expense at least {pct(r.value)} of sales"),
+           m.rd_expense_2023, m.sales_revenue_2023, f"{S}.rd_expense_2023", f"{S}.sales_revenue_2023", r, None)
+    r = p.criterion("product_revenue_ratio")
+    _ratio(c, "product_revenue_ratio", T(zh=f"先进工业母机产品收入占比不低于 {pct(r.value)}", en=f"Advanced-product revenue at least {pct(r.value)} of sales"),
+           m.product_revenue_2023, m.sales_revenue_2023, f"{S}.product_revenue_2023", f"{S}.sales_revenue_2023", r, None)
+    r = p.criterion("min_total_income")
+    c.check("total_income", T(zh=f"企业收入总额不低于 {r.value} 元（含）", en=f"Total income at least CNY {r.value} (inclusive)"),
+            None if m.total_income_2023 is None else m.total_income_2023 >= r.value, facts={f"{S}.total_income_2023": m.total_income_2023}, cite=r)
+    r = p.criterion("apply_by")
+    c.check("applied_by", T(zh=f"于 {r.value} 前（含当日）提交申请", en=f"Applied on or before {r.value}"),
+            None if m.applied_on is None else m.applied_on <= r.value, facts={f"{S}.applied_on": m.applied_on}, cite=r, note=p.reading("apply_by"))
+    return c.result()
+
+
+def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evaluation:
+    p = Params(params, ctx.known_at)
+    calc = Calculation()
+    calc.finding("provisional", FindingStatus.DUTY, T(zh="列入清单后，下一年度预缴时可先行享受；如未列入2024年度清单，汇算清缴时补缴税款，不加收滞纳金",
+                                                      en="Once listed, the deduction may be taken at next year's prepayment; if not on the 2024 list, repay at settlement without late fee"),
+                 cite=p.criterion("provisional"))
+    return calc.result()
+
+
+def explain(result: PolicyResult, title: Text, lang: str) -> Explanation:
+    return summary_explanation(result, title, lang, {}, extra=T(zh="加计扣除比例见公告2023年第44号（种子未载）；未满足的条件以 ✗ 标出",
+                                                                en="The deduction rate is in 公告2023年第44号 (not in the seed); unmet criteria are marked ✗"))
