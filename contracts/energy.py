@@ -250,6 +250,9 @@ class EnergySavingProject:
     distillation_unit_capacity_t_per_year: Decimal | None = None  # 常减压装置
     fossil_energy_use_tce: Decimal | None = None
     fossil_energy_budget_tce: Decimal | None = None
+    adds_steel_capacity: bool | None = None  # 新增钢铁产能
+    new_mercury_pvc_capacity: bool | None = None  # 新建用汞的聚氯乙烯、氯乙烯产能
+    electricity_discount_for_high_energy_industry: bool | None = None  # 对高耗能行业实施电价优惠
 
 
 class BuildingKind(str, enum.Enum):

@@ -6,6 +6,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zhengce.contracts.energy import CarbonViolationKind
 from zhengce.kernel import Kernel
 from zhengce_energy import carbon_penalties as cp
 from zhengce_energy import plugin
@@ -53,16 +54,38 @@ def test_fine_lies_inside_its_legal_range(article, gains):
 
 @SETTINGS
 @given(article=st.sampled_from(GAINS_ARTICLES), a=money_st, b=money_st)
-def test_multiple_of_gains_fine_is_monotone_above_the_threshold(article, a, b):
+def test_multiple_of_gains_fine_is_monotone_in_the_gains(article, a, b):
+    """Non-decreasing in the gains on both bounds, across the threshold too (第二十二条 jumps up there)."""
     a, b = min(a, b), max(a, b)
-    thr = p(f"{article}.gains_threshold")
-    if a >= thr:
-        lo_a, hi_a, _ = fine(article, a)
-        lo_b, hi_b, _ = fine(article, b)
-        assert lo_a <= lo_b and hi_a <= hi_b
-    # on each side of the threshold the range is non-decreasing in the gains
-    if b < thr:
-        assert fine(article, a)[:2] == fine(article, b)[:2]
+    lo_a, hi_a, _ = fine(article, a)
+    lo_b, hi_b, _ = fine(article, b)
+    assert lo_a <= lo_b and hi_a <= hi_b
+    if b < p(f"{article}.gains_threshold"):
+        assert (lo_a, hi_a) == (lo_b, hi_b)
+
+
+@SETTINGS
+@given(kind=st.sampled_from([k.value for k in CarbonViolationKind]), gains=money_st, traded=money_st, unit=st.booleans(),
+       serious=st.none() | st.booleans())
+def test_every_violation_gets_a_fine_inside_its_article(kind, gains, traded, unit, serious):
+    violation = {"kind": kind, "illegal_gains": str(gains), "traded_value": str(traded), "offender_is_unit": unit}
+    if serious is not None:
+        violation["serious"] = serious
+    result = evaluate({"carbon_market_violations": {"violations": [violation]}})
+    assert result.status.value == "applies"
+    rng = result.evaluation.range(f"{kind}.fine")
+    art = next(a for a in cp.ARTICLES if kind in p(f"{a}.kinds"))
+    assert rng.minimum <= rng.maximum
+    if art == "a20":
+        assert (rng.minimum, rng.maximum) == (0, traded)
+    elif PENALTIES.parameters.get(f"{art}.fine_min"):
+        assert (rng.minimum, rng.maximum) == (p(f"{art}.fine_min"), p(f"{art}.fine_max"))
+    else:
+        assert rng.minimum >= min(p(f"{art}.fallback_min"), gains * p(f"{art}.multiple_min") - Decimal("0.005"))
+        assert rng.maximum <= max(p(f"{art}.fallback_max"), gains * p(f"{art}.multiple_max") + Decimal("0.005"))
+    ind = result.evaluation.range(f"{kind}.individual_fine")
+    if ind is not None:
+        assert ind.minimum <= ind.maximum
 
 
 @SETTINGS

@@ -198,15 +198,18 @@ def _individuals(name: str, art: str, v: CarbonViolation, path: str, p: Params, 
                basis=T(zh="法定定额幅度", en="A fixed statutory range"), formula=f"[{lo.value}, {hi.value}]", cite=lo)
     if ind == "a23_3":
         years, lifetime = p("a23_3.ban_years"), p("a23_3.lifetime_ban_if_serious")
-        if v.serious is None:
-            calc.need(f"{path}.serious")
         life = bool(v.serious) and lifetime.value
-        calc.finding(f"{name}.individual_ban", FindingStatus.INFO,
-                     T(zh="直接责任人员终身禁止从事温室气体排放相关检验检测、报告编制和技术审核业务" if life else
-                       f"直接责任人员 {years.value} 年内禁止从事温室气体排放相关检验检测、报告编制和技术审核业务",
-                       en="Individuals banned for life from testing, compiling and reviewing" if life else
-                       f"Individuals banned for {years.value} years from testing, compiling and reviewing"),
-                     facts={f"{path}.serious": v.serious}, cite=lifetime if life else years)
+        if v.serious is None:
+            label = T(zh=f"直接责任人员 {years.value} 年内禁止从事温室气体排放相关检验检测、报告编制和技术审核业务；情节严重的，终身禁止",
+                      en=f"Individuals banned for {years.value} years from testing, compiling and reviewing; for life if serious")
+        elif life:
+            label = T(zh="直接责任人员终身禁止从事温室气体排放相关检验检测、报告编制和技术审核业务",
+                      en="Individuals banned for life from testing, compiling and reviewing")
+        else:
+            label = T(zh=f"直接责任人员 {years.value} 年内禁止从事温室气体排放相关检验检测、报告编制和技术审核业务",
+                      en=f"Individuals banned for {years.value} years from testing, compiling and reviewing")
+        calc.finding(f"{name}.individual_ban", FindingStatus.INFO, label, facts={f"{path}.serious": v.serious},
+                     cite=lifetime if life else years)
 
 
 def _refusal_and_serious(name: str, art: str, v: CarbonViolation, path: str, p: Params, calc: Calculation) -> None:

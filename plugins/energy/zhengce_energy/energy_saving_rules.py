@@ -66,6 +66,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         _entry(prj, p, calc)
         _distillation(prj, p, calc)
         _fossil_budget(prj, p, calc)
+        _bans(prj, p, calc)
     if case.power_demand_response_region is not None and action_plan:
         _demand_response(case.power_demand_response_region, p, calc)
     if case.building_energy_project is not None:
@@ -222,6 +223,25 @@ def _fossil_budget(prj, p: Params, calc: Calculation) -> None:
                 formula=f"max(0, {use} − {budget})", facts=facts, cite=rule,
                 note=T(zh="折算为绿电绿证数量的系数本方案未规定", en="The plan sets no factor converting it into green power or certificates"))
     calc.finding("fossil_budget_offset", F.MET if excess == 0 else F.DUTY, p.label("fossil_budget.offset"), facts=facts, cite=rule)
+
+
+def _bans(prj, p: Params, calc: Calculation) -> None:
+    """Prohibitions stated as plain yes/no facts: steel capacity in lagging regions, mercury PVC, price discounts."""
+    if prj.adds_steel_capacity is not None:
+        rule = p("steel.no_new_capacity_lagging")
+        facts = {f"{PATH}.adds_steel_capacity": prj.adds_steel_capacity, f"{PATH}.lagging_region": prj.lagging_region,
+                 f"{PATH}.approved_on": prj.approved_on}
+        start, end = p("non_fossil.period_from"), p("non_fossil.period_until")
+        in_period = None if prj.approved_on is None else start.value <= prj.approved_on <= end.value
+        trigger = _all(prj.adds_steel_capacity, prj.lagging_region, in_period)
+        calc.finding("steel_capacity_lagging_region", F.INFO if trigger is False else (F.UNKNOWN if trigger is None else F.NOT_MET),
+                     p.label("steel.no_new_capacity_lagging"), facts=facts, cite=rule,
+                     detail=T(zh="“原则上”：例外由主管部门决定", en="\"原则上\": exceptions are for the authorities"))
+    for fid, field, name in (("mercury_pvc_capacity", "new_mercury_pvc_capacity", "petrochemical.no_mercury_pvc"),
+                             ("high_energy_price_discount", "electricity_discount_for_high_energy_industry", "price.no_discount_high_energy")):
+        value = getattr(prj, field)
+        if value is not None:
+            calc.finding(fid, _tri(value, met_when=False), p.label(name), facts={f"{PATH}.{field}": value}, cite=p(name))
 
 
 def _demand_response(r, p: Params, calc: Calculation) -> None:
