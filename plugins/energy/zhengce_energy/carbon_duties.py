@@ -41,7 +41,8 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
                    value=role, cite=Params(params, ctx.known_at)("surrender.in_full"))
     else:
         conds.check("market_party", T(zh="当事人在全国碳排放权交易市场中的身份", en="The party's role in the national carbon market"),
-                    None if role is None else True, facts={"carbon_market_party.role": role})
+                    None if role is None else True, facts={"carbon_market_party.role": role},
+                    cite=Params(params, ctx.known_at)("trading.participants"))
     return conds.result()
 
 

@@ -94,8 +94,9 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     violations = case.carbon_market_violations.violations if case.carbon_market_violations else ()
     overdue, short = _surrender_overdue(case, ctx)
     if violations:
-        conds.info("violations", T(zh="违法行为", en="Violations"), value=len(violations),
-                   facts={f"carbon_market_violations.violations[{i}].kind": v.kind for i, v in enumerate(violations)})
+        conds.info("violations", T(zh="违法行为（受处罚信息纳入信用记录并公布）", en="Violations (penalties are entered in the credit records and published)"),
+                   value=len(violations), facts={f"carbon_market_violations.violations[{i}].kind": v.kind for i, v in enumerate(violations)},
+                   cite=p("credit.record"))
         if overdue:
             conds.info("surrender_overdue", T(zh="清缴时限后仍未足额清缴", en="Allowances still short after the deadline"),
                        value=short, cite=p("a24.multiple_min"))

@@ -56,6 +56,15 @@ def status(value: Decimal | None, target: Decimal, comparator: str, tolerance_pc
     return (FindingStatus.MET if met else FindingStatus.NOT_MET), bound
 
 
+def _anchor(params: ParameterSet, known_at: date):
+    """A known target's citation, to cite the plan's target paragraph on steps about the report as a whole."""
+    for ind in indicators(params):
+        value = params.at(f"{ind}.target", None, known_at)
+        if value is not None:
+            return value
+    return None
+
+
 def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Applicability:
     conds = Conditions()
     known = set(indicators(params))
@@ -63,7 +72,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     unknown = [m.indicator for m in r.measurements if m.indicator not in known]
     conds.check("indicators_known", T(zh="所报指标均为本方案的目标指标", en="Every reported indicator is a target of the plan"),
                 not unknown, facts={f"{PATH}.measurements": ", ".join(str(m.indicator) for m in r.measurements) or None},
-                missing=(), note=T(zh="未知指标：" + "、".join(map(str, unknown)), en="Unknown indicators: " + ", ".join(map(str, unknown))) if unknown
+                missing=(), cite=_anchor(params, ctx.known_at), note=T(zh="未知指标：" + "、".join(map(str, unknown)), en="Unknown indicators: " + ", ".join(map(str, unknown))) if unknown
                 else T(zh="可报指标：" + "、".join(sorted(known)), en="Indicators: " + ", ".join(sorted(known))))
     return conds.result()
 
@@ -76,7 +85,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     reported = {m.indicator: m.value for m in r.measurements}
     if r.scope is not None:
         calc.info("scope", T(zh="测量范围（本方案目标为全国目标）", en="What was measured (the plan's targets are national)"), value=r.scope,
-                  facts={f"{PATH}.scope": r.scope})
+                  facts={f"{PATH}.scope": r.scope}, cite=_anchor(params, ctx.known_at))
     for i, ind in enumerate(indicators(params)):
         if ind not in reported:
             continue

@@ -46,7 +46,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
                 cite=years, note=p.reading("transition.years"))
     tech = g.technology
     conds.check("renewable_power_project", T(zh="可再生能源发电项目的技术类型", en="Technology of the renewable power project"),
-                None if tech is None else True, facts={"green_certificate_project.technology": tech})
+                None if tech is None else True, facts={"green_certificate_project.technology": tech}, cite=p("choice.technologies"))
     return conds.result()
 
 
