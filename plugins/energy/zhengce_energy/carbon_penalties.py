@@ -142,7 +142,7 @@ def _violation(name: str, art: str, v: CarbonViolation, path: str, p: Params, ca
     gains = v.illegal_gains
     if art in ("a20", "a22", "a23_1", "a23_2", "a25_1", "a25_2") and gains:
         calc.amount(f"{name}.confiscation", money(gains), T(zh="没收违法所得", en="Illegal gains confiscated"),
-                    facts={f"{path}.illegal_gains": gains}, cite=kinds)
+                    facts={f"{path}.illegal_gains": gains}, cite=p(f"{art}.multiple_min") if p.has(f"{art}.multiple_min") else kinds)
     label = T(zh=f"罚款（{kinds.citation.article}）", en=f"Fine ({kinds.citation.article})")
     if art == "a20":
         rule = p("a20.fine_max_multiple_of_traded_value")
