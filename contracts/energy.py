@@ -370,6 +370,21 @@ class CarbonFootprintPilotApplication:
     submitted_on: date | None = None
 
 
+# --- 国办发〔2024〕39号 加快构建碳排放双控制度体系工作方案 ---------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class CarbonDualControlStatus:
+    """Where the country (or a region) stands for the carbon dual-control regime.
+
+    ``assessed_on`` is the day asked about (default: the assessment day);
+    ``peak_reached`` whether carbon emissions have peaked (碳达峰) by then.
+    """
+
+    assessed_on: date | None = None
+    peak_reached: bool | None = None
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class EnergyFacts:
     """Case sections of the energy domain."""
@@ -385,3 +400,4 @@ class EnergyFacts:
     coal_clean_use_project: CoalCleanUseProject | None = None
     carbon_footprint_pilot_application: CarbonFootprintPilotApplication | None = None
     building_energy_project: BuildingEnergyProject | None = None
+    carbon_dual_control_status: CarbonDualControlStatus | None = None

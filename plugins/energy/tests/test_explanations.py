@@ -11,7 +11,8 @@ from zhengce_energy import plugin
 
 KERNEL = Kernel([plugin])
 EXAMPLES = sorted((Path(__file__).resolve().parents[3] / "examples" / "cases").glob("energy_*.json"))
-AS_OF = {"energy_carbon_trading_penalties.json": date(2025, 2, 1), "energy_coal_clean_use.json": date(2026, 2, 1)}
+AS_OF = {"energy_carbon_trading_penalties.json": date(2025, 2, 1), "energy_coal_clean_use.json": date(2026, 2, 1),
+         "energy_carbon_dual_control_regime.json": date(2026, 3, 1)}
 
 
 def test_every_policy_has_an_example():

@@ -256,3 +256,29 @@ def test_chp_reach_is_monotone_in_distance_and_never_below_30_wan_kw(capacity, d
         assert ccu.within_chp_reach(capacity, min(d, closer), min_cap, radius)
     if capacity < min_cap:
         assert ccu.within_chp_reach(capacity, d, min_cap, radius) is False
+
+
+# --- 国办发〔2024〕39号 -------------------------------------------------------------
+
+from zhengce_energy import carbon_dual_control as cdc  # noqa: E402
+from zhengce_energy.common import Params  # noqa: E402
+
+DUAL = plugin.CARBON_DUAL_CONTROL.parameters
+
+
+@SETTINGS
+@given(day=st.dates(min_value=date(2024, 7, 30), max_value=date(2040, 12, 31)), peak=st.booleans())
+def test_regime_is_a_total_function_and_energy_intensity_never_binding_under_intensity_primary(day, peak):
+    lookup = Params(DUAL, KNOWN)
+    r = cdc.regime(day, peak, lookup)
+    assert r is not None
+    result = KERNEL.evaluate({"carbon_dual_control_status": {"assessed_on": day.isoformat(), "peak_reached": peak}}, as_of=day)
+    ev = result.result("energy.carbon_dual_control_regime").evaluation
+    binding = ev.finding("binding_indicator")
+    if binding is not None:
+        assert "energy_intensity" not in DUAL.at("binding.period15", None, KNOWN).value
+    if peak:
+        assert r == DUAL.at("regime.after_peak", None, KNOWN).value
+        assert ev.finding("carbon_peak").status.value == "met"
+    elif day <= DUAL.at("peak.by", None, KNOWN).value:
+        assert ev.finding("carbon_peak").status.value == "not_yet_due"

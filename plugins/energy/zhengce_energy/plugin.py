@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, carbon_duties, carbon_footprint, carbon_penalties, coal_clean_use, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
+from . import __version__, carbon_dual_control, carbon_duties, carbon_footprint, carbon_penalties, coal_clean_use, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
 
 NAME = "energy"
 DISTRIBUTION = "zhengce-energy"
@@ -39,9 +39,11 @@ COAL_CLEAN_USE = _spec(coal_clean_use, Text(zh="煤炭清洁高效利用：用�
                        ("coal_clean_use_project",), "coal_clean_use.yaml")
 CARBON_FOOTPRINT = _spec(carbon_footprint, Text(zh="产品碳足迹标识认证试点：申报条件", en="Product carbon-footprint label pilot: application conditions"),
                          ("carbon_footprint_pilot_application",), "carbon_footprint_label_pilot.yaml")
+CARBON_DUAL_CONTROL = _spec(carbon_dual_control, Text(zh="碳排放双控制度：制度、约束性指标、碳预算与碳达峰", en="Carbon dual control: regime, binding indicator, budgets and the peak"),
+                            ("carbon_dual_control_status",), "carbon_dual_control_regime.yaml")
 
-POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, ENERGY_SAVING_RULES, ENERGY_SAVING_TARGETS, POWER_ENTITY, GREEN_CERTIFICATE, COAL_CLEAN_USE, CARBON_FOOTPRINT)
-RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, energy_saving_rules, energy_saving_targets, green_certificate, power_entity, coal_clean_use, carbon_footprint)}
+POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, ENERGY_SAVING_RULES, ENERGY_SAVING_TARGETS, POWER_ENTITY, GREEN_CERTIFICATE, COAL_CLEAN_USE, CARBON_FOOTPRINT, CARBON_DUAL_CONTROL)
+RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, energy_saving_rules, energy_saving_targets, green_certificate, power_entity, coal_clean_use, carbon_footprint, carbon_dual_control)}
 
 
 def _version() -> str:
