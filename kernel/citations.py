@@ -40,8 +40,9 @@ def check_quotes(seed_text: str, parameter_sets: Iterable[ParameterSet]) -> list
     problems = []
     for ps in parameter_sets:
         for doc in ps.documents.values():
-            if normalise(doc.number) not in seed:
-                problems.append(f"{ps.source}: document number {doc.number!r} not in the seed")
+            printed = doc.printed_as or doc.number
+            if normalise(printed) not in seed:
+                problems.append(f"{ps.source}: document number {printed!r} not in the seed")
         for param, value in ps.values():
             c = value.citation
             if normalise(c.quote) not in seed:

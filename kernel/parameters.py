@@ -6,6 +6,7 @@ A plugin keeps every legal number in a YAML file (``format: zhengce.parameters/1
     rounding: {quantum: "0.01", mode: ROUND_HALF_UP}
     documents:
       "75": {number: 商消费函〔2024〕75号, title: ..., issued: 2024-04-24, in_force: 2024-04-24}
+      # printed_as: the number as the source prints it, when the full 文号 is not printed verbatim
     parameters:
       amount.scrap_any_buy_nev:
         label: {zh: ..., en: ...}
@@ -78,6 +79,7 @@ class Document:
     title: str
     issued: date
     in_force: date
+    printed_as: str | None = None  # the number as the source prints it, when it differs from ``number``
 
     def ref(self) -> DocumentRef:
         return DocumentRef(document=self.number, issued=self.issued)
@@ -257,7 +259,8 @@ def parse_parameters(data: Any, source: str) -> ParameterSet:
         if not raw.get("number") or not raw.get("title"):
             problems.append(f"{where}: needs number (文号) and title")
         if issued and in_force:
-            documents[key] = Document(key=key, number=str(raw.get("number")), title=str(raw.get("title")), issued=issued, in_force=in_force)
+            documents[key] = Document(key=key, number=str(raw.get("number")), title=str(raw.get("title")), issued=issued,
+                                      in_force=in_force, printed_as=raw.get("printed_as"))
     rounding = Rounding()
     if "rounding" in data:
         r = data["rounding"] or {}

@@ -55,3 +55,19 @@ def test_every_installed_plugin_loads_cleanly():
     kernel = Kernel()
     assert kernel.problems == (), kernel.problems
     assert "tradein" in [p.name for p in kernel.plugins]
+
+
+def test_a_document_number_is_checked_as_printed(seed_text):
+    from zhengce.kernel.parameters import parse_parameters
+
+    def with_number(**doc):
+        return parse_parameters({
+            "format": "zhengce.parameters/1", "policy": "x.y",
+            "documents": {"d": {"title": "t", "issued": "2024-05-27", **doc}},
+            "parameters": {"p": {"label": {"zh": "a", "en": "a"}, "type": "text",
+                                 "values": [{"value": "x", "document": "d", "article": "一", "quote": "自2024年7月1日起实施"}]}},
+        }, "inline")
+
+    full = "工业和信息化部 财政部 税务总局公告2024年第10号"
+    assert len(check_quotes(seed_text, [with_number(number=full)])) == 1
+    assert check_quotes(seed_text, [with_number(number=full, printed_as="2024 年第 10 号")]) == []
