@@ -42,11 +42,11 @@ class Lookup:
     """Parameter lookups for one evaluation: on the event day a rule judges, as known at ``known_at``."""
 
     def __init__(self, params: ParameterSet, on: date | None, known_at: date) -> None:
-        self.params, self.on, self.known_at = params, on, known_at
+        self.params, self.event_day, self.known_at = params, on, known_at
 
     def __call__(self, name: str, *, on: date | None = None, any_day: bool = False) -> ParameterValue | None:
         """The value governing the event day (or ``on``); None when no known law covers it."""
-        day = None if any_day else (on or self.on)
+        day = None if any_day else (on or self.event_day)
         return self.params.at(name, day, self.known_at)
 
     def criterion(self, name: str) -> ParameterValue:

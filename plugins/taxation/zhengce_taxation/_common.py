@@ -6,34 +6,23 @@ import calendar
 from datetime import date
 from decimal import Decimal
 
-from zhengce.contracts import Explanation, PolicyResult, Status, Text
+from zhengce.contracts import Explanation, PolicyResult, Text
 from zhengce.kernel import ParameterSet, ParameterValue
-from zhengce.kernel.render import status_text, trace_lines
+from zhengce.kernel.render import explanation
+from zhengce.kernel.rules import Lookup
 
 T = Text  # brevity for the many bilingual labels
 
 
-class Params:
-    """Parameter lookups for one evaluation: on an event day, as known at ``known_at``."""
+class Params(Lookup):
+    """Parameter lookups for one evaluation, as known at ``known_at`` (the kernel's Lookup, event day per call)."""
 
     def __init__(self, params: ParameterSet, known_at: date) -> None:
-        self.params, self.known_at = params, known_at
+        super().__init__(params, None, known_at)
 
     def on(self, name: str, day: date | None) -> ParameterValue | None:
         """The value governing an event on ``day`` (None: no law for that day)."""
-        return self.params.at(name, day, self.known_at)
-
-    def criterion(self, name: str) -> ParameterValue:
-        """A criterion every known version states (looked up regardless of the event day)."""
-        value = self.params.at(name, None, self.known_at)
-        assert value is not None, f"{name}: no value known at {self.known_at}"
-        return value
-
-    def reading(self, name: str) -> Text | None:
-        return self.params[name].reading
-
-    def money(self, x: Decimal) -> Decimal:
-        return self.params.rounding.money(x)
+        return self(name, on=day)
 
 
 def add_months(day: date, months: int) -> date:
@@ -51,28 +40,4 @@ def pct(x: Decimal) -> str:
 def summary_explanation(result: PolicyResult, title: Text, lang: str, names: dict[str, tuple[str, str]],
                         extra: Text | None = None) -> Explanation:
     """Status and the named amounts (and the documents relied on) above the cited trace."""
-    zh = lang == "zh"
-    summary = status_text(result.status, lang)
-    ev = result.evaluation
-    if result.status is Status.APPLIES and ev is not None:
-        parts = []
-        for a in ev.amounts:
-            if a.name not in names:
-                continue
-            zh_name, en_name = names[a.name]
-            unit = a.unit
-            if unit == "CNY":
-                parts.append(f"{zh_name} {a.value} 元" if zh else f"{en_name} CNY {a.value}")
-            else:
-                parts.append(f"{zh_name} {a.value}" if zh else f"{en_name} {a.value}")
-        if parts:
-            summary += ("：" if zh else ": ") + ("，".join(parts) if zh else ", ".join(parts))
-        docs = ("、" if zh else ", ").join(d.document for d in result.documents)
-        if docs:
-            summary += f"（依据 {docs}）" if zh else f" (under {docs})"
-    elif result.missing:
-        summary += ("：" if zh else ": ") + ", ".join(result.missing)
-    if extra is not None:
-        summary += ("。" if zh else ". ") + extra.in_lang(lang)
-    return Explanation(policy_id=result.policy_id, lang=lang, title=title.in_lang(lang), summary=summary,
-                       lines=trace_lines(result, lang))
+    return explanation(result, title, lang, names=names, note=extra)
