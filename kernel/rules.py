@@ -162,6 +162,24 @@ class Conditions:
             self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts), citation=_citation(cite), note=note))
         return met
 
+    def any_of(self, id: str, label: Text, alternatives: Iterable[Conditions], *,
+               cite: ParameterValue | Citation | None = None, note: Text | None = None) -> bool | None:
+        """Record a condition met when at least one alternative conjunction holds (e.g. "at least
+        one upgrade qualifies"): met if one applies; else unknown, with the missing facts of the
+        undecided ones, if one cannot tell; else not met.  The alternatives' steps come first."""
+        alternatives = list(alternatives)
+        statuses = [a.status for a in alternatives]
+        gaps: list[str] | None = None
+        if Status.APPLIES in statuses:
+            met: bool | None = True
+        elif Status.CANNOT_TELL in statuses:
+            met, gaps = None, [m for a in alternatives if a.status is Status.CANNOT_TELL for m in a.missing]
+        else:
+            met = False
+        if self.trace:
+            self.steps.extend(step for a in alternatives for step in a.steps)
+        return self.check(id, label, met, cite=cite, note=note, missing=gaps)
+
     def info(self, id: str, label: Text, *, value: Any = None, facts: Mapping[str, Any] | None = None,
              cite: ParameterValue | Citation | None = None, note: Text | None = None, outcome: Outcome = Outcome.INFO) -> None:
         """Record a statement that is not a condition (a reading, a rule not yet in force)."""

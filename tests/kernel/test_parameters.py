@@ -83,3 +83,28 @@ def test_lookup_reads_on_the_event_day_and_names_an_unknown_criterion():
     assert after.money(Decimal("0.125")) == Decimal("0.13")
     with pytest.raises(LookupError, match="x.y"):
         Lookup(ps, None, date(2024, 1, 1)).criterion("amount")
+
+
+def test_any_of_is_a_three_valued_or_of_conjunctions():
+    from zhengce.contracts import Status, Text
+    from zhengce.kernel.rules import Conditions
+
+    label = Text(zh="x", en="x")
+
+    def alt(*outcomes):
+        c = Conditions()
+        for i, met in enumerate(outcomes):
+            c.check(f"c{i}", label, met, facts={f"f{i}": None if met is None else met})
+        return c
+
+    def status(*alternatives):
+        top = Conditions()
+        top.any_of("any", label, alternatives)
+        return top.result()
+
+    assert status(alt(False), alt(True, True)).status is Status.APPLIES
+    undecided = status(alt(False), alt(True, None))
+    assert undecided.status is Status.CANNOT_TELL and undecided.missing == ("f1",)
+    assert status(alt(False), alt(True, False)).status is Status.DOES_NOT_APPLY
+    assert status().status is Status.DOES_NOT_APPLY
+    assert [s.id for s in status(alt(True)).steps] == ["c0", "any"]

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 import attrs
 
-from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Status, Step, Text
+from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Status, Text
 from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.rules import Calculation, Conditions
 
@@ -66,15 +66,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     """Applies when at least one upgrade qualifies; cannot tell when none does and one is undecided."""
     sec = case.special_equipment_credit
     p = Params(params, ctx.known_at)
-    steps: list[Step] = []
-    missing: list[str] = []
-    statuses = []
-    for i, u in enumerate(sec.upgrades or ()):
-        res = upgrade_conditions(u, i, p).result()
-        statuses.append(res.status)
-        steps.extend(res.steps)
-        missing.extend(m for m in res.missing if m not in missing)
-    top = Conditions()
+    top = Conditions(trace=ctx.trace)
     top.check("upgrades", T(zh="至少申报一项专用设备改造", en="At least one upgrade is declared"),
               bool(sec.upgrades) if sec.upgrades is not None else None, missing=["special_equipment_credit.upgrades"],
               cite=p.criterion("credit_rate"))
@@ -82,15 +74,10 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     ok_years = None if not years or any(y.year is None or y.tax_payable is None for y in years) else True
     top.check("tax_years", T(zh="各纳税年度的企业所得税应纳税额已知（第五条口径）", en="Each tax year's corporate income tax payable is known (art. 5 definition)"),
               ok_years, missing=["special_equipment_credit.tax_years"], cite=p.criterion("tax_payable"))
-    head = top.result()
-    steps = list(head.steps) + steps
-    if head.status is Status.DOES_NOT_APPLY:
-        return Applicability(status=Status.DOES_NOT_APPLY, steps=tuple(steps))
-    if Status.APPLIES in statuses and head.status is Status.APPLIES:
-        return Applicability(status=Status.APPLIES, steps=tuple(steps))
-    if Status.CANNOT_TELL in statuses or head.status is Status.CANNOT_TELL:
-        return Applicability(status=Status.CANNOT_TELL, steps=tuple(steps), missing=tuple(dict.fromkeys(list(head.missing) + missing)))
-    return Applicability(status=Status.DOES_NOT_APPLY, steps=tuple(steps))
+    if sec.upgrades:
+        top.any_of("any_upgrade_qualifies", T(zh="至少一项改造符合条件", en="At least one upgrade qualifies"),
+                   [upgrade_conditions(u, i, p) for i, u in enumerate(sec.upgrades)], cite=p.criterion("credit_rate"))
+    return top.result()
 
 
 @attrs.define
