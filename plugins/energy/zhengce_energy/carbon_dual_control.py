@@ -81,4 +81,4 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
 
 
 def explain(result: PolicyResult, title: Text, lang: str) -> Explanation:
-    return common.explain(result, title, lang)
+    return common.explain(result, title, lang, headline=("regime",))

@@ -96,8 +96,12 @@ STATUS_WORDS = {
 }
 
 
-def explain(result: PolicyResult, title: Text, lang: str, *, note: Text | None = None) -> Explanation:
-    """A summary of the outputs (amounts, ranges, findings that are breaches) above the cited trace."""
+def explain(result: PolicyResult, title: Text, lang: str, *, note: Text | None = None,
+            headline: tuple[str, ...] = ()) -> Explanation:
+    """A summary of the outputs (ranges, amounts, dates, findings — breaches by name) above the cited trace.
+
+    ``headline``: ids of findings whose label leads the summary (e.g. the regime in force).
+    """
     zh = lang == "zh"
     summary = status_text(result.status, lang)
     ev = result.evaluation
@@ -120,6 +124,12 @@ def explain(result: PolicyResult, title: Text, lang: str, *, note: Text | None =
         if counts:
             parts.append(("、" if zh else ", ").join(
                 f"{STATUS_WORDS[s][0 if zh else 1]} {n}" for s, n in counts.items()))
+        missed = [f.label.in_lang(lang) for f in ev.findings if f.status is FindingStatus.NOT_MET]
+        if missed:
+            parts.append(("不符合：" if zh else "not met: ") + ("；".join(missed) if zh else "; ".join(missed)))
+        for f in ev.findings:
+            if f.id in headline:
+                parts.insert(0, f.label.in_lang(lang))
         if parts:
             summary += ("：" if zh else ": ") + ("；".join(parts) if zh else "; ".join(parts))
         docs = ("、" if zh else ", ").join(d.document for d in result.documents)

@@ -157,4 +157,4 @@ def _aggregation(e, p: Params, calc: Calculation) -> None:
 
 
 def explain(result: PolicyResult, title: Text, lang: str) -> Explanation:
-    return common.explain(result, title, lang)
+    return common.explain(result, title, lang, headline=("entity_class",))
