@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 
 from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
-from zhengce.contracts.energy import CarbonViolation
+from zhengce.contracts.energy import CarbonMarketRole, CarbonViolation, CarbonViolationKind
 from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.rules import Calculation, Conditions
 
@@ -87,29 +87,66 @@ def _surrender_overdue(case: Case, ctx: EvaluationContext) -> tuple[bool | None,
     return ctx.as_of > s.surrender_deadline, short
 
 
+def derived_violations(case: Case, p: Params) -> list[tuple[CarbonViolation, str]]:
+    """Violations established by the party's own facts (a duty of 国令第775号 plainly not done).
+
+    Only explicit facts count (``False``, fewer years than required, trading while barred);
+    an unknown fact establishes nothing.
+    """
+    party = case.carbon_market_party
+    if party is None or party.role is None:
+        return []
+    found: list[tuple[CarbonViolation, str]] = []
+    if party.role is CarbonMarketRole.KEY_EMITTER:
+        for field, kind in (("quality_control_plan_executed", CarbonViolationKind.NO_QUALITY_CONTROL_PLAN),
+                            ("annual_report_submitted", CarbonViolationKind.REPORT_NOT_SUBMITTED),
+                            ("annual_report_disclosed", CarbonViolationKind.REPORT_NOT_DISCLOSED)):
+            if getattr(party, field) is False:
+                found.append((CarbonViolation(kind=kind), f"carbon_market_party.{field}"))
+        years = party.record_retention_years
+        if years is not None and years < p("records.min_years").value:
+            found.append((CarbonViolation(kind=CarbonViolationKind.RECORDS_NOT_KEPT), "carbon_market_party.record_retention_years"))
+    elif party.role.value in p("a20.barred_roles").value and party.trades_national_market:
+        found.append((CarbonViolation(kind=CarbonViolationKind.STAFF_TRADING), "carbon_market_party.trades_national_market"))
+    return found
+
+
+def all_violations(case: Case, p: Params) -> list[tuple[CarbonViolation, str, bool]]:
+    """(violation, fact path, derived?) — the listed ones, then those the party's facts establish (not listed again)."""
+    listed = case.carbon_market_violations.violations if case.carbon_market_violations else ()
+    out = [(v, f"carbon_market_violations.violations[{i}]", False) for i, v in enumerate(listed)]
+    kinds = {v.kind for v in listed}
+    out += [(v, path, True) for v, path in derived_violations(case, p) if v.kind not in kinds]
+    return out
+
+
 def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Applicability:
-    """A violation is listed, or allowances are still short after the surrender deadline."""
+    """A violation is listed or established by the party's facts, or allowances are still short after the deadline."""
     p = Params(params, ctx.known_at)
     conds = Conditions()
-    violations = case.carbon_market_violations.violations if case.carbon_market_violations else ()
+    violations = all_violations(case, p)
     overdue, short = _surrender_overdue(case, ctx)
     if violations:
         conds.info("violations", T(zh="违法行为（受处罚信息纳入信用记录并公布）", en="Violations (penalties are entered in the credit records and published)"),
-                   value=len(violations), facts={f"carbon_market_violations.violations[{i}].kind": v.kind for i, v in enumerate(violations)},
+                   value=len(violations), facts={f"{path}{'' if derived else '.kind'}": v.kind for v, path, derived in violations},
                    cite=p("credit.record"))
         if overdue:
             conds.info("surrender_overdue", T(zh="清缴时限后仍未足额清缴", en="Allowances still short after the deadline"),
                        value=short, cite=p("a24.multiple_min"))
         return conds.result()
     s = case.carbon_allowance_surrender
+    if s is None:
+        conds.check("violation_found", T(zh="案情列明或事实确认的违法行为", en="A violation listed or established by the facts"), False,
+                    cite=p("credit.record"), note=T(zh="未知的事实不构成违法", en="Unknown facts establish no violation"))
+        return conds.result()
     missing = None
     if overdue is None:
         missing = [f"carbon_allowance_surrender.{f}" for f in ("verified_emissions_t", "surrendered_allowances_t", "surrender_deadline")
-                   if s is not None and getattr(s, f) is None]
+                   if getattr(s, f) is None]
     conds.check("surrender_overdue", T(zh="清缴时限届满（时限当日不计为逾期）后仍有未清缴的碳排放配额",
                                        en="Allowances are still short after the surrender deadline (the deadline day itself is not late)"),
                 overdue, missing=missing, cite=p("a24.multiple_min"),
-                facts={"as_of": ctx.as_of, "carbon_allowance_surrender.surrender_deadline": s.surrender_deadline if s else None,
+                facts={"as_of": ctx.as_of, "carbon_allowance_surrender.surrender_deadline": s.surrender_deadline,
                        "surrender_shortfall_t": short})
     return conds.result()
 
@@ -118,10 +155,8 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     p = Params(params, ctx.known_at)
     calc = Calculation()
     money = params.rounding.money
-    violations = case.carbon_market_violations.violations if case.carbon_market_violations else ()
     seen: dict[str, int] = {}
-    for i, v in enumerate(violations):
-        path = f"carbon_market_violations.violations[{i}]"
+    for v, path, derived in all_violations(case, p):
         if v.kind is None:
             calc.need(f"{path}.kind")
             continue
@@ -129,7 +164,12 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         name = v.kind.value if seen[v.kind.value] == 1 else f"{v.kind.value}_{seen[v.kind.value]}"
         art = article_of(v.kind.value, p)
         assert art is not None, f"{v.kind.value}: no article lists it"
-        _violation(name, art, v, path, p, calc, money)
+        if derived:
+            calc.info(f"{name}.established_by", T(zh="由当事人事实确认的违法行为", en="Violation established by the party's facts"),
+                      value=v.kind, facts={path: True if v.kind is CarbonViolationKind.STAFF_TRADING else
+                                           getattr(case.carbon_market_party, path.split(".")[-1])},
+                      cite=p(f"{art}.kinds"))
+        _violation(name, art, v, "carbon_market_violations.violations[]" if derived else path, p, calc, money)
     overdue, short = _surrender_overdue(case, ctx)
     if overdue:
         _surrender_fine(case, short, p, calc, money)

@@ -22,7 +22,7 @@ def _spec(module, title: Text, facts: tuple[str, ...], filename: str) -> PolicyS
 CARBON_DUTIES = _spec(carbon_duties, Text(zh="碳排放权交易：重点排放单位、技术服务机构等的义务", en="Carbon emission trading: duties of key emitters, service bodies and staff"),
                       ("carbon_market_party", "carbon_allowance_surrender"), "carbon_trading_duties.yaml")
 CARBON_PENALTIES = _spec(carbon_penalties, Text(zh="碳排放权交易：罚款幅度、配额核减与禁业", en="Carbon emission trading: fine ranges, allowance cuts and bans"),
-                         ("carbon_market_violations", "carbon_allowance_surrender"), "carbon_trading_penalties.yaml")
+                         ("carbon_market_violations", "carbon_allowance_surrender", "carbon_market_party"), "carbon_trading_penalties.yaml")
 
 POWER_ENTITY = _spec(power_entity, Text(zh="电力领域新型经营主体：分类、许可豁免、参与门槛、聚合与结算", en="New-type power market entities: class, licence exemption, threshold, aggregation and settlement"),
                      ("power_market_new_entity",), "power_market_new_entity.yaml")
