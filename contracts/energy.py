@@ -282,6 +282,21 @@ class BuildingEnergyProject:
 
 
 @attrs.frozen(kw_only=True)
+class EfficiencyStandardSurvey:
+    """The efficiency values of a product class on the market, to set standard grades (国发〔2024〕12号 四（一）).
+
+    ``higher_is_better``: True for an efficiency (COP, %), False for a consumption
+    (kWh per unit).  ``five_grades``: a 5-grade scheme (else 3 grades).
+    ``product_value``: a product to grade against the thresholds.
+    """
+
+    values: tuple[Decimal, ...] = ()
+    higher_is_better: bool | None = None
+    five_grades: bool | None = None
+    product_value: Decimal | None = None
+
+
+@attrs.frozen(kw_only=True)
 class PowerDemandResponseRegion:
     """A region's demand-response capability against its maximum load (二（二）2)."""
 
@@ -401,3 +416,4 @@ class EnergyFacts:
     carbon_footprint_pilot_application: CarbonFootprintPilotApplication | None = None
     building_energy_project: BuildingEnergyProject | None = None
     carbon_dual_control_status: CarbonDualControlStatus | None = None
+    efficiency_standard_survey: EfficiencyStandardSurvey | None = None

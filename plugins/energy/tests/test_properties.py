@@ -282,3 +282,26 @@ def test_regime_is_a_total_function_and_energy_intensity_never_binding_under_int
         assert ev.finding("carbon_peak").status.value == "met"
     elif day <= DUAL.at("peak.by", None, KNOWN).value:
         assert ev.finding("carbon_peak").status.value == "not_yet_due"
+
+
+# --- 国发〔2024〕12号 四（一）: efficiency grades ---------------------------------------
+
+from zhengce_energy import efficiency_grades as eg  # noqa: E402
+
+GRADES = plugin.EFFICIENCY_GRADES.parameters
+
+
+@SETTINGS
+@given(values=st.lists(st.decimals(min_value=0, max_value=1000, places=2), min_size=1, max_size=60),
+       better=st.booleans(), a=st.decimals(min_value=0, max_value=1000, places=2), b=st.decimals(min_value=0, max_value=1000, places=2))
+def test_grade_thresholds_are_ordered_and_a_better_product_never_grades_worse(values, better, a, b):
+    shares = [GRADES.at(n, None, KNOWN).value for n in ("grade1.top_share_pct", "grade2.top_share_pct", "grade_last.top_share_pct")]
+    levels = [eg.threshold(tuple(values), s, better) for s in shares]
+    for hi, lo in zip(levels, levels[1:]):
+        assert eg.reaches(hi, lo, better)  # grade 1's level reaches grade 2's, which reaches grade 3's
+
+    def grade(x):
+        return next((i for i, level in enumerate(levels) if eg.reaches(x, level, better)), len(levels))
+
+    best, worse = (max(a, b), min(a, b)) if better else (min(a, b), max(a, b))
+    assert grade(best) <= grade(worse)

@@ -7,7 +7,7 @@ import importlib.metadata as md
 from zhengce.contracts import Text
 from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
 
-from . import __version__, carbon_dual_control, carbon_duties, carbon_footprint, carbon_penalties, coal_clean_use, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
+from . import __version__, carbon_dual_control, carbon_duties, carbon_footprint, carbon_penalties, coal_clean_use, efficiency_grades, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
 
 NAME = "energy"
 DISTRIBUTION = "zhengce-energy"
@@ -41,9 +41,11 @@ CARBON_FOOTPRINT = _spec(carbon_footprint, Text(zh="产品碳足迹标识认证�
                          ("carbon_footprint_pilot_application",), "carbon_footprint_label_pilot.yaml")
 CARBON_DUAL_CONTROL = _spec(carbon_dual_control, Text(zh="碳排放双控制度：制度、约束性指标、碳预算与碳达峰", en="Carbon dual control: regime, binding indicator, budgets and the peak"),
                             ("carbon_dual_control_status",), "carbon_dual_control_regime.yaml")
+EFFICIENCY_GRADES = _spec(efficiency_grades, Text(zh="节能标准能效等级指标（前5%、前20%、前80%）", en="Efficiency standard grades (best 5%, 20%, 80%)"),
+                          ("efficiency_standard_survey",), "efficiency_standard_grades.yaml")
 
-POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, ENERGY_SAVING_RULES, ENERGY_SAVING_TARGETS, POWER_ENTITY, GREEN_CERTIFICATE, COAL_CLEAN_USE, CARBON_FOOTPRINT, CARBON_DUAL_CONTROL)
-RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, energy_saving_rules, energy_saving_targets, green_certificate, power_entity, coal_clean_use, carbon_footprint, carbon_dual_control)}
+POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, ENERGY_SAVING_RULES, ENERGY_SAVING_TARGETS, POWER_ENTITY, GREEN_CERTIFICATE, COAL_CLEAN_USE, CARBON_FOOTPRINT, CARBON_DUAL_CONTROL, EFFICIENCY_GRADES)
+RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, energy_saving_rules, energy_saving_targets, green_certificate, power_entity, coal_clean_use, carbon_footprint, carbon_dual_control, efficiency_grades)}
 
 
 def _version() -> str:
