@@ -57,6 +57,14 @@ class CarbonMarketParty:
 
 
 @attrs.frozen(kw_only=True)
+class CarbonMarketInspection:
+    """An on-site inspection under 国令第775号 第十七条."""
+
+    inspectors: int | None = None
+    credentials_shown: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
 class CarbonAllowanceSurrender:
     """One compliance period's allowance surrender (清缴) by a key emitter.
 
@@ -303,6 +311,8 @@ class PowerDemandResponseRegion:
     max_load_mw: Decimal | None = None
     peak_valley_rate_pct: Decimal | None = None  # 年度最大用电负荷峰谷差率, percent
     demand_response_mw: Decimal | None = None
+    good_resource_conditions: bool | None = None  # 资源条件较好地区
+    new_energy_utilisation_target_pct: Decimal | None = None  # 新能源利用率目标
 
 
 @attrs.frozen(kw_only=True)
@@ -417,3 +427,4 @@ class EnergyFacts:
     building_energy_project: BuildingEnergyProject | None = None
     carbon_dual_control_status: CarbonDualControlStatus | None = None
     efficiency_standard_survey: EfficiencyStandardSurvey | None = None
+    carbon_market_inspection: CarbonMarketInspection | None = None

@@ -35,6 +35,10 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     conds = Conditions()
     party, surrender = case.carbon_market_party, case.carbon_allowance_surrender
     role = party.role if party else None
+    if party is None and surrender is None:
+        conds.info("inspection", T(zh="生态环境主管部门等的现场检查", en="An on-site inspection by the authorities"),
+                   cite=Params(params, ctx.known_at)("inspection.min_inspectors"))
+        return conds.result()
     if role is None and surrender is not None:
         role = EMITTER
         conds.info("market_party", T(zh="清缴配额者为重点排放单位", en="A party surrendering allowances is a key emitter"),
@@ -50,6 +54,10 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     p = Params(params, ctx.known_at)
     calc = Calculation()
     party, surrender = case.carbon_market_party, case.carbon_allowance_surrender
+    if case.carbon_market_inspection is not None:
+        _inspection(case.carbon_market_inspection, p, calc)
+    if party is None and surrender is None:
+        return calc.result()
     role = party.role if party and party.role else EMITTER
 
     barred = p("trading.barred_roles")
@@ -117,6 +125,16 @@ def _emitter_duties(case: Case, p: Params, calc: Calculation, ctx: EvaluationCon
                      T(zh=f"核查完成之日起 {rule.value} 个工作日内反馈核查结果", en=f"Verification result fed back within {rule.value} working days"),
                      detail=p.reading("verification.feedback_working_days"),
                      facts={"carbon_market_party.verification_feedback_on": fed, "as_of": ctx.as_of}, cite=rule)
+
+
+def _inspection(insp, p: Params, calc: Calculation) -> None:
+    rule, cred = p("inspection.min_inspectors"), p("inspection.credentials")
+    n = insp.inspectors
+    calc.finding("inspection_inspectors", _status(None if n is None else n >= rule.value),
+                 T(zh=f"现场检查人员不少于 {rule.value} 人", en=f"At least {rule.value} inspectors on site"),
+                 detail=p.reading("inspection.min_inspectors"), facts={"carbon_market_inspection.inspectors": n}, cite=rule)
+    calc.finding("inspection_credentials", _status(insp.credentials_shown), p.label("inspection.credentials"),
+                 facts={"carbon_market_inspection.credentials_shown": insp.credentials_shown}, cite=cred)
 
 
 def _service_body_duties(case: Case, p: Params, calc: Calculation) -> None:

@@ -244,8 +244,27 @@ def _bans(prj, p: Params, calc: Calculation) -> None:
             calc.finding(fid, _tri(value, met_when=False), p.label(name), facts={f"{PATH}.{field}": value}, cite=p(name))
 
 
+def _utilisation(r, p: Params, calc: Calculation) -> None:
+    path = "power_demand_response_region"
+    target = r.new_energy_utilisation_target_pct
+    if target is None:
+        return
+    rule = p("utilisation.min_pct")
+    facts = {f"{path}.good_resource_conditions": r.good_resource_conditions, f"{path}.new_energy_utilisation_target_pct": target}
+    if target >= rule.value:
+        status = F.MET
+    else:
+        status = F.NOT_MET if r.good_resource_conditions is not None else F.UNKNOWN
+    label = T(zh=f"新能源利用率目标不低于 {rule.value}%（资源条件较好地区可降低至此）",
+              en=f"New-energy utilisation target at least {rule.value}% (the floor for regions with good resources)")
+    calc.finding("new_energy_utilisation", status, label, detail=p.reading("utilisation.min_pct"), facts=facts, cite=rule)
+
+
 def _demand_response(r, p: Params, calc: Calculation) -> None:
     path = "power_demand_response_region"
+    _utilisation(r, p, calc)
+    if r.max_load_mw is None and r.peak_valley_rate_pct is None and r.new_energy_utilisation_target_pct is not None:
+        return
     if r.max_load_mw is None or r.peak_valley_rate_pct is None:
         calc.need(*[f"{path}.{f}" for f in ("max_load_mw", "peak_valley_rate_pct") if getattr(r, f) is None])
         return

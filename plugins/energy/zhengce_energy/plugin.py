@@ -20,7 +20,7 @@ def _spec(module, title: Text, facts: tuple[str, ...], filename: str) -> PolicyS
 
 
 CARBON_DUTIES = _spec(carbon_duties, Text(zh="碳排放权交易：重点排放单位、技术服务机构等的义务", en="Carbon emission trading: duties of key emitters, service bodies and staff"),
-                      ("carbon_market_party", "carbon_allowance_surrender"), "carbon_trading_duties.yaml")
+                      ("carbon_market_party", "carbon_allowance_surrender", "carbon_market_inspection"), "carbon_trading_duties.yaml")
 CARBON_PENALTIES = _spec(carbon_penalties, Text(zh="碳排放权交易：罚款幅度、配额核减与禁业", en="Carbon emission trading: fine ranges, allowance cuts and bans"),
                          ("carbon_market_violations", "carbon_allowance_surrender", "carbon_market_party"), "carbon_trading_penalties.yaml")
 
