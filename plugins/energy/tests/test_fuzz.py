@@ -17,7 +17,7 @@ from zhengce.contracts.energy import EnergyFacts
 from zhengce.kernel import Kernel
 from zhengce_energy import plugin
 
-KERNEL = Kernel([plugin])
+KERNEL = Kernel([plugin.plugin])
 
 
 def strategy_for(tp) -> st.SearchStrategy:

@@ -11,7 +11,7 @@ from zhengce.kernel import Kernel
 from zhengce_energy import carbon_penalties as cp
 from zhengce_energy import plugin
 
-KERNEL = Kernel([plugin])
+KERNEL = Kernel([plugin.plugin])
 SETTINGS = settings(deadline=None, max_examples=150)
 money_st = st.decimals(min_value=0, max_value=Decimal("100000000"), places=2, allow_nan=False, allow_infinity=False)
 qty_st = st.decimals(min_value=0, max_value=Decimal("10000000"), places=0, allow_nan=False, allow_infinity=False)

@@ -8,7 +8,7 @@ from zhengce.kernel import Kernel
 from zhengce.kernel.testing import check_yaml_case, yaml_case_params
 from zhengce_energy import plugin
 
-KERNEL = Kernel([plugin])
+KERNEL = Kernel([plugin.plugin])
 
 
 @pytest.mark.parametrize("yaml_case", yaml_case_params(Path(__file__).parent / "cases"))
@@ -20,5 +20,5 @@ def test_yaml_case(yaml_case):
 def test_at_least_five_cases_per_policy():
     from collections import Counter
     counts = Counter(p.values[0].policy for p in yaml_case_params(Path(__file__).parent / "cases"))
-    for spec in plugin.declare_policies():
+    for spec in plugin.plugin.declare_policies():
         assert counts[spec.id] >= 5, (spec.id, counts[spec.id])

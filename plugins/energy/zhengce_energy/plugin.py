@@ -1,11 +1,9 @@
-"""Hook implementations of the energy plugin: thin adapters over the rule modules."""
+"""The energy plugin: its policies, declared as data over their rule modules."""
 
 from __future__ import annotations
 
-import importlib.metadata as md
-
 from zhengce.contracts import Text
-from zhengce.kernel import PluginInfo, PolicySpec, hookimpl, load_parameters
+from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
 from . import __version__, carbon_dual_control, carbon_duties, carbon_footprint, carbon_penalties, coal_clean_use, efficiency_grades, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
 
@@ -44,37 +42,21 @@ CARBON_DUAL_CONTROL = _spec(carbon_dual_control, Text(zh="碳排放双控制度�
 EFFICIENCY_GRADES = _spec(efficiency_grades, Text(zh="节能标准能效等级指标（前5%、前20%、前80%）", en="Efficiency standard grades (best 5%, 20%, 80%)"),
                           ("efficiency_standard_survey",), "efficiency_standard_grades.yaml")
 
-POLICIES = (CARBON_DUTIES, CARBON_PENALTIES, ENERGY_SAVING_RULES, ENERGY_SAVING_TARGETS, POWER_ENTITY, GREEN_CERTIFICATE, COAL_CLEAN_USE, CARBON_FOOTPRINT, CARBON_DUAL_CONTROL, EFFICIENCY_GRADES)
-RULES = {m.POLICY_ID: m for m in (carbon_duties, carbon_penalties, energy_saving_rules, energy_saving_targets, green_certificate, power_entity, coal_clean_use, carbon_footprint, carbon_dual_control, efficiency_grades)}
-
-
-def _version() -> str:
-    try:
-        return md.version(DISTRIBUTION)
-    except md.PackageNotFoundError:
-        return __version__
-
-
-@hookimpl
-def declare_plugin():
-    return PluginInfo(name=NAME, distribution=DISTRIBUTION, version=_version())
-
-
-@hookimpl
-def declare_policies():
-    return POLICIES
-
-
-@hookimpl
-def applies_to(policy, case, context):
-    return RULES[policy.id].applies_to(case, policy.parameters, context)
-
-
-@hookimpl
-def evaluate(policy, case, context, applicability):
-    return RULES[policy.id].evaluate(case, policy.parameters, context)
-
-
-@hookimpl
-def explain(policy, result, lang):
-    return RULES[policy.id].explain(result, policy.title, lang)
+plugin = RulesPlugin(
+    name=NAME,
+    distribution=DISTRIBUTION,
+    fallback_version=__version__,
+    policies=[
+        (CARBON_DUTIES, carbon_duties),
+        (CARBON_PENALTIES, carbon_penalties),
+        (ENERGY_SAVING_RULES, energy_saving_rules),
+        (ENERGY_SAVING_TARGETS, energy_saving_targets),
+        (POWER_ENTITY, power_entity),
+        (GREEN_CERTIFICATE, green_certificate),
+        (COAL_CLEAN_USE, coal_clean_use),
+        (CARBON_FOOTPRINT, carbon_footprint),
+        (CARBON_DUAL_CONTROL, carbon_dual_control),
+        (EFFICIENCY_GRADES, efficiency_grades),
+    ],
+)
+POLICIES = plugin.specs
