@@ -292,10 +292,9 @@ class Kernel:
     def _evaluate_one(self, reg: RegisteredPolicy, case: Case, ctx: EvaluationContext) -> PolicyResult:
         spec, ref = reg.spec, reg.plugin
         params = spec.parameters
-        documents = tuple(d.ref() for d in params.known_documents(ctx.known_at)) if params else ()
+        documents, start = params.as_known_at(ctx.known_at) if params else ((), None)
         stamp = dict(policy_id=spec.id, plugin=ref.name, distribution=ref.distribution, version=ref.version, documents=documents)
         if params is not None:
-            start = params.in_force_from(ctx.known_at)
             if start is None or ctx.as_of < start:
                 return PolicyResult(status=Status.DOES_NOT_APPLY, applicability=_not_in_force(spec, start, ctx), **stamp)
         hook = "applies_to"

@@ -157,6 +157,7 @@ class ParameterSet:
     documents: dict[str, Document]
     parameters: dict[str, Parameter]
     rounding: Rounding = Rounding()
+    _by_knowledge: dict = attrs.field(factory=dict, eq=False, repr=False, alias="_by_knowledge")
 
     def __getitem__(self, name: str) -> Parameter:
         try:
@@ -174,6 +175,15 @@ class ParameterSet:
         """The first day any known document of the policy is in force (None: nothing known yet)."""
         days = [d.in_force for d in self.documents.values() if d.issued <= known_at]
         return min(days) if days else None
+
+    def as_known_at(self, known_at: date) -> tuple[tuple[DocumentRef, ...], date | None]:
+        """The references of the documents known at ``known_at`` and the policy's first in-force
+        day as then known; memoised, since every case of a screening run asks the same."""
+        found = self._by_knowledge.get(known_at)
+        if found is None:
+            found = self._by_knowledge[known_at] = (
+                tuple(d.ref() for d in self.known_documents(known_at)), self.in_force_from(known_at))
+        return found
 
     def values(self) -> Iterator[tuple[Parameter, ParameterValue]]:
         for p in self.parameters.values():
