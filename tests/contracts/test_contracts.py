@@ -26,7 +26,7 @@ from zhengce.contracts import (
 )
 from zhengce.kernel import Kernel
 
-from .strategies import strategy_for
+from zhengce.kernel.testing import contract_strategy as strategy_for
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples" / "cases").glob("*.json"))
 
