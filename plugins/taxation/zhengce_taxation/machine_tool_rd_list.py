@@ -3,10 +3,14 @@
 A checklist of the four conditions of 一 (advanced products — an input, R&D staff
 ≥ 15%, R&D expense ≥ 5% of sales, advanced-product revenue ≥ 60% of sales and
 total income ≥ CNY 30 million) and the application deadline, each unmet one named.
+Evaluation: the review timeline (三、四) as dated outputs — the local initial review due
+by 15 April, the list queryable after 10 May — with, on the assessment day, whether the
+result is already available, and the provisional deduction of 五.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
@@ -57,6 +61,20 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
 def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evaluation:
     p = Params(params, ctx.known_at)
     calc = Calculation()
+    review = p.criterion("review.initial_by")
+    calc.date("initial_review_due", review.value, T(zh="地方工信主管部门报送初核通过名单截止日（含当日）",
+                                                     en="Local MIIT authorities report the initially reviewed list by (inclusive)"),
+              formula="三：4月15日前", cite=review)
+    query = p.criterion("review.query_after")
+    queryable = query.value + timedelta(days=1)
+    calc.date("list_queryable_from", queryable, T(zh="可从信息填报系统查询是否列入清单之日", en="Listing result may be checked from"),
+              formula=f"四：{query.value} 后 → {query.value} + 1 日", cite=query)
+    due = ctx.as_of >= queryable
+    calc.finding("listing_result", FindingStatus.INFO if due else FindingStatus.NOT_YET_DUE,
+                 T(zh=f"评估日 {ctx.as_of}：" + ("可查询是否列入清单（最终清单由四部门联审确认）" if due else f"清单结果 {queryable} 起方可查询"),
+                   en=f"On {ctx.as_of}: " + ("the listing result may be checked (the final list is confirmed by the four departments)" if due
+                                             else f"the listing result can be checked from {queryable}")),
+                 cite=query, detail=p.reading("review.query_after"))
     calc.finding("provisional", FindingStatus.DUTY, T(zh="列入清单后，下一年度预缴时可先行享受；如未列入2024年度清单，汇算清缴时补缴税款，不加收滞纳金",
                                                       en="Once listed, the deduction may be taken at next year's prepayment; if not on the 2024 list, repay at settlement without late fee"),
                  cite=p.criterion("provisional"))
