@@ -341,6 +341,27 @@ class HnteStatus2024(str, enum.Enum):
     NONE = "none"
 
 
+class AdvancedManufacturerChange(str, enum.Enum):
+    """A change of an applicant after certification (工信厅联财函〔2024〕248号 七)."""
+
+    RENAME = "rename"  # 更名
+    RELOCATION = "relocation"  # 整体迁移
+    MAJOR_CHANGE = "major_change"  # 与认定条件有关重大变化
+    NONE = "none"
+
+
+@attrs.frozen(kw_only=True)
+class AdvancedManufacturerBranch:
+    """A non-legal-person branch (分支机构) of an applicant (248号 五), 2023 figures ex-VAT CNY."""
+
+    branch_id: str | None = None
+    manufacturing: bool | None = None  # 分支机构所属行业为制造业
+    general_taxpayer: bool | None = None
+    sales_2023_total: Decimal | None = None
+    manufacturing_sales_2023: Decimal | None = None
+    processing_fees_2023: Decimal | None = None
+
+
 @attrs.frozen(kw_only=True)
 class AdvancedManufacturerList2024:
     """An application for the 2024 list of advanced manufacturers (VAT 加计抵减), amounts ex-VAT CNY.
@@ -359,6 +380,14 @@ class AdvancedManufacturerList2024:
     applied_on: date | None = None
     creditable_input_vat: Decimal | None = None
     credit_rate: Decimal | None = None
+    # 五: branches, filed by the head office (the applicant)
+    head_office_manufacturing: bool | None = None  # 总公司所属行业为制造业 (read when branches are given)
+    vat_consolidated_filing: bool | None = None  # 增值税汇总纳税企业
+    branches: tuple[AdvancedManufacturerBranch, ...] | None = None
+    # 七: changes
+    change_kind: AdvancedManufacturerChange | None = None
+    change_info_updated_on: date | None = None  # 在高新技术企业认定管理工作网完成相关信息变更之日
+    applied_in_new_location: bool | None = None  # 整体迁移后在迁入地重新申报
 
 
 @attrs.frozen(kw_only=True)
