@@ -211,6 +211,101 @@ class SmeDigitalCityPilot:
     sub_industries: tuple[SmeDigitalSubIndustryResult, ...] | None = None
 
 
+# --- 工信部联企业〔2024〕239号 中小企业数字化赋能专项行动（2025—2027 年） -------
+
+
+@attrs.frozen(kw_only=True)
+class SmeDigitalEmpowermentEnterprise:
+    """An SME seeking support under the 2025–2027 SME digital empowerment action plan.
+
+    ``digital_level``: the enterprise's digital level (1, 2, 3, 4, …) as assessed
+    under 工信厅企业〔2024〕56号's indicators (the level definitions are a URL-only
+    attachment, so the level is an input).  ``provincial_srdi_sme``: recognised as
+    a provincial 专精特新中小企业; ``little_giant``: a national 专精特新“小巨人”企业;
+    ``above_scale_industrial_sme``: a 规上工业中小企业; ``small_or_micro``: a 小微企业.
+    ``support_sought_on``: the day support is sought (judged against the plan's
+    2025–2027 period).
+    """
+
+    is_sme: bool | None = None  # 中小企业
+    support_sought_on: date | None = None
+    digital_level: int | None = None
+    provincial_srdi_sme: bool | None = None
+    little_giant: bool | None = None
+    above_scale_industrial_sme: bool | None = None
+    small_or_micro: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SmeDigitalEmpowermentProgress:
+    """National figures for the action plan's 2027 indicators in one statistical year.
+
+    Rates are fractions (``0.75`` = 75%).  ``pilot_provincial_srdi_smes``: provincial
+    专精特新 SMEs in the pilot; ``pilot_provincial_srdi_smes_level2_plus``: those of
+    them at digital level 2 or above.  ``smes_transformed`` /
+    ``srdi_smes_transformed``: SMEs (and, of them, 专精特新 SMEs) brought into
+    digital transformation through the city pilots.
+    """
+
+    year: int | None = None
+    pilot_provincial_srdi_smes: int | None = None
+    pilot_provincial_srdi_smes_level2_plus: int | None = None
+    nc_rate_key_processes: Decimal | None = None  # 全国规上工业中小企业关键工序数控化率
+    cloud_adoption_rate: Decimal | None = None  # 中小企业上云率
+    pilot_cities_supported: int | None = None
+    smes_transformed: int | None = None
+    srdi_smes_transformed: int | None = None
+
+
+# --- 工信厅企业〔2024〕56号 中小企业数字化水平评测指标（2024 年版） -------------
+
+
+class SmeDigitalAssessmentMethod(str, enum.Enum):
+    """How a digital-level assessment was made."""
+
+    SELF_REPORTED = "self_reported"  # 企业自愿自主填报（线上评测）
+    ON_SITE = "on_site"  # 现场评定
+    OTHER = "other"
+
+
+class SmeDigitalIndicatorVersion(str, enum.Enum):
+    """Version of the SME digital-level indicators used."""
+
+    V2024 = "v2024"  # 《中小企业数字化水平评测指标（2024 年版）》
+    V2022 = "v2022"  # 2022 年版
+    OTHER = "other"
+
+
+class SmeDigitalAssessmentUse(str, enum.Enum):
+    """What the assessment result is used for."""
+
+    SRDI_RECOGNITION = "srdi_recognition"  # 专精特新中小企业认定 “数字化水平” 指标
+    PILOT_CITY_ENTERPRISE = "pilot_city_enterprise"  # 试点城市试点企业数字化水平评定
+    SELF_DIAGNOSIS = "self_diagnosis"  # the enterprise's own orientation
+    RESEARCH = "research"  # 调查研究
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class SmeDigitalLevelAssessment:
+    """One assessment of an SME's digital level.
+
+    ``pilot_city_pilot_enterprise``: the enterprise is a pilot enterprise of an SME
+    digital-transformation pilot city.  ``truthfulness_commitment``: the enterprise
+    made the 真实性承诺 with a self-reported assessment.  ``digital_level``: the
+    result (an input; the level definitions are the attachment, not in the seed).
+    """
+
+    is_sme: bool | None = None
+    assessed_on: date | None = None
+    method: SmeDigitalAssessmentMethod | None = None
+    indicator_version: SmeDigitalIndicatorVersion | None = None
+    use: SmeDigitalAssessmentUse | None = None
+    pilot_city_pilot_enterprise: bool | None = None
+    truthfulness_commitment: bool | None = None
+    digital_level: int | None = None
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class DataAssetsFacts:
     """Case sections of the data assets domain (mixed into :class:`~zhengce.contracts.Case`)."""
@@ -220,3 +315,6 @@ class DataAssetsFacts:
     data_enterprise_profile: DataEnterpriseProfile | None = None
     data_industry_growth: DataIndustryGrowth | None = None
     sme_digital_city_pilot: SmeDigitalCityPilot | None = None
+    sme_digital_empowerment_enterprise: SmeDigitalEmpowermentEnterprise | None = None
+    sme_digital_empowerment_progress: SmeDigitalEmpowermentProgress | None = None
+    sme_digital_level_assessment: SmeDigitalLevelAssessment | None = None

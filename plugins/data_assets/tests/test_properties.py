@@ -121,3 +121,124 @@ def test_the_twelve_named_provinces_come_out_of_the_rule():
     with_two = {p.short for p in regions().provinces if _city(province=p.name).evaluation.amount("province_quota") == 2}
     assert with_two == named
     assert _city(province="新疆生产建设兵团", city_level="xpcc").evaluation.amount("province_quota") == 1
+
+
+# --- 工信部联企业〔2024〕239号 ------------------------------------------------------
+
+SUPPORT = "data_assets.sme_digital_empowerment_support"
+TARGETS = "data_assets.sme_digital_empowerment_targets"
+ASSESS = "data_assets.sme_digital_level_assessment"
+levels = st.one_of(st.none(), st.integers(-2, 9))
+
+
+def _support(**over):
+    e = {"is_sme": True, "support_sought_on": "2025-06-01"}
+    e.update({k: v for k, v in over.items() if v is not None})
+    return _result({"sme_digital_empowerment_enterprise": e}, SUPPORT, as_of=date(2025, 6, 1))
+
+
+@SETTINGS
+@given(level=levels, srdi=tri, above=tri, giant=tri)
+def test_priority_support_only_at_level_two_or_below_in_a_named_group(level, srdi, above, giant):
+    ev = _support(digital_level=level, provincial_srdi_sme=srdi, above_scale_industrial_sme=above, little_giant=giant).evaluation
+    status = ev.finding("priority_support").status
+    if status is FindingStatus.MET:
+        assert level is not None and 1 <= level <= 2 and (srdi is True or above is True)
+    if level is not None and level >= 3 or (srdi is False and above is False):
+        assert status is FindingStatus.NOT_MET
+
+
+@SETTINGS
+@given(level=st.integers(1, 9))
+def test_little_giant_tracks_partition_the_levels(level):
+    ev = _support(digital_level=level, little_giant=True).evaluation
+    present = {f.id for f in ev.findings if f.id in ("little_giant_integration_track", "little_giant_innovation_track", "little_giant_track")}
+    assert present == {"little_giant_integration_track" if level <= 2 else "little_giant_innovation_track"}
+    assert not {f.id for f in _support(digital_level=level, little_giant=False).evaluation.findings} & present
+
+
+rates = st.decimals(min_value=0, max_value=1, places=4, allow_nan=False, allow_infinity=False)
+
+
+def _targets(**over):
+    p = {"year": 2027, **over}
+    return _result({"sme_digital_empowerment_progress": {k: (v if isinstance(v, int) else str(v)) for k, v in p.items()}}, TARGETS, as_of=date(2028, 3, 1)).evaluation
+
+
+@SETTINGS
+@given(a=rates, b=rates)
+def test_rate_checks_are_monotone_and_use_the_texts_comparators(a, b):
+    from decimal import Decimal
+
+    lo, hi = sorted((a, b))
+    met = lambda ev, fid: ev.finding(fid).status is FindingStatus.MET  # noqa: E731
+    ev_lo = _targets(nc_rate_key_processes=lo, cloud_adoption_rate=lo)
+    ev_hi = _targets(nc_rate_key_processes=hi, cloud_adoption_rate=hi)
+    for fid in ("nc_rate", "cloud_rate"):
+        if met(ev_lo, fid):
+            assert met(ev_hi, fid)
+    assert met(ev_lo, "nc_rate") == (lo >= Decimal("0.75"))  # 达到: inclusive
+    assert met(ev_lo, "cloud_rate") == (lo > Decimal("0.40"))  # 超过: strict
+
+
+def test_rate_bounds_exactly():
+    ev = _targets(nc_rate_key_processes="0.75", cloud_adoption_rate="0.40")
+    assert ev.finding("nc_rate").status is FindingStatus.MET
+    assert ev.finding("cloud_rate").status is FindingStatus.NOT_MET
+
+
+@SETTINGS
+@given(year=st.integers(2025, 2026), rate=rates)
+def test_nothing_is_judged_before_2027(year, rate):
+    ev = _targets(year=year, nc_rate_key_processes=rate, cloud_adoption_rate=rate, smes_transformed=50000)
+    assert {ev.finding(f).status for f in ("nc_rate", "cloud_rate", "smes_transformed")} == {FindingStatus.NOT_YET_DUE}
+
+
+# --- 工信厅企业〔2024〕56号 ---------------------------------------------------------
+
+methods = st.sampled_from(["self_reported", "on_site", "other", None])
+versions = st.sampled_from(["v2024", "v2022", "other", None])
+
+
+@SETTINGS
+@given(method=methods, version=versions, day=st.dates(date(2024, 1, 1), date(2027, 12, 31)))
+def test_a_pilot_enterprise_rating_is_valid_only_on_site_with_the_2024_version(method, version, day):
+    a = {"is_sme": True, "assessed_on": day.isoformat(), "pilot_city_pilot_enterprise": True}
+    if method:
+        a["method"] = method
+    if version:
+        a["indicator_version"] = version
+    r = _result({"sme_digital_level_assessment": a}, ASSESS, as_of=max(day, date(2024, 9, 4)))
+    if day < date(2024, 9, 4):
+        assert r.status is Status.DOES_NOT_APPLY
+        return
+    status = r.evaluation.finding("pilot_on_site_assessment").status
+    assert (status is FindingStatus.MET) == (method == "on_site" and version == "v2024")
+
+
+# --- fuzz: random sections never make a new policy fail ---------------------------
+
+
+def test_new_sections_never_error():
+    from hypothesis import HealthCheck
+
+    from zhengce.contracts.data_assets import SmeDigitalEmpowermentEnterprise, SmeDigitalEmpowermentProgress, SmeDigitalLevelAssessment
+    from zhengce.kernel.testing import contract_strategy
+
+    small = {"int": st.integers(-3, 50000), "date": st.dates(date(2024, 1, 1), date(2028, 12, 31))}
+    sections = st.fixed_dictionaries({
+        "sme_digital_empowerment_enterprise": contract_strategy(SmeDigitalEmpowermentEnterprise, **small),
+        "sme_digital_empowerment_progress": contract_strategy(SmeDigitalEmpowermentProgress, **small),
+        "sme_digital_level_assessment": contract_strategy(SmeDigitalLevelAssessment, **small),
+    })
+
+    @settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+    @given(sections=sections, as_of=st.dates(date(2024, 9, 4), date(2028, 12, 31)))
+    def run(sections, as_of):
+        from zhengce.contracts import Case
+
+        record = KERNEL.evaluate(Case(**sections), as_of=as_of)
+        errors = [r.error for r in record.results if r.error]
+        assert not errors, errors
+
+    run()

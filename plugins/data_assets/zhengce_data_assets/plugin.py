@@ -5,7 +5,17 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, data_asset_pilot, data_industry_classification, data_industry_growth, enterprise_data_resources, sme_digital_city_pilot
+from . import (
+    __version__,
+    data_asset_pilot,
+    data_industry_classification,
+    data_industry_growth,
+    enterprise_data_resources,
+    sme_digital_city_pilot,
+    sme_digital_empowerment_support,
+    sme_digital_empowerment_targets,
+    sme_digital_level_assessment,
+)
 
 NAME = "data_assets"
 DISTRIBUTION = "zhengce-data-assets"
@@ -46,12 +56,37 @@ DATA_INDUSTRY_CLASSIFICATION = PolicySpec(
     parameters=load_parameters(PACKAGE, "parameters/data_industry_classification.yaml"),
 )
 
+SME_DIGITAL_EMPOWERMENT_SUPPORT = PolicySpec(
+    id=sme_digital_empowerment_support.POLICY_ID,
+    title=Text(zh="中小企业数字化赋能专项行动：按数字化水平分档支持（优先支持、“小巨人”分档）",
+               en="SME digital empowerment plan: support by digital level (priority support, 小巨人 tracks)"),
+    facts=(sme_digital_empowerment_support.SECTION,),
+    parameters=load_parameters(PACKAGE, "parameters/sme_digital_empowerment_support.yaml"),
+)
+
+SME_DIGITAL_EMPOWERMENT_TARGETS = PolicySpec(
+    id=sme_digital_empowerment_targets.POLICY_ID,
+    title=Text(zh="中小企业数字化赋能专项行动：2027 年全国指标", en="SME digital empowerment plan: 2027 national indicators"),
+    facts=(sme_digital_empowerment_targets.SECTION,),
+    parameters=load_parameters(PACKAGE, "parameters/sme_digital_empowerment_targets.yaml"),
+)
+
+SME_DIGITAL_LEVEL_ASSESSMENT = PolicySpec(
+    id=sme_digital_level_assessment.POLICY_ID,
+    title=Text(zh="中小企业数字化水平评测（2024 年版指标）", en="SME digital-level assessment (2024 indicators)"),
+    facts=(sme_digital_level_assessment.SECTION,),
+    parameters=load_parameters(PACKAGE, "parameters/sme_digital_level_assessment.yaml"),
+)
+
 MODULES = (
     (DATA_ASSET_PILOT, data_asset_pilot),
     (ENTERPRISE_DATA_RESOURCES, enterprise_data_resources),
     (DATA_INDUSTRY_CLASSIFICATION, data_industry_classification),
     (DATA_INDUSTRY_GROWTH, data_industry_growth),
     (SME_DIGITAL_CITY_PILOT, sme_digital_city_pilot),
+    (SME_DIGITAL_EMPOWERMENT_SUPPORT, sme_digital_empowerment_support),
+    (SME_DIGITAL_EMPOWERMENT_TARGETS, sme_digital_empowerment_targets),
+    (SME_DIGITAL_LEVEL_ASSESSMENT, sme_digital_level_assessment),
 )
 POLICIES = tuple(spec for spec, _ in MODULES)
 
