@@ -291,6 +291,84 @@ class ReverseInvoice:
     seller_month_sales: Decimal | None = None
     recycler_month_amount: Decimal | None = None
     vat_rate_override: Decimal | None = None
+    # 十五–十七: consequences for the recycler (findings only when given)
+    comprehensive_utilisation_project: bool | None = None  # 从事《资源综合利用产品和劳务增值税优惠目录（2022年版）》所列项目
+    invoice_compliant: bool | None = None  # 符合税收法律、行政法规、规章和规范性文件相关规定 (十六)
+    evidence_kept: tuple[ReverseInvoiceEvidence, ...] | None = None
+    purchase_ledger_fields: tuple[PurchaseLedgerField, ...] | None = None  # in a 收购台账 or the existing books
+
+
+class ReverseInvoiceEvidence(str, enum.Enum):
+    """Materials proving a purchase is genuine (公告第5号 十七)."""
+
+    PURCHASE_CONTRACT = "purchase_contract"  # 收购合同或协议
+    TRANSPORT_DOCUMENT = "transport_document"  # 运输发票或凭证
+    WEIGHBRIDGE_TICKET = "weighbridge_ticket"  # 货物过磅单
+    PAYMENT_RECORD = "payment_record"  # 转账支付记录
+
+
+class PurchaseLedgerField(str, enum.Enum):
+    """What the purchase ledger (收购台账) records for each purchase (公告第5号 十七)."""
+
+    TIME = "time"
+    PLACE = "place"
+    SELLER = "seller"
+    SELLER_CONTACT = "seller_contact"
+    PRODUCT_NAME = "product_name"
+    QUANTITY = "quantity"
+    PRICE = "price"
+
+
+@attrs.frozen(kw_only=True)
+class RecyclerVatMethodElection:
+    """A resource recycler's change of VAT method for its sales of scrap products (公告第5号 九).
+
+    ``current_method_since``: the day the current method was elected (simplified) or changed to
+    (general); ``current_method_by_election``: False when the current method was never elected or
+    changed to (a general taxpayer on the general method by default); ``change_on``: the day from
+    which the requested method would apply.
+    """
+
+    general_taxpayer: bool | None = None
+    current_method: VatMethod | None = None
+    current_method_since: date | None = None
+    current_method_by_election: bool | None = None
+    requested_method: VatMethod | None = None
+    change_on: date | None = None
+
+
+class RedLetterReason(str, enum.Enum):
+    SALES_RETURN = "sales_return"  # 销售退回
+    INVOICING_ERROR = "invoicing_error"  # 开票有误
+    SALES_ALLOWANCE = "sales_allowance"  # 销售折让
+    OTHER = "other"
+
+
+class RedLetterForm(str, enum.Enum):
+    INFORMATION_SHEET = "information_sheet"  # 《开具红字增值税专用发票信息表》
+    CONFIRMATION_FORM = "confirmation_form"  # 《红字发票信息确认单》
+    OTHER = "other"
+
+
+class RedLetterFiler(str, enum.Enum):
+    RECYCLER = "recycler"  # 资源回收企业
+    SELLER = "seller"  # 出售者
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class ReverseInvoiceRedLetter:
+    """A red-letter invoice against a reverse invoice (公告第5号 十).
+
+    ``blue_invoice_numbers``: the blue invoices the form names (one-to-one: exactly one).
+    """
+
+    blue_is_reverse_invoice: bool | None = None
+    blue_issued_on: date | None = None
+    reason: RedLetterReason | None = None
+    filed_by: RedLetterFiler | None = None
+    form: RedLetterForm | None = None
+    blue_invoice_numbers: tuple[str, ...] | None = None
 
 
 # --- 国家税务总局公告2024年第11号: fully digital e-invoices --------------------------------
@@ -425,6 +503,8 @@ class TaxationFacts:
     restructuring_stamp_duty: RestructuringStampDuty | None = None
     vehicle_vessel_tax_relief: VehicleVesselTaxRelief | None = None
     reverse_invoicing: ReverseInvoice | None = None
+    recycler_vat_method_election: RecyclerVatMethodElection | None = None
+    reverse_invoice_red_letter: ReverseInvoiceRedLetter | None = None
     digital_einvoice: DigitalEinvoice | None = None
     advanced_manufacturer_list_2024: AdvancedManufacturerList2024 | None = None
     machine_tool_rd_list_2023: MachineToolRdList2023 | None = None
