@@ -157,6 +157,16 @@ def test_little_giant_tracks_partition_the_levels(level):
     assert not {f.id for f in _support(digital_level=level, little_giant=False).evaluation.findings} & present
 
 
+@SETTINGS
+@given(day=st.dates(date(2024, 12, 12), date(2029, 12, 31)), level=levels)
+def test_no_support_routing_outside_the_plan_period(day, level):
+    e = {"is_sme": True, "support_sought_on": day.isoformat(), "provincial_srdi_sme": True}
+    if level is not None:
+        e["digital_level"] = level
+    r = _result({"sme_digital_empowerment_enterprise": e}, SUPPORT, as_of=day)
+    assert (r.status is Status.APPLIES) == (date(2025, 1, 1) <= day <= date(2027, 12, 31))
+
+
 rates = st.decimals(min_value=0, max_value=1, places=4, allow_nan=False, allow_infinity=False)
 
 

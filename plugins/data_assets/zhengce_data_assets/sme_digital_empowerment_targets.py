@@ -26,7 +26,7 @@ POLICY_ID = "data_assets.sme_digital_empowerment_targets"
 SECTION = "sme_digital_empowerment_progress"
 
 NO_AMOUNT = T(zh="工信部联企业〔2024〕239号只设目标，未规定任何资金数额（中央财政资金“发挥引导作用”，无金额）",
-              en="工信部联企业〔2024〕239号 sets targets only and no amount of money (central funds \"guide\", no amount)")
+              en="工信部联企业〔2024〕239号 sets no amount of money: targets only (central funds \"guide\", no amount)")
 
 
 def _pct(x: Decimal) -> str:
