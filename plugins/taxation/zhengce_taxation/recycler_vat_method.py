@@ -52,17 +52,20 @@ def _routes(case: Case, p: Params, trace: bool) -> tuple[Conditions, Conditions]
     if current is None or e.current_method_by_election is None:
         met, note = None, None
     elif not e.current_method_by_election:
-        met, note = True, T(zh="现行计税方法并非选择或变更而来：九不设锁定期", en="The current method was neither elected nor changed to: 九 sets no lock")
+        met, note = (None if e.change_on is None else True), T(zh="现行计税方法并非选择或变更而来：九不设锁定期", en="The current method was neither elected nor changed to: 九 sets no lock")
     elif e.current_method_since is None or e.change_on is None:
         met, note = None, None
     else:
         free = add_months(e.current_method_since, rule.value)
         met = e.change_on >= free
         note = T(zh=f"{e.current_method_since} + {rule.value} 个月 = {free} 起可以变更", en=f"{e.current_method_since} + {rule.value} months = change allowed from {free}")
+    needed = {f"{S}.current_method": e.current_method, f"{S}.current_method_by_election": e.current_method_by_election, f"{S}.change_on": e.change_on}
+    if e.current_method_by_election is not False:
+        needed[f"{S}.current_method_since"] = e.current_method_since
     lock.check("lock_36_months", T(zh=f"现行计税方法的 {rule.value} 个月锁定期已届满", en=f"The {rule.value}-month lock on the current method has ended"),
                met, facts={f"{S}.current_method": e.current_method, f"{S}.current_method_by_election": e.current_method_by_election,
                            f"{S}.current_method_since": e.current_method_since, f"{S}.change_on": e.change_on},
-               cite=rule, note=note or p.reading(lock_name))
+               missing=[k for k, v in needed.items() if v is None], cite=rule, note=note or p.reading(lock_name))
     return one_off, lock
 
 
@@ -88,8 +91,9 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     requested = e.requested_method.value
     if one_off.status is Status.APPLIES:
         deadline = p.criterion("one_off.deadline")
-        calc.finding("one_off_switch", FindingStatus.MET, T(zh="依九第一款一次性改为一般计税方法（不受简易计税36个月锁定期限制）",
-                                                           en="The one-off switch to the general method of 九 ¶1 (outside the simplified method's 36-month lock)"),
+        months = p.criterion("lock.simplified_months").value
+        calc.finding("one_off_switch", FindingStatus.MET, T(zh=f"依九第一款一次性改为一般计税方法（不受简易计税{months}个月锁定期限制）",
+                                                           en=f"The one-off switch to the general method of 九 ¶1 (outside the simplified method's {months}-month lock)"),
                      facts={f"{S}.change_on": e.change_on}, cite=deadline)
         calc.date("one_off_deadline", deadline.value, T(zh="一次性改选截止日（含当日）", en="Last day of the one-off switch (inclusive)"), cite=deadline)
     rule = p.criterion("lock.simplified_months" if requested == SIMPLIFIED else "lock.general_months")
