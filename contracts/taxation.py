@@ -364,7 +364,6 @@ class ReverseInvoiceRedLetter:
     """
 
     blue_is_reverse_invoice: bool | None = None
-    blue_issued_on: date | None = None
     reason: RedLetterReason | None = None
     filed_by: RedLetterFiler | None = None
     form: RedLetterForm | None = None

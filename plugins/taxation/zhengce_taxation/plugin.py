@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, advanced_manufacturer_list, digital_einvoice, lat_floor, machine_tool_rd_list, machine_tool_vat_list, neeq_dividend, recycler_vat_method, restructuring_stamp, reverse_invoicing, special_equipment, vehicle_vessel_tax
+from . import __version__, advanced_manufacturer_list, digital_einvoice, lat_floor, machine_tool_rd_list, machine_tool_vat_list, neeq_dividend, recycler_vat_method, restructuring_stamp, reverse_invoicing, reverse_red_letter, special_equipment, vehicle_vessel_tax
 
 
 def _spec(module, title: Text, facts: tuple[str, ...], filename: str) -> PolicySpec:
@@ -31,6 +31,8 @@ DECLARED = (
            ("reverse_invoicing",), "reverse_invoicing.yaml"), reverse_invoicing),
     (_spec(recycler_vat_method, Text(zh="资源回收企业销售报废产品增值税计税方法的改选与锁定期", en="Resource recyclers' VAT method for scrap sales: the one-off switch and the 36-month locks"),
            ("recycler_vat_method_election",), "recycler_vat_method_election.yaml"), recycler_vat_method),
+    (_spec(reverse_red_letter, Text(zh="“反向开票”的红字发票", en="Red-letter invoices against reverse invoices"),
+           ("reverse_invoice_red_letter",), "reverse_invoice_red_letter.yaml"), reverse_red_letter),
     (_spec(digital_einvoice, Text(zh="全面数字化电子发票（数电发票）", en="Fully digital e-invoices"),
            ("digital_einvoice",), "digital_einvoice.yaml"), digital_einvoice),
     (_spec(advanced_manufacturer_list, Text(zh="2024年度享受增值税加计抵减政策的先进制造业企业名单条件",
