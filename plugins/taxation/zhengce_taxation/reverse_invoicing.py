@@ -3,7 +3,9 @@
 Applicability: may this recycler reverse-invoice this seller now (二、三、四、八、十一、十二)?
 Evaluation: the seller's VAT (exempt up to CNY 100,000 a month, else 1% on this recycler's
 amount, filed by the recycler as agent), the 0.5% business-income IIT prepayment, the annual
-settlement deadline and the recycler's duties.
+settlement deadline and the recycler's duties; where the case gives the facts, the
+consequences for the recycler of 十五 (the invoice counts for the comprehensive-utilisation VAT
+refund), 十六 (CIT deduction voucher) and 十七 (evidence kept, purchase ledger).
 """
 
 from __future__ import annotations
@@ -91,7 +93,42 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
               formula="开票次年3月31日", cite=settle)
     calc.finding("agent_report", FindingStatus.DUTY, T(zh="次月申报期内报送《代办税费报告表》《代办税费明细报告表》并缴纳代办税费",
                                                       en="File the agent tax reports and pay in the next month's filing period"), cite=p.criterion("agent.report"))
+    _recycler_consequences(r, p, calc)
     return calc.result()
+
+
+def _recycler_consequences(r, p: Params, calc: Calculation) -> None:
+    """十五–十七, as findings where the case gives the facts (absent otherwise)."""
+    if r.comprehensive_utilisation_project is not None:
+        rule = p.criterion("vat_refund.invoice")
+        calc.finding("vat_refund_invoice", FindingStatus.MET if r.comprehensive_utilisation_project else FindingStatus.INFO,
+                     T(zh="资源综合利用项目：本发票属于公告2021年第40号第三条第二项第1点所述“从销售方取得增值税发票”" if r.comprehensive_utilisation_project
+                       else "未从事《资源综合利用产品和劳务增值税优惠目录（2022年版）》所列项目：十五不适用",
+                       en="Comprehensive-utilisation project: this invoice counts as a VAT invoice obtained from the seller (公告2021年第40号 三（二）1)" if r.comprehensive_utilisation_project
+                       else "Not a listed comprehensive-utilisation project: 十五 does not apply"),
+                     facts={f"{S}.comprehensive_utilisation_project": r.comprehensive_utilisation_project}, cite=rule)
+    if r.invoice_compliant is not None:
+        rule = p.criterion("cit.deduction_voucher")
+        calc.finding("cit_deduction_voucher", FindingStatus.MET if r.invoice_compliant else FindingStatus.NOT_MET,
+                     T(zh="可作为企业所得税税前扣除凭证" if r.invoice_compliant else "不符合规定：不得作为税前扣除凭证，依税收征收管理法、发票管理办法处理",
+                       en="Valid voucher for CIT deduction" if r.invoice_compliant else "Not compliant: no CIT deduction on it; handled under the 税收征收管理法 and 发票管理办法"),
+                     facts={f"{S}.invoice_compliant": r.invoice_compliant}, cite=rule)
+    if r.evidence_kept is not None:
+        rule = p.criterion("records.evidence")
+        kept = {e.value for e in r.evidence_kept}
+        lacking = [x for x in rule.value if x not in kept]
+        calc.finding("authenticity_evidence", FindingStatus.NOT_MET if lacking else FindingStatus.MET,
+                     T(zh="证明业务真实性的材料" + (f"缺少：{'、'.join(lacking)}" if lacking else "齐备"),
+                       en="Evidence of genuine purchases " + (f"lacking: {', '.join(lacking)}" if lacking else "complete")),
+                     facts={f"{S}.evidence_kept": ", ".join(sorted(kept))}, cite=rule, detail=p.reading("records.evidence"))
+    if r.purchase_ledger_fields is not None:
+        rule = p.criterion("records.ledger_fields")
+        kept = {e.value for e in r.purchase_ledger_fields}
+        lacking = [x for x in rule.value if x not in kept]
+        calc.finding("purchase_ledger", FindingStatus.NOT_MET if lacking else FindingStatus.MET,
+                     T(zh="收购台账（或现有账册、系统）" + (f"未记录：{'、'.join(lacking)}" if lacking else "记录齐备"),
+                       en="Purchase ledger (or existing books) " + (f"missing: {', '.join(lacking)}" if lacking else "complete")),
+                     facts={f"{S}.purchase_ledger_fields": ", ".join(sorted(kept))}, cite=rule, detail=p.reading("records.ledger_fields"))
 
 
 NAMES = {"vat_due": ("代办增值税", "VAT (agent)"), "iit_prepayment": ("预缴个税", "IIT prepaid")}
