@@ -266,3 +266,89 @@ def test_manufacturing_share_strictly_above_half(total, share):
                                                 "manufacturing_sales_2023": str(manu), "on_2023_list": False, "applied_on": "2024-09-02"}}
     res = KERNEL.evaluate(case, as_of=date(2024, 10, 1)).result(advanced_manufacturer_list.POLICY_ID)
     assert (res.status is Status.APPLIES) == (manu / total > Decimal("0.5"))
+
+
+# --- recycler_vat_method_election (公告第5号 九) ------------------------------------------------
+
+from zhengce_taxation import recycler_vat_method, reverse_red_letter  # noqa: E402
+from zhengce_taxation._common import add_months  # noqa: E402
+
+
+@SETTINGS
+@given(since=st.dates(date(2018, 1, 1), date(2027, 12, 31)), gap=st.integers(0, 2000),
+       current=st.sampled_from(["simplified", "general"]), general_taxpayer=st.booleans())
+def test_method_change_respects_lock_or_one_off_window(since, gap, current, general_taxpayer):
+    change_on = since + timedelta(days=gap)
+    requested = "general" if current == "simplified" else "simplified"
+    case = {"recycler_vat_method_election": {"general_taxpayer": general_taxpayer, "current_method": current,
+            "current_method_since": since.isoformat(), "current_method_by_election": True,
+            "requested_method": requested, "change_on": change_on.isoformat()}}
+    res = KERNEL.evaluate(case, as_of=date(2031, 1, 1)).result(recycler_vat_method.POLICY_ID)
+    assert res.status in (Status.APPLIES, Status.DOES_NOT_APPLY), res
+    unlocked = change_on >= add_months(since, 36)
+    one_off = (general_taxpayer and current == "simplified" and since < date(2024, 4, 29)
+               and date(2024, 4, 29) <= change_on <= date(2024, 7, 31))
+    assert (res.status is Status.APPLIES) == (unlocked or one_off)
+    if res.status is Status.APPLIES:
+        ev = res.evaluation
+        assert ev.date("earliest_next_change") == add_months(change_on, 36)
+        assert ev.date("new_method_locked_until") + timedelta(days=1) == ev.date("earliest_next_change")
+        assert (ev.finding("one_off_switch") is not None) == one_off
+
+
+# --- reverse_invoice_red_letter (公告第5号 十) ----------------------------------------------------
+
+@SETTINGS
+@given(filer=st.sampled_from(["recycler", "seller", "other"]), form=st.sampled_from(["information_sheet", "confirmation_form", "other"]),
+       numbers=st.lists(st.text("0123456789", min_size=1, max_size=20), max_size=3),
+       reason=st.sampled_from(["sales_return", "invoicing_error", "sales_allowance", "other"]))
+def test_red_letter_only_by_recycler_one_to_one(filer, form, numbers, reason):
+    case = {"reverse_invoice_red_letter": {"blue_is_reverse_invoice": True, "filed_by": filer, "form": form,
+                                           "blue_invoice_numbers": numbers, "reason": reason}}
+    res = KERNEL.evaluate(case, as_of=date(2024, 7, 1)).result(reverse_red_letter.POLICY_ID)
+    expected = filer == "recycler" and form != "other" and len(numbers) == 1
+    assert (res.status is Status.APPLIES) == expected  # the reason never decides ("等")
+
+
+# --- 248号 五: consolidated VAT filing aggregates head office and branches ------------------------
+
+@SETTINGS
+@given(own=st.tuples(st.integers(1, 10**7), st.integers(0, 10**7)),
+       branches=st.lists(st.tuples(st.integers(1, 10**7), st.integers(0, 10**7)), min_size=1, max_size=3),
+       consolidated=st.booleans())
+def test_branch_share_basis(own, branches, consolidated):
+    own_total, own_manu = own[0], min(own)
+    rows = [{"branch_id": f"B{i}", "manufacturing": True, "general_taxpayer": True, "sales_2023_total": str(t),
+             "manufacturing_sales_2023": str(min(t, m))} for i, (t, m) in enumerate(branches)]
+    case = {"advanced_manufacturer_list_2024": {
+        "hnte_status": "valid_all_year", "general_taxpayer": True, "sales_2023_total": str(own_total),
+        "manufacturing_sales_2023": str(own_manu), "processing_fees_2023": "0", "on_2023_list": False, "applied_on": "2024-09-05",
+        "head_office_manufacturing": True, "vat_consolidated_filing": consolidated, "branches": rows}}
+    res = KERNEL.evaluate(case, as_of=date(2024, 10, 1)).result("taxation.advanced_manufacturer_vat_superdeduction_list_2024")
+    if consolidated:
+        total = own_total + sum(t for t, _ in branches)
+        manu = own_manu + sum(min(t, m) for t, m in branches)
+    else:
+        total, manu = own_total, own_manu
+    assert (res.status is Status.APPLIES) == (Decimal(manu) / Decimal(total) > Decimal("0.5"))
+    if res.status is Status.APPLIES:
+        for i, (t, m) in enumerate(branches):
+            f = res.evaluation.finding(f"branch:B{i}")
+            if consolidated:
+                assert f.status.value == "info"
+            else:
+                assert (f.status.value == "met") == (Decimal(min(t, m)) / Decimal(t) > Decimal("0.5"))
+
+
+# --- 60号 review timeline ------------------------------------------------------------------------
+
+@SETTINGS
+@given(as_of=st.dates(date(2024, 3, 31), date(2026, 12, 31)))
+def test_machine_tool_review_timeline_ordered(as_of):
+    case = {"machine_tool_rd_list_2023": {"makes_advanced_products": True, "rd_staff_monthly_avg": "30", "staff_monthly_avg": "200",
+            "rd_expense_2023": "3000000", "sales_revenue_2023": "50000000", "product_revenue_2023": "35000000",
+            "total_income_2023": "52000000", "applied_on": "2024-03-20"}}
+    res = KERNEL.evaluate(case, as_of=as_of).result("taxation.machine_tool_rd_superdeduction_list_2023")
+    ev = res.evaluation
+    assert ev.date("initial_review_due") < ev.date("list_queryable_from")
+    assert (ev.finding("listing_result").status.value == "not_yet_due") == (as_of < ev.date("list_queryable_from"))
