@@ -7,7 +7,7 @@
 
 It creates ``.venv`` on first use (or ``$ZHENGCE_VENV``) and installs the kernel
 and every plugin under ``plugins/`` in editable mode, again only when a
-``pyproject.toml`` changed.  Extra arguments go to the underlying command.
+``pyproject.toml`` or a plugin's version changed.  Extra arguments go to the underlying command.
 """
 
 from __future__ import annotations
@@ -33,7 +33,10 @@ def plugin_dirs() -> list[Path]:
 def bootstrap() -> None:
     if sys.version_info < (3, 11):
         sys.exit(f"zhengce needs Python 3.11+, this is {sys.version.split()[0]}")
-    files = [ROOT / "pyproject.toml", Path(__file__)] + [d / "pyproject.toml" for d in plugin_dirs()]
+    # what an install depends on: the project files and each plugin's version (its package __init__)
+    files = [ROOT / "pyproject.toml", Path(__file__)]
+    for d in plugin_dirs():
+        files += [d / "pyproject.toml", *sorted(d.glob("zhengce_*/__init__.py"))]
     digest = hashlib.sha256(b"".join(str(f.relative_to(ROOT)).encode() + f.read_bytes() for f in files)).hexdigest()
     stamp = VENV / ".zhengce-installed"
     if stamp.exists() and stamp.read_text() == digest and PY.exists():
