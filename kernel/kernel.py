@@ -114,6 +114,7 @@ class Kernel:
         self._problems: list[LoadProblem] = []
         self._index: dict[str, tuple[RegisteredPolicy, ...]] = {}
         self._policies: dict[str, RegisteredPolicy] = {}
+        self._plugin_refs: tuple[PluginRef, ...] = ()
         for name in block:
             self.pm.set_blocked(name)
         plugins = list(plugins)
@@ -214,6 +215,7 @@ class Kernel:
             for spec in slot.policies
         }
         self._policies = {pid: policies[pid] for pid in sorted(policies)}
+        self._plugin_refs = tuple(sorted((s.ref for s in self._slots.values()), key=lambda r: r.name))
         index: dict[str, list[RegisteredPolicy]] = {}
         for reg in self._policies.values():
             for section in reg.spec.facts:
@@ -224,8 +226,8 @@ class Kernel:
 
     @property
     def plugins(self) -> tuple[PluginRef, ...]:
-        """Loaded plugins, by name."""
-        return tuple(sorted((s.ref for s in self._slots.values()), key=lambda r: r.name))
+        """Loaded plugins, by name (kept sorted at registration: every decision record lists them)."""
+        return self._plugin_refs
 
     @property
     def problems(self) -> tuple[LoadProblem, ...]:
