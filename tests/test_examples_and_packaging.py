@@ -54,3 +54,21 @@ def test_built_wheel_holds_namespaced_packages_and_imports(tmp_path):
     out = subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "广东省"
+
+
+PLUGINS = sorted(p.parent for p in (ROOT / "plugins").glob("*/pyproject.toml"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("plugin_dir", PLUGINS, ids=lambda p: p.name)
+def test_plugin_wheel_ships_its_parameters_and_entry_point(plugin_dir, tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "-w", str(tmp_path), str(plugin_dir)], check=True)
+    (wheel,) = tmp_path.glob("zhengce_*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package = next(plugin_dir.glob("zhengce_*/__init__.py")).parent
+    for yaml_file in package.glob("parameters/*.yaml"):
+        assert f"{package.name}/parameters/{yaml_file.name}" in names, f"{yaml_file.name} missing from the wheel"
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "[zhengce]" in text and f"{package.name}.plugin:plugin" in text
