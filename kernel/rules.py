@@ -56,6 +56,11 @@ class Lookup:
             raise LookupError(f"{self.params.policy}: no value of {name!r} known at {self.known_at}")
         return value
 
+    def known(self, name: str) -> bool:
+        """Whether any value of ``name`` exists as known at ``known_at`` — for a rule introduced by a
+        later document of the policy (the kernel gates the policy on its earliest document only)."""
+        return self.params.at(name, None, self.known_at) is not None
+
     def reading(self, name: str) -> Text | None:
         """The reading recorded for an ambiguous parameter."""
         return self.params[name].reading

@@ -81,6 +81,7 @@ def test_lookup_reads_on_the_event_day_and_names_an_unknown_criterion():
     assert after("amount", on=date(2025, 2, 1)) is None
     assert after("amount", any_day=True).value == Decimal(20000)
     assert after.money(Decimal("0.125")) == Decimal("0.13")
+    assert Lookup(ps, None, date(2024, 4, 24)).known("amount") and not Lookup(ps, None, date(2024, 4, 23)).known("amount")
     with pytest.raises(LookupError, match="x.y"):
         Lookup(ps, None, date(2024, 1, 1)).criterion("amount")
 
