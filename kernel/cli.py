@@ -3,7 +3,7 @@
     zhengce evaluate CASE.json [--as-of DATE] [--known-at DATE] [--format json|table] [--lang zh|en] [--strict]
     zhengce policies [--format json|table]
     zhengce plugins  [--format json|table]
-    zhengce schema
+    zhengce schema [--of case|decision]
     zhengce screen CASES.jsonl [--as-of DATE] [--known-at DATE] [--workers N]
 
 ``--block NAME`` (repeatable, before the command) keeps an installed plugin from loading.
@@ -55,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in (("policies", "list the policies of the installed plugins"), ("plugins", "list installed plugins and their versions")):
         p = sub.add_parser(name, help=text)
         p.add_argument("--format", choices=("json", "table"), default="table")
-    sub.add_parser("schema", help="print the JSON Schema of the case contract")
+    sch = sub.add_parser("schema", help="print the JSON Schema of the case (input) or of `evaluate --format json` (output)")
+    sch.add_argument("--of", choices=("case", "decision"), default="case")
     sc = sub.add_parser("screen", help="screen a registry: one JSON case per line in, one summary line out")
     sc.add_argument("cases", help="path to a JSON Lines file, or - for stdin")
     sc.add_argument("--as-of", type=_date, help="assessment day (default: today)")
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "schema":
-            _print_json(case_schema())
+            _print_json(case_schema() if args.of == "case" else decision_output_schema())
             return 0
         kernel = Kernel(block=args.block, strict=getattr(args, "strict", False))
         if args.command == "plugins":
@@ -87,6 +88,21 @@ def main(argv: list[str] | None = None) -> int:
     except (PluginLoadError, PolicyEvaluationError, OSError) as exc:
         print(f"zhengce: {exc}", file=sys.stderr)
         return 1
+
+
+def decision_output_schema() -> dict[str, Any]:
+    """The JSON Schema of ``evaluate --format json``: the decision record plus explanations and load problems."""
+    from zhengce.contracts import DecisionRecord, Explanation, json_schema
+
+    schema = json_schema(DecisionRecord)
+    explanation = json_schema(Explanation)
+    schema["$defs"].update(explanation.pop("$defs"))
+    schema["$defs"]["Explanation"] = {k: v for k, v in explanation.items() if not k.startswith("$") and k != "title"}
+    schema["properties"]["explanations"] = {"type": "object", "additionalProperties": {"$ref": "#/$defs/Explanation"}}
+    schema["properties"]["load_problems"] = {"type": "array", "items": {
+        "type": "object", "properties": {"plugin": {"type": "string"}, "message": {"type": "string"}},
+        "required": ["plugin", "message"], "additionalProperties": False}}
+    return schema
 
 
 def _print_json(data: Any) -> None:

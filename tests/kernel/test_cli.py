@@ -91,6 +91,19 @@ def test_schema_is_json_schema_of_the_case(capsys):
     assert code == 0 and schema["title"] == "Case" and "old_vehicle" in schema["properties"]
 
 
+def test_every_example_output_satisfies_the_decision_schema(capsys):
+    import jsonschema
+
+    code, out, _ = run(capsys, "schema", "--of", "decision")
+    validator = jsonschema.Draft202012Validator(json.loads(out))
+    for example in sorted((ROOT / "examples" / "cases").glob("*.json")):
+        for lang in ("zh", "en"):
+            code, out, _ = run(capsys, "evaluate", str(example), "--format", "json", "--lang", lang)
+            assert code == 0
+            errors = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(json.loads(out))]
+            assert not errors, (example.name, errors[:3])
+
+
 def test_block_keeps_a_plugin_out(capsys):
     code, out, _ = run(capsys, "--block", "tradein", "plugins", "--format", "json")
     assert code == 0 and "tradein" not in {p["name"] for p in json.loads(out)["plugins"]}
