@@ -53,8 +53,8 @@ def declare_policies() -> Sequence[PolicySpec] | None:
 
     Called once, when the plugin is registered.  A malformed declaration makes
     the plugin fail to load (reported by ``zhengce plugins``); other plugins
-    are unaffected.  Two plugins declaring the same policy id both lose it,
-    whatever their order.
+    are unaffected.  A policy id must start with the plugin's name, so two
+    plugins can never claim the same policy.
     """
 
 
