@@ -52,7 +52,16 @@ def money_text(amount: Amount, lang: str, name: str) -> str:
         return f"{name} {amount.value} 元" if lang == "zh" else f"{name} CNY {amount.value}"
     if amount.unit == "ratio":
         return f"{name} {(amount.value * 100).normalize():f}%"
+    if amount.unit == "count":
+        return f"{name} {amount.value}"
     return f"{name} {amount.value} {amount.unit}".rstrip()
+
+
+def range_text(low: object, high: object) -> str:
+    """``50000–500000``; an open side as ``≥ 500`` or ``≤ 10``."""
+    if high is None:
+        return "unbounded" if low is None else f"≥ {low}"
+    return f"≤ {high}" if low is None else f"{low}–{high}"
 
 
 def summary_text(result: PolicyResult, lang: str, *, names: Mapping[str, tuple[str, str]] | None = None,
@@ -74,8 +83,7 @@ def summary_text(result: PolicyResult, lang: str, *, names: Mapping[str, tuple[s
             elif a.name in names:
                 parts.append(money_text(a, lang, names[a.name][0 if zh else 1]))
         for r in ev.ranges:
-            lo, hi = ("—" if r.minimum is None else r.minimum), ("—" if r.maximum is None else r.maximum)
-            parts.append(f"{r.label.in_lang(lang) if r.label else r.name} {lo}–{hi} {r.unit}")
+            parts.append(f"{r.label.in_lang(lang) if r.label else r.name} {range_text(r.minimum, r.maximum)} {r.unit}")
         for d in ev.dates:
             parts.append(f"{d.label.in_lang(lang) if d.label else d.name} {d.value}")
         met = sum(1 for f in ev.findings if f.status is FindingStatus.MET)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from zhengce.contracts import Explanation, FindingStatus, PolicyResult, Status, Text
 from zhengce.kernel import ParameterSet, ParameterValue
 from zhengce.kernel.reference import regions
-from zhengce.kernel.render import status_text, trace_lines
+from zhengce.kernel.render import range_text, status_text, trace_lines
 
 T = Text
 
@@ -109,9 +109,7 @@ def explain(result: PolicyResult, title: Text, lang: str, *, note: Text | None =
         parts = []
         for r in ev.ranges:
             label = r.label.in_lang(lang) if r.label else r.name
-            lo = "—" if r.minimum is None else str(r.minimum)
-            hi = "—" if r.maximum is None else str(r.maximum)
-            parts.append(f"{label} {lo}–{hi} {r.unit}")
+            parts.append(f"{label} {range_text(r.minimum, r.maximum)} {r.unit}")
         for a in ev.amounts:
             label = a.label.in_lang(lang) if a.label else a.name
             parts.append(f"{label} {a.value} {a.unit}")

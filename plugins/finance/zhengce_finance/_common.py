@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from zhengce.contracts import Explanation, FindingStatus, PolicyResult, Status, Text
+from zhengce.contracts import Explanation, PolicyResult, Text
 from zhengce.kernel import ParameterSet, ParameterValue
-from zhengce.kernel.render import status_text, trace_lines
+from zhengce.kernel.render import explanation
 
 T = Text
 
@@ -43,25 +43,4 @@ def yuan(x: Decimal) -> str:
 
 def explain(result: PolicyResult, title: Text, lang: str, headline: dict[str, tuple[str, str]]) -> Explanation:
     """Status, the headline amounts, the breaches and the missing facts above the cited trace."""
-    zh = lang == "zh"
-    summary = status_text(result.status, lang)
-    ev = result.evaluation
-    parts: list[str] = []
-    if result.status is Status.APPLIES and ev is not None:
-        for a in ev.amounts:
-            if a.name in headline:
-                name = headline[a.name][0 if zh else 1]
-                unit = ("元" if zh else "CNY") if a.unit == "CNY" else ""
-                parts.append(f"{name} {a.value} {unit}".strip() if zh else f"{name} {unit} {a.value}".replace("  ", " ").strip())
-        breaches = [f for f in ev.findings if f.status is FindingStatus.NOT_MET]
-        if breaches:
-            head = "不符合：" if zh else "not met: "
-            parts.append(head + ("；" if zh else "; ").join(f.label.in_lang(lang) for f in breaches))
-        docs = ("、" if zh else ", ").join(d.document for d in result.documents)
-        if parts:
-            summary += ("：" if zh else ": ") + ("，" if zh else ", ").join(parts)
-        summary += f"（依据 {docs}）" if zh else f" (under {docs})"
-    if result.missing:
-        summary += ("；缺少：" if zh else "; missing: ") + ", ".join(result.missing)
-    return Explanation(policy_id=result.policy_id, lang=lang, title=title.in_lang(lang), summary=summary,
-                       lines=trace_lines(result, lang))
+    return explanation(result, title, lang, names=headline)
