@@ -245,13 +245,10 @@ class Kernel:
     def route(self, case: Case) -> list[RegisteredPolicy]:
         """The policies a case reaches: those reading a section it carries, in id order."""
         index = self._index
-        found: dict[str, RegisteredPolicy] = {}
-        for section in SECTIONS:
-            regs = index.get(section)
-            if regs and getattr(case, section) is not None:
-                for reg in regs:
-                    found[reg.spec.id] = reg
-        return [found[k] for k in sorted(found)]
+        regs = [reg for name, value in vars(case).items() if value is not None and name in index for reg in index[name]]
+        if len(regs) <= 1:
+            return regs
+        return sorted({reg.spec.id: reg for reg in regs}.values(), key=lambda reg: reg.spec.id)
 
     # --- evaluation ----------------------------------------------------------
 
