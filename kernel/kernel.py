@@ -24,7 +24,6 @@ import attrs
 import pluggy
 
 from zhengce.contracts import (
-    SECTIONS,
     Applicability,
     Case,
     DecisionRecord,
@@ -42,6 +41,7 @@ from zhengce.contracts import (
 
 from . import hookspecs
 from .policy import EvaluationContext, PluginInfo, PolicySpec
+from .render import default_explanation
 
 ENTRY_POINT_GROUP = "zhengce"
 
@@ -318,8 +318,6 @@ class Kernel:
 
     def explain(self, result: PolicyResult, lang: str = "zh") -> Explanation:
         """Explain one result in ``lang``: the plugin's own explanation, else the kernel's default."""
-        from .render import default_explanation
-
         if lang not in ("zh", "en"):
             raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
         reg = self._policies.get(result.policy_id)
