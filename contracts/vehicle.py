@@ -74,6 +74,38 @@ class ScrappageApplication:
     paid_on: date | None = None
 
 
+@attrs.frozen(kw_only=True)
+class ScrappageFundingSettlement:
+    """One province's central/local funding of the car scrappage subsidy (75号 第六–八条, 392号 二、三).
+
+    ``central_allotment`` is the central subsidy funding the Ministry of Finance set for the province
+    from its end-2023 stock of China-III-or-older cars — not in the seed, an input.  ``subsidies_paid``
+    is the total paid to consumers in the province, at the amounts in force.  ``central_received`` is
+    what the province has received from the centre so far (default: the pre-allocation).
+    ``report_submitted_on`` is the day the province reported its payouts (None: not reported).
+    """
+
+    province: str | None = None
+    region: str | None = None
+    central_allotment: Decimal | None = None
+    subsidies_paid: Decimal | None = None
+    central_received: Decimal | None = None
+    report_submitted_on: date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ScrappageLocalRules:
+    """A locality's implementing rules for the car trade-in subsidy, checked against the national guardrails.
+
+    Each flag says whether the local rules do the thing the national documents forbid or require.
+    """
+
+    locality: str | None = None
+    requires_designated_scrapping_enterprise: bool | None = None  # 要求将报废汽车交售给指定企业
+    sets_regional_or_technology_catalogue: bool | None = None  # 地域性、技术产品指向性的补贴目录或企业名单
+    treats_enterprises_equally: bool | None = None  # 一视同仁支持不同所有制、不同注册地企业
+
+
 @attrs.frozen(kw_only=True, slots=False)
 class VehicleFacts:
     """Case sections of the vehicle domain (mixed into :class:`~zhengce.contracts.Case`)."""
@@ -81,3 +113,5 @@ class VehicleFacts:
     old_vehicle: Vehicle | None = None
     new_vehicle: Vehicle | None = None
     scrappage_application: ScrappageApplication | None = None
+    scrappage_funding_settlement: ScrappageFundingSettlement | None = None
+    scrappage_local_rules: ScrappageLocalRules | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -139,3 +139,35 @@ def test_reversing_plugin_registration_order_changes_nothing(case, known_at):
 
     other = Other()
     assert Kernel([plugin, other]).evaluate(case, as_of=known_at) == Kernel([other, plugin]).evaluate(case, as_of=known_at)
+
+
+SETTLEMENT = "tradein.car_scrappage_funding_settlement"
+MONEY = st.integers(0, 10**10).map(lambda n: Decimal(n) / 100)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from([p.name for p in regions().provinces]), MONEY, MONEY, st.none() | MONEY,
+       days(date(2024, 4, 24), date(2025, 6, 30)))
+def test_settlement_shares_sum_and_balance_is_due_minus_received(province, allotment, paid, received, known_at):
+    case = {"scrappage_funding_settlement": {"province": province, "central_allotment": str(allotment),
+                                             "subsidies_paid": str(paid),
+                                             "central_received": None if received is None else str(received)}}
+    ev = KERNEL.evaluate(case, as_of=known_at).result(SETTLEMENT).evaluation
+    cents = lambda x: x.quantize(Decimal("0.01"), ROUND_HALF_UP)  # noqa: E731 - the rounding the file declares
+    assert ev.amount("central_due") + ev.amount("local_due") == cents(paid)
+    assert Decimal(0) <= ev.amount("local_due") <= ev.amount("central_due")
+    assert ev.amount("pre_allocation") == cents(allotment * Decimal("0.70"))
+    got = received if received is not None else ev.amount("pre_allocation")
+    assert ev.amount("settlement_balance") == ev.amount("central_due") - cents(got)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from([p.name for p in regions().provinces]), MONEY,
+       days(date(2024, 4, 24), ISSUED_392 - timedelta(days=1)), days(ISSUED_392, date(2025, 6, 30)))
+def test_central_share_due_never_falls_once_392_is_known(province, paid, before, after):
+    case = {"scrappage_funding_settlement": {"province": province, "subsidies_paid": str(paid)}}
+
+    def central(known):
+        return KERNEL.evaluate(case, as_of=after, known_at=known).result(SETTLEMENT).evaluation.amount("central_due")
+
+    assert central(after) >= central(before)

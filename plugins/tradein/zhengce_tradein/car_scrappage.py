@@ -22,12 +22,13 @@ from zhengce.contracts import (
     PolicyResult,
     Text,
 )
-from zhengce.kernel import EvaluationContext, ParameterSet
+from zhengce.kernel import EvaluationContext, ParameterSet, load_parameters
 from zhengce.kernel.reference import ZONE_LABELS, regions
 from zhengce.kernel.render import explanation
 from zhengce.kernel.rules import Calculation, Conditions, Lookup
 
 POLICY_ID = "tradein.car_scrappage_subsidy"
+PARAMETERS = load_parameters("zhengce_tradein", "parameters/car_scrappage_subsidy.yaml")
 
 OLD_GUOSAN_FUEL = "guosan_fuel"  # 国三及以下排放标准燃油乘用车
 OLD_NEV = "old_nev"  # 2018-04-30 前注册登记的新能源乘用车
@@ -220,36 +221,45 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     return calc.result()
 
 
+def resolve_zone(province_name: str | None, region: str | None, scheme: str, *,
+                 province_path: str, region_path: str) -> tuple[str | None, dict[str, object], Text]:
+    """The zone (east/middle/west) of a province: the case's own ``region`` if given, else the
+    reference table's.  Returns the zone (None: cannot place it), the facts used and the source."""
+    if region:
+        return region, {region_path: region}, T("个案指定（{}）", "given by the case ({})", region_path)
+    table = regions()
+    province = table.province(province_name)
+    facts: dict[str, object] = {province_path: f"{province.name} ({province.code})" if province else province_name}
+    if province is None:
+        return None, facts, T("参考数据中找不到该省份", "the province is not in the reference table")
+    s = table.schemes[scheme]
+    source = Text(zh=f"参考数据：{s.label.zh}（{'；'.join(s.documents)}）", en=f"reference data: {s.label.en} ({'; '.join(s.documents)})")
+    return table.zone(province, scheme), facts, source
+
+
 def _funding_split(case: Case, subsidy: Decimal, p: Lookup, calc: Calculation, money) -> None:
     app = case.scrappage_application
     scheme = p("split.scheme", any_day=True)
-    table = regions()
-    if app.region:
-        zone, source = app.region, T(zh="个案指定（scrappage_application.region）", en="given by the case (scrappage_application.region)")
-        facts = {"scrappage_application.region": app.region}
-    else:
-        province = table.province(app.invoice_province)
-        if province is None:
-            calc.need("scrappage_application.invoice_province")
-            calc.info("region", T(zh="无法确定受理地所属地区，央地分担无法计算", en="Cannot place the accepting province in a zone; no central/local split"),
-                      facts={"scrappage_application.invoice_province": app.invoice_province})
-            return
-        zone = table.zone(province, scheme.value)
-        s = table.schemes[scheme.value]
-        source = T(zh=f"参考数据：{s.label.zh}（{'；'.join(s.documents)}）", en=f"reference data: {s.label.en} ({'; '.join(s.documents)})")
-        facts = {"scrappage_application.invoice_province": f"{province.name} ({province.code})"}
-    if zone not in ("east", "middle", "west"):
-        calc.need("scrappage_application.region")
-        calc.info("region", T(zh=f"地区 {zone!r} 不是东部、中部或西部", en=f"Zone {zone!r} is not east, middle or west"), facts=facts)
+    zone, facts, source = resolve_zone(app.invoice_province, app.region, scheme.value,
+                                       province_path="scrappage_application.invoice_province",
+                                       region_path="scrappage_application.region")
+    if zone is None:
+        calc.need("scrappage_application.invoice_province")
+        calc.info("region", T("无法确定受理地所属地区，央地分担无法计算", "Cannot place the accepting province in a zone; no central/local split"),
+                  facts=facts, note=source)
         return
-    calc.info("region", T(zh=f"受理地属{ZONE_LABELS[zone].zh}省份", en=f"The accepting province is in the {zone} zone"),
+    if f"split.{zone}" not in p.params.parameters:  # the parameters name the zones with a ratio
+        calc.need("scrappage_application.region")
+        calc.info("region", T("地区 {!r} 不是东部、中部或西部", "Zone {!r} is not east, middle or west", zone), facts=facts)
+        return
+    calc.info("region", T("受理地属{0}省份", "The accepting province is in the {1} zone", ZONE_LABELS[zone].zh, zone),
               value=zone, facts=facts, cite=scheme, note=source)
     ratio_rule = p(f"split.{zone}")
     ratio = ratio_rule.value
     central = money(subsidy * ratio.first / (ratio.first + ratio.second))
-    calc.amount("central_share", central, T(zh="中央财政承担", en="Central share"),
+    calc.amount("central_share", central, T("中央财政承担", "Central share"),
                 formula=f"{subsidy} × {ratio.first}/({ratio.first}+{ratio.second})", cite=ratio_rule)
-    calc.amount("local_share", subsidy - central, T(zh="地方财政承担", en="Local share"),
+    calc.amount("local_share", subsidy - central, T("地方财政承担", "Local share"),
                 formula=f"{subsidy} − {central}", cite=ratio_rule)
 
 
