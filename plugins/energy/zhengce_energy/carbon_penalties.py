@@ -14,7 +14,7 @@ year, bans and the orders that may follow a refusal to correct.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
 from zhengce.contracts.energy import CarbonMarketRole, CarbonViolation, CarbonViolationKind
@@ -54,8 +54,9 @@ def shortfall_fine(price: Decimal, short: Decimal, multiple_min: Decimal, multip
 
 def allowance_cut(share_min: Decimal, share_max: Decimal, allocation: Decimal) -> tuple[Decimal, Decimal]:
     """第二十二条: [share_min × allocation, share_max × allocation] (share_max ≤ 1, so never above the allocation)."""
-    q = Decimal("0.01")
-    return (allocation * share_min).quantize(q), (allocation * min(share_max, Decimal(1))).quantize(q)
+    q = Decimal("0.01")  # allowances to the hundredth of a tonne, rounded half up like money
+    return ((allocation * share_min).quantize(q, rounding=ROUND_HALF_UP),
+            (allocation * min(share_max, Decimal(1))).quantize(q, rounding=ROUND_HALF_UP))
 
 
 def price_window(deadline: date, months: int) -> tuple[date, date]:

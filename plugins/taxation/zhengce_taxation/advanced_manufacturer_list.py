@@ -122,7 +122,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                              T(zh="增值税汇总纳税：分支机构不单独享受政策，其销售额计入总公司汇总计算", en="Consolidated VAT filing: the branch does not benefit separately; its sales count in the head office's aggregate"),
                              cite=rule)
         else:
-            rule, share_rule, gt = p.criterion("branch.separate"), p.criterion("manufacturing_share"), p.criterion("general_taxpayer")
+            rule, share_rule = p.criterion("branch.separate"), p.criterion("manufacturing_share")
             for i, b in enumerate(branches):
                 met, note = _share(b.sales_2023_total, b.manufacturing_sales_2023, b.processing_fees_2023, share_rule.value)
                 checks = [b.manufacturing, b.general_taxpayer, met]
