@@ -96,7 +96,10 @@ class AmountRange:
     ``minimum``/``maximum`` are inclusive bounds (None: unbounded on that
     side); ``basis`` says what the range is computed from (fixed by law,
     a multiple of illegal gains, a price × a shortfall) and ``formula`` shows
-    the arithmetic.  Reused by every plugin that yields a range.
+    the arithmetic.  ``per`` names what the range applies to each of (e.g.
+    ``person`` for a fine on each directly responsible individual);
+    ``discretionary`` is True where the law says the authority *may* impose it
+    (可以并处), False where it shall.  Reused by every plugin that yields a range.
     """
 
     name: str
@@ -106,6 +109,8 @@ class AmountRange:
     basis: Text | None = None
     formula: str | None = None
     label: Text | None = None
+    per: str | None = None
+    discretionary: bool = False
 
     def contains(self, value: Decimal) -> bool:
         return (self.minimum is None or self.minimum <= value) and (self.maximum is None or value <= self.maximum)

@@ -57,6 +57,9 @@ def money_text(amount: Amount, lang: str, name: str) -> str:
     return f"{name} {amount.value} {amount.unit}".rstrip()
 
 
+PER_WORDS = {"person": "人", "violation": "次", "day": "日", "unit": "单位"}
+
+
 def range_text(low: object, high: object) -> str:
     """``50000–500000``; an open side as ``≥ 500`` or ``≤ 10``."""
     if high is None:
@@ -83,7 +86,10 @@ def summary_text(result: PolicyResult, lang: str, *, names: Mapping[str, tuple[s
             elif a.name in names:
                 parts.append(money_text(a, lang, names[a.name][0 if zh else 1]))
         for r in ev.ranges:
-            parts.append(f"{r.label.in_lang(lang) if r.label else r.name} {range_text(r.minimum, r.maximum)} {r.unit}")
+            qualifiers = ([f"每{PER_WORDS.get(r.per, r.per)}" if zh else f"per {r.per}"] if r.per else []) + \
+                         (["可以并处" if zh else "discretionary"] if r.discretionary else [])
+            tail = f"（{'，'.join(qualifiers)}）" if zh and qualifiers else (f" ({', '.join(qualifiers)})" if qualifiers else "")
+            parts.append(f"{r.label.in_lang(lang) if r.label else r.name} {range_text(r.minimum, r.maximum)} {r.unit}{tail}")
         for d in ev.dates:
             parts.append(f"{d.label.in_lang(lang) if d.label else d.name} {d.value}")
         met = sum(1 for f in ev.findings if f.status is FindingStatus.MET)

@@ -251,9 +251,12 @@ class Calculation:
         facts: Mapping[str, Any] | None = None,
         cite: ParameterValue | Citation | None = None,
         unit: str = "CNY",
+        per: str | None = None,
+        discretionary: bool = False,
     ) -> AmountRange:
-        """Record an output range (e.g. a fine of X to Y) and its step."""
-        rng = AmountRange(name=name, minimum=minimum, maximum=maximum, unit=unit, basis=basis, formula=formula, label=label)
+        """Record an output range (e.g. a fine of X to Y; ``per`` person; ``discretionary`` for 可以) and its step."""
+        rng = AmountRange(name=name, minimum=minimum, maximum=maximum, unit=unit, basis=basis, formula=formula,
+                          label=label, per=per, discretionary=discretionary)
         self.ranges.append(rng)
         if self.trace:
             self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}), formula=formula,

@@ -192,7 +192,8 @@ def _violation(name: str, art: str, v: CarbonViolation, path: str, p: Params, ca
         else:
             calc.range(f"{name}.fine", Decimal(0), money(v.traded_value * rule.value), label,
                        basis=T(zh="可以并处所交易产品价款等值以下的罚款", en="An optional fine of up to the value traded"),
-                       formula=f"[0, {v.traded_value} × {rule.value}]", facts={f"{path}.traded_value": v.traded_value}, cite=rule)
+                       formula=f"[0, {v.traded_value} × {rule.value}]", facts={f"{path}.traded_value": v.traded_value}, cite=rule,
+                       discretionary=True)
         calc.finding(f"{name}.dispose_holdings", FindingStatus.DUTY, T(zh="责令依法处理持有的碳排放配额等交易产品；属于国家工作人员的，还应当依法给予处分",
                                                                       en="Ordered to dispose of the allowances held; state employees are also disciplined"), cite=kinds)
     elif p.has(f"{art}.fine_min"):
@@ -237,7 +238,8 @@ def _individuals(name: str, art: str, v: CarbonViolation, path: str, p: Params, 
     lo, hi = p(f"{ind}.individual_min"), p(f"{ind}.individual_max")
     calc.range(f"{name}.individual_fine", money(lo.value), money(hi.value),
                T(zh="直接负责的主管人员和其他直接责任人员罚款（每人）", en="Fine on each directly responsible individual"),
-               basis=T(zh="法定定额幅度", en="A fixed statutory range"), formula=f"[{lo.value}, {hi.value}]", cite=lo)
+               basis=T(zh="法定定额幅度", en="A fixed statutory range"), formula=f"[{lo.value}, {hi.value}]", cite=lo,
+               per="person")
     if ind == "a23_3":
         years, lifetime = p("a23_3.ban_years"), p("a23_3.lifetime_ban_if_serious")
         life = bool(v.serious) and lifetime.value
