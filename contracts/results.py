@@ -187,10 +187,12 @@ class Evaluation:
 
 @attrs.frozen(kw_only=True)
 class DocumentRef:
-    """A document a result relied on, as the parameters know it."""
+    """A document a result relied on, as the parameters know it.  ``issued_note`` says how the issue
+    date was chosen when the source does not print one (it then bounds the knowledge axis)."""
 
     document: str
     issued: date
+    issued_note: Text | None = None
 
 
 @attrs.frozen(kw_only=True)

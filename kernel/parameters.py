@@ -7,6 +7,7 @@ A plugin keeps every legal number in a YAML file (``format: zhengce.parameters/1
     documents:
       "75": {number: 商消费函〔2024〕75号, title: ..., issued: 2024-04-24, in_force: 2024-04-24}
       # printed_as: the number as the source prints it, when the full 文号 is not printed verbatim
+      # issued_note: {zh, en} — how `issued` was chosen when the source prints no issue date
     parameters:
       amount.scrap_any_buy_nev:
         label: {zh: ..., en: ...}
@@ -80,9 +81,10 @@ class Document:
     issued: date
     in_force: date
     printed_as: str | None = None  # the number as the source prints it, when it differs from ``number``
+    issued_note: Text | None = None  # how ``issued`` was chosen when the source prints no issue date
 
     def ref(self) -> DocumentRef:
-        return DocumentRef(document=self.number, issued=self.issued)
+        return DocumentRef(document=self.number, issued=self.issued, issued_note=self.issued_note)
 
 
 @attrs.frozen(kw_only=True)
@@ -269,8 +271,9 @@ def parse_parameters(data: Any, source: str) -> ParameterSet:
         if not raw.get("number") or not raw.get("title"):
             problems.append(f"{where}: needs number (文号) and title")
         if issued and in_force:
+            note = _text(raw["issued_note"], f"{where}.issued_note", problems) if "issued_note" in raw else None
             documents[key] = Document(key=key, number=str(raw.get("number")), title=str(raw.get("title")), issued=issued,
-                                      in_force=in_force, printed_as=raw.get("printed_as"))
+                                      in_force=in_force, printed_as=raw.get("printed_as"), issued_note=note)
     rounding = Rounding()
     if "rounding" in data:
         r = data["rounding"] or {}

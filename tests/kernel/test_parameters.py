@@ -109,3 +109,11 @@ def test_any_of_is_a_three_valued_or_of_conjunctions():
     assert status(alt(False), alt(True, False)).status is Status.DOES_NOT_APPLY
     assert status().status is Status.DOES_NOT_APPLY
     assert [s.id for s in status(alt(True)).steps] == ["c0", "any"]
+
+
+def test_an_assumed_issue_date_carries_its_note_into_results():
+    data = param_file([OLD])
+    data["documents"]["old"]["issued_note"] = {"zh": "未载明", "en": "not printed"}
+    ps = parse_parameters(data, "t")
+    (ref,), _ = ps.as_known_at(date(2024, 9, 1))
+    assert ref.issued_note.en == "not printed"
