@@ -333,13 +333,18 @@ def _overlap(a: ParameterValue, b: ParameterValue) -> bool:
     return lo <= hi
 
 
+def _load_yaml(text: str) -> Any:
+    """Safe YAML loading, with libyaml's C loader when PyYAML has it (every start-up parses every file)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+
+
 def load_parameters(package: str, filename: str) -> ParameterSet:
     """Load ``filename`` shipped inside ``package`` (e.g. ``zhengce_tradein.parameters``)."""
     ref = resources.files(package).joinpath(filename)
-    return parse_parameters(yaml.safe_load(ref.read_text(encoding="utf-8")), f"{package}/{filename}")
+    return parse_parameters(_load_yaml(ref.read_text(encoding="utf-8")), f"{package}/{filename}")
 
 
 def load_parameters_file(path: str | Path) -> ParameterSet:
     """Load a parameter file from a filesystem path."""
     path = Path(path)
-    return parse_parameters(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+    return parse_parameters(_load_yaml(path.read_text(encoding="utf-8")), str(path))
