@@ -68,11 +68,12 @@ def range_text(low: object, high: object) -> str:
 
 
 def summary_text(result: PolicyResult, lang: str, *, names: Mapping[str, tuple[str, str]] | None = None,
-                 note: Text | None = None) -> str:
+                 note: Text | None = None, lead: tuple[str, ...] = ()) -> str:
     """One sentence over a result: status, outputs, documents relied on, what is missing.
 
     :param names: show only these amounts, under these (zh, en) names; default every amount by its label.
     :param note: a closing statement (e.g. "the seed sets no amount for this measure").
+    :param lead: ids of findings whose label opens the sentence (e.g. the classification decided).
     """
     zh = lang == "zh"
     sep, colon = ("，", "：") if zh else (", ", ": ")
@@ -92,6 +93,7 @@ def summary_text(result: PolicyResult, lang: str, *, names: Mapping[str, tuple[s
             parts.append(f"{r.label.in_lang(lang) if r.label else r.name} {range_text(r.minimum, r.maximum)} {r.unit}{tail}")
         for d in ev.dates:
             parts.append(f"{d.label.in_lang(lang) if d.label else d.name} {d.value}")
+        parts[:0] = [f.label.in_lang(lang) for f in ev.findings if f.id in lead]
         met = sum(1 for f in ev.findings if f.status is FindingStatus.MET)
         if met:
             parts.append(f"{met} 项满足" if zh else f"{met} met")
@@ -111,10 +113,10 @@ def summary_text(result: PolicyResult, lang: str, *, names: Mapping[str, tuple[s
 
 
 def explanation(result: PolicyResult, title: Text, lang: str, *, names: Mapping[str, tuple[str, str]] | None = None,
-                note: Text | None = None) -> Explanation:
+                note: Text | None = None, lead: tuple[str, ...] = ()) -> Explanation:
     """The usual explanation: :func:`summary_text` above one cited line per step."""
     return Explanation(policy_id=result.policy_id, lang=lang, title=title.in_lang(lang),
-                       summary=summary_text(result, lang, names=names, note=note), lines=trace_lines(result, lang))
+                       summary=summary_text(result, lang, names=names, note=note, lead=lead), lines=trace_lines(result, lang))
 
 
 def step_line(step: Step, lang: str) -> ExplanationLine:

@@ -51,3 +51,8 @@ def test_named_amounts_and_note():
     text = explanation(r, Text(zh="补贴", en="subsidy"), "zh", names={"subsidy": ("补贴", "subsidy")},
                        note=Text(zh="种子文件未设定金额", en="the seed sets no amount")).summary
     assert text == "适用：补贴 20000.00 元（依据 国令第775号）。种子文件未设定金额"
+
+
+def test_lead_findings_open_the_sentence():
+    r = result(findings=(Finding(id="a", status=FindingStatus.INFO, label=Text(zh="聚合类", en="aggregator")),))
+    assert summary_text(r, "en", lead=("a",)).startswith("applies: aggregator, aggregator: note")

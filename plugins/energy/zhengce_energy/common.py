@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from zhengce.contracts import Explanation, FindingStatus, PolicyResult, Status, Text
+from zhengce.contracts import Explanation, FindingStatus, PolicyResult, Text
 from zhengce.kernel import ParameterSet, ParameterValue
 from zhengce.kernel.reference import regions
-from zhengce.kernel.render import range_text, status_text, trace_lines
+from zhengce.kernel.render import explanation
 
 T = Text
 
@@ -86,58 +86,8 @@ def province_name(code: str) -> str:
     return p.name if p else code
 
 
-STATUS_WORDS = {
-    FindingStatus.MET: ("符合", "met"),
-    FindingStatus.NOT_MET: ("不符合", "not met"),
-    FindingStatus.UNKNOWN: ("未知", "unknown"),
-    FindingStatus.NOT_YET_DUE: ("未到期", "not yet due"),
-    FindingStatus.DUTY: ("义务", "duty"),
-    FindingStatus.INFO: ("说明", "info"),
-}
-
-
 def explain(result: PolicyResult, title: Text, lang: str, *, note: Text | None = None,
             headline: tuple[str, ...] = ()) -> Explanation:
-    """A summary of the outputs (ranges, amounts, dates, findings — breaches by name) above the cited trace.
-
-    ``headline``: ids of findings whose label leads the summary (e.g. the regime in force).
-    """
-    zh = lang == "zh"
-    summary = status_text(result.status, lang)
-    ev = result.evaluation
-    if result.status is Status.APPLIES and ev is not None:
-        parts = []
-        for r in ev.ranges:
-            label = r.label.in_lang(lang) if r.label else r.name
-            parts.append(f"{label} {range_text(r.minimum, r.maximum)} {r.unit}")
-        for a in ev.amounts:
-            label = a.label.in_lang(lang) if a.label else a.name
-            parts.append(f"{label} {a.value} {a.unit}")
-        for d in ev.dates:
-            label = d.label.in_lang(lang) if d.label else d.name
-            parts.append(f"{label} {d.value}")
-        counts: dict[FindingStatus, int] = {}
-        for f in ev.findings:
-            counts[f.status] = counts.get(f.status, 0) + 1
-        if counts:
-            parts.append(("、" if zh else ", ").join(
-                f"{STATUS_WORDS[s][0 if zh else 1]} {n}" for s, n in counts.items()))
-        missed = [f.label.in_lang(lang) for f in ev.findings if f.status is FindingStatus.NOT_MET]
-        if missed:
-            parts.append(("不符合：" if zh else "not met: ") + ("；".join(missed) if zh else "; ".join(missed)))
-        for f in ev.findings:
-            if f.id in headline:
-                parts.insert(0, f.label.in_lang(lang))
-        if parts:
-            summary += ("：" if zh else ": ") + ("；".join(parts) if zh else "; ".join(parts))
-        docs = ("、" if zh else ", ").join(d.document for d in result.documents)
-        if docs:
-            summary += f"（依据 {docs}）" if zh else f" (under {docs})"
-        if ev.missing:
-            summary += ("；尚缺：" if zh else "; still missing: ") + ", ".join(ev.missing)
-    elif result.missing:
-        summary += ("：" if zh else ": ") + ", ".join(result.missing)
-    if note is not None:
-        summary += ("。" if zh else ". ") + note.in_lang(lang)
-    return Explanation(policy_id=result.policy_id, lang=lang, title=title.in_lang(lang), summary=summary,
-                       lines=trace_lines(result, lang))
+    """The kernel's summary of the outputs, led by the ``headline`` findings' labels (e.g. the regime
+    in force), closed by ``note``, above the cited trace."""
+    return explanation(result, title, lang, note=note, lead=headline)
