@@ -98,7 +98,7 @@ def summary_text(result: PolicyResult, lang: str, *, names: Mapping[str, tuple[s
         if met:
             parts.append(f"{met} 项满足" if zh else f"{met} met")
         for f in ev.findings:
-            if f.status is not FindingStatus.MET:
+            if f.status is not FindingStatus.MET and f.id not in lead:
                 parts.append(f"{f.label.in_lang(lang)}{colon}{FINDING_WORDS[f.status][lang]}")
     if parts:
         summary += colon + sep.join(parts)

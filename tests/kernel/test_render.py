@@ -55,4 +55,4 @@ def test_named_amounts_and_note():
 
 def test_lead_findings_open_the_sentence():
     r = result(findings=(Finding(id="a", status=FindingStatus.INFO, label=Text(zh="聚合类", en="aggregator")),))
-    assert summary_text(r, "en", lead=("a",)).startswith("applies: aggregator, aggregator: note")
+    assert summary_text(r, "en", lead=("a",)) == "applies: aggregator (under 国令第775号)"
