@@ -35,7 +35,7 @@ from zhengce.contracts import (
 
 from .parameters import ParameterSet, ParameterValue
 
-__all__ = ["fact", "show", "Lookup", "Conditions", "Calculation"]
+__all__ = ["fact", "show", "all_of", "finding_status", "Lookup", "Conditions", "Calculation"]
 
 
 class Lookup:
@@ -56,6 +56,12 @@ class Lookup:
             raise LookupError(f"{self.params.policy}: no value of {name!r} known at {self.known_at}")
         return value
 
+    def value(self, name: str) -> ParameterValue:
+        """The value governing the event day, else the latest known whatever the day (a criterion
+        stated once for the whole policy); raises when no value of ``name`` is known at all."""
+        found = self.params.at(name, self.event_day, self.known_at)
+        return found if found is not None else self.criterion(name)
+
     def known(self, name: str) -> bool:
         """Whether any value of ``name`` exists as known at ``known_at`` — for a rule introduced by a
         later document of the policy (the kernel gates the policy on its earliest document only)."""
@@ -68,6 +74,20 @@ class Lookup:
     def money(self, x: Decimal) -> Decimal:
         """Round money as the policy's parameter file declares."""
         return self.params.rounding.money(x)
+
+
+def all_of(*values: bool | None) -> bool | None:
+    """Three-valued conjunction: False if any is False, else None if any is unknown, else True."""
+    if any(v is False for v in values):
+        return False
+    return None if any(v is None for v in values) else True
+
+
+def finding_status(value: bool | None, met_when: bool = True) -> FindingStatus:
+    """A finding status from a three-valued fact: unknown, met (the value is ``met_when``) or not met."""
+    if value is None:
+        return FindingStatus.UNKNOWN
+    return FindingStatus.MET if value is met_when else FindingStatus.NOT_MET
 
 
 def fact(case: Any, path: str) -> Any:

@@ -80,10 +80,20 @@ def test_lookup_reads_on_the_event_day_and_names_an_unknown_criterion():
     assert before("amount").value == Decimal(10000) and after("amount").value == Decimal(20000)
     assert after("amount", on=date(2025, 2, 1)) is None
     assert after("amount", any_day=True).value == Decimal(20000)
+    assert Lookup(ps, date(2025, 2, 1), date(2024, 9, 1)).value("amount").value == Decimal(20000)  # day uncovered: latest known
     assert after.money(Decimal("0.125")) == Decimal("0.13")
     assert Lookup(ps, None, date(2024, 4, 24)).known("amount") and not Lookup(ps, None, date(2024, 4, 23)).known("amount")
     with pytest.raises(LookupError, match="x.y"):
         Lookup(ps, None, date(2024, 1, 1)).criterion("amount")
+
+
+def test_three_valued_helpers():
+    from zhengce.contracts import FindingStatus
+    from zhengce.kernel.rules import all_of, finding_status
+
+    assert all_of(True, None, False) is False and all_of(True, None) is None and all_of(True, True) is True
+    assert finding_status(None) is FindingStatus.UNKNOWN and finding_status(True) is FindingStatus.MET
+    assert finding_status(True, met_when=False) is FindingStatus.NOT_MET
 
 
 def test_any_of_is_a_three_valued_or_of_conjunctions():

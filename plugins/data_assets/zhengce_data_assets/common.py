@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from zhengce.contracts import Explanation, FindingStatus, PolicyResult, Text
+from zhengce.contracts import Explanation, PolicyResult, Text
 from zhengce.kernel import ParameterSet, ParameterValue
 from zhengce.kernel.render import explanation
+from zhengce.kernel.rules import Lookup, finding_status
 
 T = Text
 
 def criterion(params: ParameterSet, name: str, known_at) -> ParameterValue:
     """A criterion every known version states (looked up regardless of the event day)."""
-    value = params.at(name, None, known_at)
-    assert value is not None, f"{name}: no value known at {known_at}"
-    return value
+    return Lookup(params, None, known_at).criterion(name)
 
 
 def reading(params: ParameterSet, name: str) -> Text | None:
     return params[name].reading
 
 
-def tri(value: bool | None) -> FindingStatus:
-    """A fact that is True / False / missing as a finding status."""
-    if value is None:
-        return FindingStatus.UNKNOWN
-    return FindingStatus.MET if value else FindingStatus.NOT_MET
+tri = finding_status  # the name the rule modules use
 
 
 def explain(result: PolicyResult, title: Text, lang: str, no_amount: Text) -> Explanation:

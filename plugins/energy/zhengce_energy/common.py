@@ -5,51 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from zhengce.contracts import Explanation, FindingStatus, PolicyResult, Text
+from zhengce.contracts import Explanation, PolicyResult, Text
 from zhengce.kernel import ParameterSet, ParameterValue
 from zhengce.kernel.reference import regions
 from zhengce.kernel.render import explanation
+from zhengce.kernel.rules import Lookup, all_of, finding_status
 
 T = Text
 
 
-class Params:
-    """Parameter lookups for one evaluation, as known at ``known_at``."""
+class Params(Lookup):
+    """The kernel's Lookup; ``p(name)`` is :meth:`Lookup.value` (the event day's value, else the latest known)."""
 
     def __init__(self, params: ParameterSet, known_at: date, on: date | None = None) -> None:
-        self.params, self.known_at, self.on = params, known_at, on
+        super().__init__(params, on, known_at)
 
-    def __call__(self, name: str) -> ParameterValue:
-        value = self.params.at(name, self.on, self.known_at)
-        if value is None:  # criteria of a document in force: look it up regardless of the event day
-            value = self.params.at(name, None, self.known_at)
-        assert value is not None, f"{name}: no value known at {self.known_at}"
-        return value
-
-    def known(self, name: str) -> bool:
-        """Whether a value of ``name`` exists as known at ``known_at`` (its document issued)."""
-        return self.params.at(name, None, self.known_at) is not None
+    def __call__(self, name: str) -> ParameterValue:  # type: ignore[override]
+        return self.value(name)
 
     def has(self, name: str) -> bool:
         return name in self.params.parameters
-
-    def reading(self, name: str) -> Text | None:
-        return self.params[name].reading
 
     def label(self, name: str) -> Text:
         return self.params[name].label
 
 
-def tri(value: bool | None, met_when: bool = True) -> FindingStatus:
-    """A finding status from a three-valued fact: unknown, met (value is ``met_when``) or not met."""
-    return FindingStatus.UNKNOWN if value is None else (FindingStatus.MET if value is met_when else FindingStatus.NOT_MET)
-
-
-def all3(*values: bool | None) -> bool | None:
-    """Three-valued conjunction: False if any is False, else None if any is unknown, else True."""
-    if any(v is False for v in values):
-        return False
-    return None if any(v is None for v in values) else True
+tri = finding_status  # the names the rule modules use
+all3 = all_of
 
 
 def add_working_days(start: date, n: int, days_off: Iterable[date] = (), extra_working: Iterable[date] = ()) -> date:

@@ -6,26 +6,18 @@ from datetime import date
 from decimal import Decimal
 
 from zhengce.contracts import Explanation, PolicyResult, Text
-from zhengce.kernel import ParameterSet, ParameterValue
+from zhengce.kernel import ParameterValue
 from zhengce.kernel.render import explanation
+from zhengce.kernel.rules import Lookup
 
 T = Text
 
 
-class Params:
-    """Parameter lookups for one evaluation: on an event day, as known at ``known_at``."""
+class Params(Lookup):
+    """The kernel's Lookup; ``p(name)`` is :meth:`Lookup.value` (the event day's value, else the latest known)."""
 
-    def __init__(self, params: ParameterSet, on: date | None, known_at: date) -> None:
-        self.params, self.on, self.known_at = params, on, known_at
-
-    def __call__(self, name: str) -> ParameterValue:
-        """The value governing the event day (or the latest known one when the day is unknown)."""
-        value = self.params.at(name, self.on, self.known_at) or self.params.at(name, None, self.known_at)
-        assert value is not None, f"{name}: no value known at {self.known_at}"
-        return value
-
-    def reading(self, name: str) -> Text | None:
-        return self.params[name].reading
+    def __call__(self, name: str) -> ParameterValue:  # type: ignore[override]
+        return self.value(name)
 
 
 def in_window(day: date | None, start: date, end: date) -> bool | None:
