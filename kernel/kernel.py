@@ -295,7 +295,7 @@ class Kernel:
         stamp = dict(policy_id=spec.id, plugin=ref.name, distribution=ref.distribution, version=ref.version, documents=documents)
         if params is not None:
             if start is None or ctx.as_of < start:
-                return PolicyResult(status=Status.DOES_NOT_APPLY, applicability=_not_in_force(spec, start, ctx), **stamp)
+                return PolicyResult(status=Status.DOES_NOT_APPLY, applicability=_not_in_force(start, ctx), **stamp)
         hook = "applies_to"
         try:
             app = reg.hooks.applies_to(policy=spec, case=case, context=ctx)
@@ -332,7 +332,7 @@ class Kernel:
         return default_explanation(reg.spec if reg else None, result, lang)
 
 
-def _not_in_force(spec: PolicySpec, start: _dt.date | None, ctx: EvaluationContext) -> Applicability:
+def _not_in_force(start: _dt.date | None, ctx: EvaluationContext) -> Applicability:
     if start is None:
         label = Text(zh=f"截至 {ctx.known_at}，本政策的文件尚未印发", en=f"As known at {ctx.known_at}, no document of this policy had been issued")
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from zhengce.contracts import Case, CaseValidationError, Status
@@ -214,13 +215,7 @@ def test_rules_plugin_dispatches_to_rule_modules_by_policy_id():
     assert result.status is Status.APPLIES
     assert kernel.explain(result, "en").title == "rule"  # no explain in the module: the kernel's default
     with pytest.raises(ValueError, match="POLICY_ID"):
-        RulesPlugin(name="mini", distribution="d", fallback_version="0", policies=[(attrs_evolve(spec, id="mini.other"), rule)])
-
-
-def attrs_evolve(obj, **changes):
-    import attrs
-
-    return attrs.evolve(obj, **changes)
+        RulesPlugin(name="mini", distribution="d", fallback_version="0", policies=[(attrs.evolve(spec, id="mini.other"), rule)])
 
 
 def test_yaml_runner_asserts_absence_with_null(fake):
