@@ -41,8 +41,8 @@ def generate(n: int, seed: int) -> list[dict]:
 
     cases = []
     for i in range(n):
-        old_fuel = rng.choice(["gasoline", "gasoline", "diesel", "other_fuel", "new_energy"])
-        new_fuel = rng.choice(["new_energy", "new_energy", "gasoline"])
+        old_fuel = rng.choice(["gasoline", "gasoline", "diesel", "other_fuel", "nev"])
+        new_fuel = rng.choice(["nev", "nev", "gasoline"])
         submitted = day(date(2024, 4, 24), date(2024, 9, 30))
         case = {
             "case_id": f"bench-{i}",
@@ -51,14 +51,14 @@ def generate(n: int, seed: int) -> list[dict]:
                 "vehicle_class": rng.choice(["small_passenger", "mini_passenger", "small_passenger", "medium_passenger"]),
                 "fuel": old_fuel,
                 "registration_date": day(date(2006, 1, 1), date(2019, 6, 30)),
-                "registered_to_applicant_on": day(date(2008, 1, 1), date(2024, 4, 1)),
+                "in_applicant_name_since": day(date(2008, 1, 1), date(2024, 4, 1)),
             },
             "new_vehicle": {
                 "vehicle_class": "small_passenger",
                 "fuel": new_fuel,
                 "in_nev_catalogue": rng.random() < 0.97,
                 "displacement_l": rng.choice(["1.0", "1.5", "1.8", "2.0", "2.5"]),
-                "registered_to_applicant": rng.random() < 0.98,
+                "in_applicant_name": rng.random() < 0.98,
             },
             "scrappage_application": {
                 "submitted_on": submitted,
@@ -71,8 +71,8 @@ def generate(n: int, seed: int) -> list[dict]:
             },
         }
         if rng.random() < 0.2:
-            case["scrappage_application"]["paid_amount"] = rng.choice(["7000", "10000"])
-            case["scrappage_application"]["paid_on"] = "2024-07-01"
+            case["scrappage_application"]["subsidy_already_paid"] = rng.choice(["7000", "10000"])
+            case["scrappage_application"]["subsidy_paid_on"] = "2024-07-01"
         if rng.random() < 0.05:  # incomplete cases: cannot tell
             del case["new_vehicle"]["in_nev_catalogue"]
         cases.append(case)

@@ -1,8 +1,10 @@
-"""zhengce contracts: the attrs classes of cases and results, one cattrs converter.
+"""zhengce contracts: the attrs classes of results, the shared case sections, one cattrs converter.
 
-Public API for host applications and plugins::
+The core knows no policy domain: each plugin owns its fact sections (see
+:func:`compose_case` and ``docs/plugins.md``).  Public API for hosts and plugins::
 
-    from zhengce.contracts import Case, load_case, dump, CaseValidationError
+    from zhengce.contracts import Case, dump, CaseValidationError
+    from zhengce.contracts.domains import money, rate, count, day, items
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from .base import CaseValidationError, Problem, converter, structure, unstructure
-from .case import SECTIONS, Case
+from .case import SHARED_SECTIONS, Case, compose_case
+from .domains import Domain, count, day, domain_of, items, money, quantity, rate
+from .migrations import Dropped, MigrationNote, Migrator, Renamed, RenamedValue, migrations
 from .common import Applicant, ApplicantType, Enterprise, EnterpriseSize
 from .results import (
     DECISION_FORMAT,
@@ -38,30 +42,24 @@ from .results import (
     Text,
 )
 from .schema import json_schema
-from .vehicle import Fuel, ScrappageApplication, Vehicle, VehicleClass
 
 __all__ = [
-    "Amount", "AmountRange", "DateValue", "Finding", "FindingStatus", "Applicability", "Applicant", "ApplicantType", "Case", "CaseValidationError",
-    "Citation", "DECISION_FORMAT", "Enterprise", "EnterpriseSize", "DecisionRecord", "DocumentRef", "Evaluation", "Explanation",
-    "ExplanationLine", "Fact", "Fuel", "Outcome", "PluginRef", "PolicyError", "PolicyResult",
-    "Problem", "SECTIONS", "ScrappageApplication", "Status", "Step", "Text", "Vehicle",
-    "VehicleClass", "case_schema", "converter", "dump", "dumps", "load_case", "loads_case",
-    "structure", "unstructure", "json_schema",
+    "Amount", "AmountRange", "DateValue", "Finding", "FindingStatus", "Applicability", "Applicant", "ApplicantType",
+    "Case", "CaseValidationError", "Citation", "DECISION_FORMAT", "Domain", "Dropped", "Enterprise", "EnterpriseSize",
+    "DecisionRecord", "DocumentRef", "Evaluation", "Explanation", "ExplanationLine", "Fact", "MigrationNote",
+    "Migrator", "Outcome", "PluginRef", "PolicyError", "PolicyResult", "Problem", "Renamed", "RenamedValue",
+    "SHARED_SECTIONS", "Status", "Step", "Text", "compose_case", "converter", "count", "day", "domain_of", "dump",
+    "dumps", "items", "json_schema", "migrations", "money", "parse_json", "quantity", "rate", "structure",
+    "unstructure",
 ]
 
 
-def load_case(data: Any) -> Case:
-    """Build a :class:`Case` from JSON-like data; raise :class:`CaseValidationError` listing every problem."""
-    return structure(data, Case)
-
-
-def loads_case(text: str | bytes) -> Case:
-    """Parse JSON text (numbers with a fraction become ``Decimal``) and build a :class:`Case`."""
+def parse_json(text: str | bytes) -> Any:
+    """Parse JSON text (numbers with a fraction become ``Decimal``); bad JSON is a :class:`CaseValidationError`."""
     try:
-        data = json.loads(text, parse_float=Decimal)
+        return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise CaseValidationError([Problem("", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]) from None
-    return load_case(data)
 
 
 def dump(obj: Any) -> Any:
@@ -72,8 +70,3 @@ def dump(obj: Any) -> Any:
 def dumps(obj: Any, **kwargs: Any) -> str:
     """Any contract object as JSON text (UTF-8, Chinese kept readable)."""
     return json.dumps(unstructure(obj), ensure_ascii=False, **kwargs)
-
-
-def case_schema() -> dict[str, Any]:
-    """The JSON Schema of :class:`Case`."""
-    return json_schema(Case)

@@ -9,6 +9,7 @@ as one :class:`CaseValidationError` that lists every problem by path.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import types
 import typing
@@ -18,13 +19,16 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn
 from cattrs.errors import (
     BaseValidationError,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
+    IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn, override
+
+from .domains import Domain, domain_of
 
 T = TypeVar("T")
 
@@ -121,10 +125,31 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
         raise ValueError(f"{value!r} is not one of {allowed}") from None
 
 
+def _domain_hook(conv: cattrs.Converter, tp: Any, domain: Domain) -> Any:
+    """The field's own hook followed by its domain check, so an out-of-domain value is a problem at its path."""
+    inner = conv.get_structure_hook(tp)
+
+    def structure_in_domain(value: Any, _: Any) -> Any:
+        result = inner(value, tp)
+        why = domain.problem(result)
+        if why is not None:
+            raise ValueError(why)
+        return result
+
+    return structure_in_domain
+
+
 def _object_hook(conv: cattrs.Converter, cls: type) -> Any:
-    """cattrs' generated hook for ``cls``, preceded by a clear "expected an object" check."""
+    """cattrs' generated hook for ``cls``, preceded by a clear "expected an object" check.
+
+    Fields that declare a :mod:`domain <zhengce.contracts.domains>` are checked
+    while structuring (every problem collected), not only by their attrs validator.
+    """
+    hints = typing.get_type_hints(cls)
+    overrides = {f.name: override(struct_hook=_domain_hook(conv, hints[f.name], d))
+                 for f in attrs.fields(cls) if (d := domain_of(f)) is not None}
     inner = make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
     )
 
     def structure_object(value: Any, _: type) -> Any:
@@ -176,6 +201,34 @@ def _optional_hook(conv: cattrs.Converter, tp: Any) -> Any:
     return structure_optional
 
 
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(conv: cattrs.Converter, tp: Any) -> Any:
+    """``tuple[X, ...]`` from a JSON list only: a string or an object is not a list of things."""
+    item_type = typing.get_args(tp)[0]
+    inner = conv.get_structure_hook(item_type)
+
+    def structure_tuple(value: Any, _: Any) -> tuple:
+        if not isinstance(value, (list, tuple)):
+            raise ValueError(f"expected a list, got {type(value).__name__}")
+        found: list[Exception] = []
+        out = []
+        for i, item in enumerate(value):
+            try:
+                out.append(inner(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - collected and reported by index
+                exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"item {i}", i, item_type)]
+                found.append(exc)
+        if found:
+            raise IterableValidationError(f"while structuring {tp!r}", found, tp)
+        return tuple(out)
+
+    return structure_tuple
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(date, _structure_date)
@@ -187,6 +240,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook_factory(attrs.has, lambda cls: _object_hook(conv, cls))
     conv.register_structure_hook_factory(_is_optional, lambda tp: _optional_hook(conv, tp))
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda tp: _tuple_hook(conv, tp))
     conv.register_structure_hook(enum.Enum, _structure_enum)
     return conv
 
@@ -214,7 +268,7 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
             found.extend(_problems(sub, path))
         return found
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [Problem(_join(path, k), "unknown field") for k in sorted(exc.extra_fields)]
+        return [Problem(_join(path, k), unknown_field_message(k, exc.cl)) for k in sorted(exc.extra_fields)]
     if isinstance(exc, BaseValidationError):  # any other cattrs group
         return [p for sub in exc.exceptions for p in _problems(sub, path)]
     if isinstance(exc, KeyError):
@@ -224,6 +278,19 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, (TypeError, AttributeError)):
         return [Problem(path, f"wrong type: {exc}")]
     return [Problem(path, str(exc))]
+
+
+def did_you_mean(name: str, known: typing.Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for a near miss among ``known``, else an empty string."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def unknown_field_message(name: str, cls: type) -> str:
+    """Why a key is refused inside ``cls``: a near miss, and the fields it does have."""
+    fields = [f.name for f in attrs.fields(cls)]
+    shown = ", ".join(fields[:15]) + (f", … ({len(fields)} in all)" if len(fields) > 15 else "")
+    return f"unknown field of {cls.__name__}{did_you_mean(str(name), fields)}; its fields: {shown}"
 
 
 def structure(data: Any, cls: type[T], path: str = "") -> T:

@@ -12,6 +12,8 @@ from decimal import Decimal
 
 import attrs
 
+from .migrations import MigrationNote
+
 DECISION_FORMAT = "zhengce.decision/1"
 
 
@@ -239,7 +241,12 @@ class PluginRef:
 
 @attrs.frozen(kw_only=True)
 class DecisionRecord:
-    """Everything needed to reproduce and audit one evaluation (OPA-style decision log)."""
+    """Everything needed to reproduce and audit one evaluation (OPA-style decision log).
+
+    ``plugin_set`` identifies the plugins (names and versions, hashed) that decided it;
+    ``input_notes`` lists the declared migrations applied to the input (a field given
+    under a name an older plugin version used, read under its current name).
+    """
 
     format: str = DECISION_FORMAT
     case_id: str | None = None
@@ -247,7 +254,9 @@ class DecisionRecord:
     known_at: date
     kernel_version: str
     plugins: tuple[PluginRef, ...] = ()
+    plugin_set: str | None = None
     results: tuple[PolicyResult, ...] = ()
+    input_notes: tuple[MigrationNote, ...] = ()
 
     def result(self, policy_id: str) -> PolicyResult | None:
         for r in self.results:

@@ -7,7 +7,7 @@ Hosts::
 
 Plugins::
 
-    from zhengce.kernel import hookimpl, PolicySpec, PluginInfo, load_parameters
+    from zhengce.kernel import hookimpl, FactSection, PolicySpec, PluginInfo, load_parameters
     from zhengce.kernel.rules import Conditions, Calculation, fact
 """
 
@@ -22,6 +22,8 @@ from .kernel import (
     PluginLoadError,
     PolicyEvaluationError,
     RegisteredPolicy,
+    SectionOwner,
+    plugin_set_id,
 )
 from .parameters import (
     Document,
@@ -35,10 +37,10 @@ from .parameters import (
     load_parameters_file,
 )
 from .plugin_base import RulesPlugin, distribution_version
-from .policy import EvaluationContext, PluginInfo, PolicySpec
+from .policy import EvaluationContext, FactSection, PluginInfo, PolicySpec
 
 __all__ = [
-    "Document", "ENTRY_POINT_GROUP", "EvaluationContext", "KERNEL_VERSION", "Kernel", "LoadProblem",
+    "Document", "ENTRY_POINT_GROUP", "EvaluationContext", "FactSection", "SectionOwner", "plugin_set_id", "KERNEL_VERSION", "Kernel", "LoadProblem",
     "Parameter", "ParameterFileError", "ParameterSet", "ParameterValue", "PluginInfo",
     "PluginLoadError", "PolicyEvaluationError", "PolicySpec", "Ratio", "RegisteredPolicy",
     "Rounding", "RulesPlugin", "distribution_version", "hookimpl", "hookspec", "load_parameters",

@@ -8,7 +8,9 @@
 
 ``--block NAME`` (repeatable, before the command) keeps an installed plugin from loading.
 
-Exit codes: 0 done; 2 invalid input (every problem listed by path); 1 any other failure.
+Exit codes: 0 done; 2 invalid input (every problem listed by path); 3 a plugin, policy or
+section failed to load (``evaluate`` still prints its results; ``--allow-load-problems``
+makes it 0); 1 any other failure.
 ``--format json`` prints the versioned decision record (``format: zhengce.decision/1``,
 see docs/output.md) with the explanation of each result in ``--lang``.
 """
@@ -22,9 +24,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from zhengce.contracts import CaseValidationError, Problem, Status, case_schema, dump, loads_case
+from zhengce.contracts import CaseValidationError, Problem, Status, dump, parse_json
 
-from .kernel import Kernel, PluginLoadError, PolicyEvaluationError
+from .kernel import KERNEL_VERSION, Kernel, PluginLoadError, PolicyEvaluationError
 
 STATUS_STYLE = {
     Status.APPLIES: "bold green",
@@ -52,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--format", choices=("json", "table"), default="table")
     ev.add_argument("--lang", choices=("zh", "en"), default="zh")
     ev.add_argument("--strict", action="store_true", help="raise on a failing plugin instead of reporting it")
+    ev.add_argument("--allow-load-problems", action="store_true",
+                    help="exit 0 even when a plugin, policy or section failed to load (they are still reported)")
     for name, text in (("policies", "list the policies of the installed plugins"), ("plugins", "list installed plugins and their versions")):
         p = sub.add_parser(name, help=text)
         p.add_argument("--format", choices=("json", "table"), default="table")
@@ -68,10 +72,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if args.command == "schema":
-            _print_json(case_schema() if args.of == "case" else decision_output_schema())
-            return 0
         kernel = Kernel(block=args.block, strict=getattr(args, "strict", False))
+        if args.command == "schema":
+            _print_json(kernel.case_schema() if args.of == "case" else decision_output_schema())
+            return 0
         if args.command == "plugins":
             return _plugins(kernel, args.format)
         if args.command == "policies":
@@ -109,7 +113,7 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def _read_case(path: str):
+def _read_case(path: str) -> Any:
     if path == "-":
         text = sys.stdin.read()
     else:
@@ -117,19 +121,19 @@ def _read_case(path: str):
             text = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError:
             raise CaseValidationError([Problem("", f"no such file: {path}")]) from None
-    return loads_case(text)
+    return parse_json(text)
 
 
 def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
-    case = _read_case(args.case)
-    record = kernel.evaluate(case, as_of=args.as_of, known_at=args.known_at)
+    record = kernel.evaluate(_read_case(args.case), as_of=args.as_of, known_at=args.known_at)
+    status = 3 if kernel.problems and not args.allow_load_problems else 0
     explanations = {r.policy_id: kernel.explain(r, args.lang) for r in record.results}
     if args.format == "json":
         data = dump(record)
         data["explanations"] = {pid: dump(e) for pid, e in explanations.items()}
         data["load_problems"] = [{"plugin": p.plugin, "message": p.message} for p in kernel.problems]
         _print_json(data)
-        return 0
+        return status
     from rich.console import Console
     from rich.markup import escape
     from rich.panel import Panel
@@ -161,9 +165,11 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
                 body.add_row(f"  [dim]└ {escape(c.document)} {escape(c.article)}：「{escape(c.quote)}」[/]")
         stamp = f"{result.policy_id} · {result.distribution} {result.version}"
         console.print(Panel(body, title=f"[bold]{exp.title}[/]", subtitle=stamp, subtitle_align="right"))
+    for note in record.input_notes:
+        console.print(f"[dim]{escape(note.path)}: {escape(note.message)} ({escape(note.since)})[/]")
     for p in kernel.problems:
         console.print(f"[red]plugin {escape(p.plugin)}: {escape(p.message)}[/]")
-    return 0
+    return status
 
 
 def _screen(kernel: Kernel, args: argparse.Namespace) -> int:
@@ -186,17 +192,21 @@ def _screen(kernel: Kernel, args: argparse.Namespace) -> int:
 
 
 def _plugins(kernel: Kernel, fmt: str) -> int:
-    rows = [dump(p) | {"policies": [r.spec.id for r in kernel.policies if r.plugin.name == p.name]} for p in kernel.plugins]
+    rows = [dump(p) | {"policies": [r.spec.id for r in kernel.policies if r.plugin.name == p.name],
+                       "sections": [n for n, o in kernel.sections.items() if o.plugin == p]} for p in kernel.plugins]
+    shared = [n for n, o in kernel.sections.items() if o.plugin is None]
     broken = [{"plugin": p.plugin, "message": p.message} for p in kernel.problems]
     if fmt == "json":
-        _print_json({"plugins": rows, "problems": broken})
+        _print_json({"plugin_set": kernel.plugin_set, "plugins": rows, "shared_sections": shared, "problems": broken})
         return 0
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("plugin", "distribution", "version", "policies")
+    table = Table("plugin", "distribution", "version", "policies", title=f"plugin set {kernel.plugin_set}")
+    table.add_column("sections", overflow="fold")
     for r in rows:
-        table.add_row(r["name"], r["distribution"], r["version"], str(len(r["policies"])))
+        table.add_row(r["name"], r["distribution"], r["version"], str(len(r["policies"])), "\n".join(r["sections"]))
+    table.add_row("(core)", "zhengce", KERNEL_VERSION, "", "\n".join(shared))
     console = Console(highlight=False)
     console.print(table)
     for b in broken:

@@ -22,7 +22,7 @@ import pluggy
 if TYPE_CHECKING:
     from zhengce.contracts import Applicability, Case, Evaluation, Explanation, PolicyResult
 
-    from .policy import EvaluationContext, PluginInfo, PolicySpec
+    from .policy import EvaluationContext, FactSection, PluginInfo, PolicySpec
 
 PROJECT = "zhengce"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -39,6 +39,25 @@ def declare_plugin() -> PluginInfo | None:
 
     Called once, when the plugin is registered.  For an installed plugin the
     distribution's metadata wins over what this hook says.
+    """
+
+
+@hookspec(firstresult=True)
+def declare_sections() -> Sequence[FactSection] | None:
+    """Declare the fact sections this plugin owns.
+
+    :return: :class:`~zhengce.kernel.FactSection` objects, each a top-level key of
+        a case and the attrs class its value is validated into.  ``None``: the
+        plugin's policies read only shared sections or sections of the plugins it
+        ``requires``.
+
+    Called once, when the plugin is registered.  The kernel composes the case
+    contract from every registered plugin's sections: validating a case
+    structures each section with its owner's class, and the JSON Schema of
+    ``zhengce schema`` names the owner of each section.  A section name claimed
+    by two plugins is refused for both (whatever the order they were registered
+    in), so is a name the core owns (``case_id``, ``applicant``, ``enterprise``);
+    a malformed class makes the plugin fail to load.
     """
 
 

@@ -16,8 +16,11 @@ changes a result.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import importlib.metadata as md
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -26,21 +29,31 @@ import pluggy
 from zhengce.contracts import (
     Applicability,
     Case,
+    CaseValidationError,
     DecisionRecord,
     Evaluation,
     Explanation,
+    MigrationNote,
+    Migrator,
     Outcome,
     PluginRef,
     PolicyError,
     PolicyResult,
+    Problem,
     Status,
     Step,
     Text,
-    load_case,
+    compose_case,
+    dump,
+    json_schema,
+    parse_json,
+    structure,
 )
+from zhengce.contracts.base import did_you_mean
+from zhengce.contracts.case import shared_sections as _shared_sections
 
 from . import hookspecs
-from .policy import EvaluationContext, PluginInfo, PolicySpec
+from .policy import EvaluationContext, FactSection, PluginInfo, PolicySpec
 from .render import default_explanation
 
 ENTRY_POINT_GROUP = "zhengce"
@@ -53,6 +66,47 @@ def kernel_version() -> str:
         return "0+unknown"
 
 
+def plugin_set_id(plugins: Iterable[PluginRef]) -> str:
+    """A short, stable identifier of a set of plugins: sha256 of their names, distributions and versions."""
+    lines = sorted(f"{p.name} {p.distribution} {p.version}" for p in plugins)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+def _bad_specifiers(requires: Mapping[str, str]) -> list[tuple[str, str]]:
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    bad = []
+    for dist, spec in sorted(requires.items()):
+        try:
+            SpecifierSet(spec)
+        except InvalidSpecifier:
+            bad.append((dist, f"not a version range: {spec!r}"))
+    return bad
+
+
+def _reads_problem(slot: _Slot, section: str, owners: Mapping[str, SectionOwner], unowned: Mapping[str, str]) -> str | None:
+    """Why ``slot``'s policy may not read ``section`` (None: it may)."""
+    owner = owners.get(section)
+    if owner is None:
+        return unowned.get(section) or f"no installed plugin owns section {section!r}"
+    if owner.plugin is None or owner.plugin.name == slot.ref.name:
+        return None
+    dist = owner.plugin.distribution
+    wanted = {_normalise(d): v for d, v in slot.requires.items()}.get(_normalise(dist))
+    if wanted is None:
+        return (f"section {section!r} belongs to {dist} (plugin {owner.plugin.name!r}), which plugin "
+                f"{slot.ref.name!r} does not declare in PluginInfo.requires")
+    from packaging.specifiers import SpecifierSet
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        ok = Version(owner.plugin.version) in SpecifierSet(wanted, prereleases=True)
+    except InvalidVersion:
+        ok = False
+    return None if ok else (f"section {section!r} belongs to {dist} {owner.plugin.version}, "
+                            f"outside the range {wanted!r} that plugin {slot.ref.name!r} requires")
+
+
 class PluginLoadError(Exception):
     """A plugin could not be loaded or declared itself wrongly (strict mode raises it)."""
 
@@ -63,7 +117,7 @@ class PolicyEvaluationError(Exception):
 
 @attrs.frozen(kw_only=True)
 class LoadProblem:
-    """Why a plugin, or one of its policies, is not available."""
+    """Why a plugin, or one of its policies or sections, is not available."""
 
     plugin: str
     message: str
@@ -79,11 +133,35 @@ class RegisteredPolicy:
 
 
 @attrs.frozen(kw_only=True)
+class SectionOwner:
+    """Who owns a case section: the core (``plugin`` None) or a plugin of a distribution."""
+
+    name: str
+    type: type = attrs.field(repr=False)
+    plugin: PluginRef | None = None
+    title: Text | None = None
+
+
+@attrs.frozen(kw_only=True)
 class _Slot:
+    """A registered plugin, before the kernel resolves names, sections and dependencies."""
+
     ref: PluginRef
     obj: Any = attrs.field(repr=False)
     hooks: Any = attrs.field(repr=False)
     policies: tuple[PolicySpec, ...]
+    sections: tuple[FactSection, ...]
+    requires: Mapping[str, str]
+
+    @property
+    def owns_its_name(self) -> bool:
+        """A plugin name is owned by the distribution ``zhengce-<name>`` (or ``<name>``)."""
+        dist = _normalise(self.ref.distribution)
+        return dist in (f"zhengce-{_normalise(self.ref.name)}", _normalise(self.ref.name))
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 class Kernel:
@@ -97,6 +175,10 @@ class Kernel:
         ``Kernel()`` runs what is installed and ``Kernel([p])`` runs exactly ``p``.
     :param block: plugin names never to load.
     :param strict: raise instead of reporting a failing plugin or policy.
+
+    Every registration re-resolves the whole plugin set (names, sections,
+    dependencies) from scratch, so the outcome never depends on the order in
+    which plugins were registered.
     """
 
     def __init__(
@@ -107,16 +189,11 @@ class Kernel:
         block: Iterable[str] = (),
         strict: bool = False,
     ) -> None:
-        self.pm = pluggy.PluginManager(hookspecs.PROJECT)
-        self.pm.add_hookspecs(hookspecs)
         self.strict = strict
-        self._slots: dict[str, _Slot] = {}
-        self._problems: list[LoadProblem] = []
-        self._index: dict[str, tuple[RegisteredPolicy, ...]] = {}
-        self._policies: dict[str, RegisteredPolicy] = {}
-        self._plugin_refs: tuple[PluginRef, ...] = ()
-        for name in block:
-            self.pm.set_blocked(name)
+        self._slots: list[_Slot] = []
+        self._failures: list[LoadProblem] = []  # import or declaration failures, plugin by plugin
+        self._blocked: set[str] = set(block)
+        self._resolve()
         plugins = list(plugins)
         for plugin in plugins:
             self.register(plugin)
@@ -127,11 +204,9 @@ class Kernel:
 
     def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> None:
         """Load every installed plugin of ``group``; a plugin that fails to import is reported, not fatal."""
-        # Sorted by (name, distribution): which of two same-named plugins loads never
-        # depends on installation order; the second is reported as a load problem.
         eps = md.entry_points(group=group)
         for ep in sorted(eps, key=lambda e: (e.name, e.dist.name if e.dist else "")):
-            if self.pm.is_blocked(ep.name):
+            if ep.name in self._blocked:
                 continue
             try:
                 obj = ep.load()
@@ -154,7 +229,7 @@ class Kernel:
         distribution: str | None = None,
         version: str | None = None,
     ) -> PluginRef | None:
-        """Register one plugin; return its reference, or None when blocked or broken."""
+        """Register one plugin; return its reference, or None when blocked, broken or refused."""
         dispatcher = pluggy.PluginManager(hookspecs.PROJECT)
         dispatcher.add_hookspecs(hookspecs)
         label = name or getattr(plugin, "__name__", type(plugin).__name__)
@@ -169,11 +244,10 @@ class Kernel:
                 distribution=distribution or (info.distribution if info else name),
                 version=version or (info.version if info else "0+unknown"),
             )
-            if self.pm.is_blocked(name):
+            if name in self._blocked:
                 return None
-            if name in self._slots:
-                raise PluginLoadError(f"a plugin named {name!r} is already registered")
             specs = tuple(dispatcher.hook.declare_policies() or ())
+            sections = tuple(dispatcher.hook.declare_sections() or ())
             problems = [
                 p
                 for s in specs
@@ -181,46 +255,117 @@ class Kernel:
             ]
             ids = [s.id for s in specs]
             problems += [f"policy id {i!r} declared twice" for i in sorted(set(ids)) if ids.count(i) > 1]
+            problems += [p for sec in sections
+                         for p in (sec.problems() if isinstance(sec, FactSection) else [f"not a FactSection: {sec!r}"])]
+            names = [sec.name for sec in sections]
+            problems += [f"section {n!r} declared twice" for n in sorted(set(names)) if names.count(n) > 1]
+            problems += [f"requires {d!r}: {e}" for d, e in _bad_specifiers(info.requires if info else {})]
             if problems:
                 raise PluginLoadError("; ".join(problems))
-            self.pm.register(plugin, name=name)
         except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
             self._fail(name or label, f"{type(exc).__name__}: {exc}")
             return None
-        self._slots[name] = _Slot(ref=ref, obj=plugin, hooks=dispatcher.hook, policies=specs)
-        self._rebuild_index()
-        return ref
+        self._slots.append(_Slot(ref=ref, obj=plugin, hooks=dispatcher.hook, policies=specs,
+                                 sections=sections, requires=info.requires if info else {}))
+        self._resolve()
+        return ref if any(s.ref == ref for s in self._active) else None
 
     def unregister(self, name: str) -> None:
-        """Remove a plugin and its policies."""
-        slot = self._slots.pop(name)
-        self.pm.unregister(slot.obj)
-        self._rebuild_index()
+        """Remove every plugin registered under ``name``, and their policies and sections."""
+        self._slots = [s for s in self._slots if s.ref.name != name]
+        self._failures = [p for p in self._failures if p.plugin != name]
+        self._resolve()
 
     def _fail(self, plugin: str, message: str) -> None:
         if self.strict:
             raise PluginLoadError(f"plugin {plugin!r}: {message}")
-        self._problems.append(LoadProblem(plugin=plugin, message=message))
+        self._failures.append(LoadProblem(plugin=plugin, message=message))
+        self._resolve()
 
-    def _rebuild_index(self) -> None:
-        """Policies by id and the section → policies index, both in policy-id order.
+    def _resolve(self) -> None:
+        """Decide, from every registered plugin at once, what is active.
 
-        Policy ids start with their plugin's name and plugin names are unique,
-        so no two plugins can claim one id; nothing here depends on the order
-        plugins were registered in.
+        1. Plugin names: a name claimed twice goes to the distribution that owns it
+           (``zhengce-<name>``); when none or both do, every claimant is refused.
+        2. Sections: a name claimed by two active plugins is refused for both.
+        3. Policies: each section a policy reads must be shared or owned by an active
+           plugin, and by its own plugin or a distribution that plugin requires, in range.
+        Nothing here depends on the order plugins were registered in.
         """
-        policies = {
-            spec.id: RegisteredPolicy(spec=spec, plugin=slot.ref, hooks=slot.hooks)
-            for slot in self._slots.values()
-            for spec in slot.policies
-        }
+        problems: list[LoadProblem] = []
+        by_name: dict[str, list[_Slot]] = {}
+        for slot in self._slots:
+            by_name.setdefault(slot.ref.name, []).append(slot)
+        active: list[_Slot] = []
+        refused: dict[str, str] = {}  # plugin name -> why (for messages about its sections)
+        for name, claimants in sorted(by_name.items()):
+            if len(claimants) == 1:
+                active.append(claimants[0])
+                continue
+            owners = [c for c in claimants if c.owns_its_name]
+            dists = ", ".join(sorted(f"{c.ref.distribution} {c.ref.version}" for c in claimants))
+            if len(owners) == 1:
+                active.append(owners[0])
+                for c in claimants:
+                    if c is not owners[0]:
+                        problems.append(LoadProblem(plugin=name, message=(
+                            f"plugin name {name!r} is owned by distribution {owners[0].ref.distribution}; "
+                            f"the claim of {c.ref.distribution} {c.ref.version} is refused")))
+            else:
+                refused[name] = f"plugin name {name!r} is claimed by {dists}"
+                problems.append(LoadProblem(plugin=name, message=(
+                    f"plugin name {name!r} is claimed by {dists} and none owns it alone: all refused")))
+        active.sort(key=lambda s: s.ref.name)
+
+        claims: dict[str, list[_Slot]] = {}
+        for slot in active:
+            for sec in slot.sections:
+                claims.setdefault(sec.name, []).append(slot)
+        owners: dict[str, SectionOwner] = {
+            name: SectionOwner(name=name, type=tp, title=None) for name, tp in _shared_sections().items()}
+        unowned: dict[str, str] = {}  # section -> why no plugin owns it
+        for name, claimants in sorted(claims.items()):
+            plugins = ", ".join(s.ref.name for s in claimants)
+            if name in owners:
+                unowned_why = f"section {name!r} is owned by the core; claimed by {plugins}: refused"
+                problems += [LoadProblem(plugin=s.ref.name, message=unowned_why) for s in claimants]
+            elif len(claimants) > 1:
+                unowned[name] = f"section {name!r} is claimed by plugins {plugins}: refused for all"
+                problems += [LoadProblem(plugin=s.ref.name, message=unowned[name]) for s in claimants]
+            else:
+                sec = next(x for x in claimants[0].sections if x.name == name)
+                owners[name] = SectionOwner(name=name, type=sec.type, plugin=claimants[0].ref, title=sec.title)
+        for name, why in refused.items():
+            for c in by_name[name]:
+                for sec in c.sections:
+                    unowned.setdefault(sec.name, f"section {sec.name!r} belongs to plugin {name!r}, refused: {why}")
+
+        policies: dict[str, RegisteredPolicy] = {}
+        for slot in active:
+            for spec in slot.policies:
+                why = [w for section in spec.facts if (w := _reads_problem(slot, section, owners, unowned))]
+                if why:
+                    problems.append(LoadProblem(plugin=slot.ref.name, message=f"policy {spec.id} refused: " + "; ".join(why)))
+                else:
+                    policies[spec.id] = RegisteredPolicy(spec=spec, plugin=slot.ref, hooks=slot.hooks)
+
+        self._active = tuple(active)
         self._policies = {pid: policies[pid] for pid in sorted(policies)}
-        self._plugin_refs = tuple(sorted((s.ref for s in self._slots.values()), key=lambda r: r.name))
+        self._plugin_refs = tuple(s.ref for s in active)
+        self._plugin_set = plugin_set_id(self._plugin_refs)
+        self._sections = {name: owners[name] for name in sorted(owners)}
+        self._unowned = unowned
+        self._problems = tuple(sorted(self._failures, key=lambda p: (p.plugin, p.message))) + tuple(
+            sorted(problems, key=lambda p: (p.plugin, p.message)))
+        self._case_type = compose_case({n: o.type for n, o in self._sections.items() if o.plugin is not None})
+        self._migrate = Migrator(self._case_type)
         index: dict[str, list[RegisteredPolicy]] = {}
         for reg in self._policies.values():
             for section in reg.spec.facts:
                 index.setdefault(section, []).append(reg)
         self._index = {s: tuple(v) for s, v in index.items()}
+        if self.strict and problems:
+            raise PluginLoadError("; ".join(f"plugin {p.plugin!r}: {p.message}" for p in problems))
 
     # --- introspection -------------------------------------------------------
 
@@ -230,14 +375,29 @@ class Kernel:
         return self._plugin_refs
 
     @property
+    def plugin_set(self) -> str:
+        """An identifier of the loaded plugins (names, distributions, versions, hashed)."""
+        return self._plugin_set
+
+    @property
     def problems(self) -> tuple[LoadProblem, ...]:
-        """Plugins (or policies) that failed to load, and why."""
-        return tuple(self._problems)
+        """Plugins, policies or sections that failed to load, and why."""
+        return self._problems
 
     @property
     def policies(self) -> tuple[RegisteredPolicy, ...]:
         """Routable policies, by id."""
         return tuple(self._policies.values())
+
+    @property
+    def sections(self) -> Mapping[str, SectionOwner]:
+        """Every section a case may carry, by name, with its owner."""
+        return MappingProxyType(self._sections)
+
+    @property
+    def case_type(self) -> type[Case]:
+        """The case class composed from the shared sections and the loaded plugins' sections."""
+        return self._case_type
 
     def policy(self, policy_id: str) -> RegisteredPolicy:
         return self._policies[policy_id]
@@ -249,6 +409,60 @@ class Kernel:
         if len(regs) <= 1:
             return regs
         return sorted({reg.spec.id: reg for reg in regs}.values(), key=lambda reg: reg.spec.id)
+
+    # --- case loading --------------------------------------------------------
+
+    def load(self, data: Any) -> tuple[Case, tuple[MigrationNote, ...]]:
+        """Validate JSON-like ``data`` into this kernel's case class; also return the migrations applied.
+
+        Raises one :class:`~zhengce.contracts.CaseValidationError` listing every problem
+        by path; an unknown top-level section says whose it would be (a blocked or refused
+        plugin) or lists the sections installed, with a "did you mean" for a near miss.
+        """
+        if not isinstance(data, dict):
+            raise CaseValidationError([Problem("", f"expected an object, got {type(data).__name__}")])
+        data, notes = self._migrate(data)
+        try:
+            return structure(data, self._case_type), notes
+        except CaseValidationError as exc:
+            raise CaseValidationError([self._explain_unknown(p, data) for p in exc.problems]) from None
+
+    def load_case(self, data: Any) -> Case:
+        """Validate JSON-like ``data`` into this kernel's case class (see :meth:`load`)."""
+        return self.load(data)[0]
+
+    def loads_case(self, text: str | bytes) -> Case:
+        """Parse JSON text (fractions become ``Decimal``) and validate it (see :meth:`load`)."""
+        return self.load(parse_json(text))[0]
+
+    def _explain_unknown(self, problem: Problem, data: dict[str, Any]) -> Problem:
+        name = problem.path
+        if "." in name or "[" in name or name not in data or name in self._sections or name == "case_id":
+            return problem
+        why = self._unowned.get(name)
+        if why:
+            return Problem(name, f"unknown section: {why}")
+        blocked = sorted(self._blocked)
+        known = ["case_id", *self._sections]
+        hint = did_you_mean(name, known)
+        listed = ", ".join(known) if len(known) <= 12 else f"{len(known)} (`zhengce plugins` lists them)"
+        text = f"unknown section{hint}; sections installed: {listed}"
+        if blocked:
+            text += f" (blocked plugins, whose sections are not loaded: {', '.join(blocked)})"
+        return Problem(name, text)
+
+    def case_schema(self) -> dict[str, Any]:
+        """The JSON Schema of a case for this kernel: every section, each naming its owner."""
+        schema = json_schema(self._case_type)
+        schema["title"] = "Case"
+        schema["$id"] = f"https://zhengce.invalid/schema/case/{self._plugin_set}.json"
+        schema["x-zhengce-plugin-set"] = {"id": self._plugin_set, "plugins": [dump(r) for r in self._plugin_refs]}
+        for name, owner in self._sections.items():
+            prop = schema["properties"][name]
+            prop["x-zhengce-owner"] = dump(owner.plugin) if owner.plugin else {"core": KERNEL_VERSION}
+            if owner.title:
+                prop["description"] = f"{owner.title.zh} / {owner.title.en}"
+        return schema
 
     # --- evaluation ----------------------------------------------------------
 
@@ -271,8 +485,9 @@ class Kernel:
         :param trace: ``False`` for screening mode: no steps recorded (see
             :class:`EvaluationContext`).
         """
+        notes: tuple[MigrationNote, ...] = ()
         if not isinstance(case, Case):
-            case = load_case(case)
+            case, notes = self.load(case)
         as_of = as_of or _dt.date.today()
         ctx = EvaluationContext(as_of=as_of, known_at=known_at or as_of, trace=trace)
         routed = self.route(case)
@@ -284,8 +499,10 @@ class Kernel:
             as_of=ctx.as_of,
             known_at=ctx.known_at,
             kernel_version=KERNEL_VERSION,
-            plugins=self.plugins,
+            plugins=self._plugin_refs,
+            plugin_set=self._plugin_set,
             results=tuple(self._evaluate_one(reg, case, ctx) for reg in routed),
+            input_notes=notes,
         )
 
     def _evaluate_one(self, reg: RegisteredPolicy, case: Case, ctx: EvaluationContext) -> PolicyResult:

@@ -12,7 +12,10 @@ implementations dispatch by policy id, so a plugin's ``plugin.py`` declares
 data only::
 
     plugin = RulesPlugin(name="tradein", distribution="zhengce-tradein", fallback_version=__version__,
-                         policies=[(CAR_SCRAPPAGE, car_scrappage)])
+                         sections=facts.SECTIONS, policies=[(CAR_SCRAPPAGE, car_scrappage)])
+
+A provincial plugin that reads a national plugin's sections names its distribution
+and version range in ``requires`` (and in its ``pyproject.toml``).
 
 and its entry point names that object (``tradein = "zhengce_tradein.plugin:plugin"``).
 """
@@ -20,11 +23,11 @@ and its entry point names that object (``tradein = "zhengce_tradein.plugin:plugi
 from __future__ import annotations
 
 import importlib.metadata as md
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from types import ModuleType
 
 from .hookspecs import hookimpl
-from .policy import PluginInfo, PolicySpec
+from .policy import FactSection, PluginInfo, PolicySpec
 
 
 def distribution_version(distribution: str, fallback: str) -> str:
@@ -39,13 +42,15 @@ class RulesPlugin:
     """A plugin made of rule modules, one per declared policy."""
 
     def __init__(self, *, name: str, distribution: str, fallback_version: str,
-                 policies: Iterable[tuple[PolicySpec, ModuleType]]) -> None:
+                 policies: Iterable[tuple[PolicySpec, ModuleType]],
+                 sections: Iterable[FactSection] = (), requires: Mapping[str, str] | None = None) -> None:
         policies = list(policies)
         for spec, rule in policies:
             if getattr(rule, "POLICY_ID", spec.id) != spec.id:
                 raise ValueError(f"{rule.__name__}.POLICY_ID is {rule.POLICY_ID!r}, declared as {spec.id!r}")
         self.info = PluginInfo(name=name, distribution=distribution,
-                               version=distribution_version(distribution, fallback_version))
+                               version=distribution_version(distribution, fallback_version), requires=requires or {})
+        self.sections = tuple(sections)
         self.specs = tuple(spec for spec, _ in policies)
         self.rules = {spec.id: rule for spec, rule in policies}
 
@@ -55,6 +60,10 @@ class RulesPlugin:
     @hookimpl
     def declare_plugin(self) -> PluginInfo:
         return self.info
+
+    @hookimpl
+    def declare_sections(self) -> tuple[FactSection, ...]:
+        return self.sections
 
     @hookimpl
     def declare_policies(self) -> tuple[PolicySpec, ...]:

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from zhengce.contracts import CaseValidationError, PolicyResult, Problem, load_case
+from zhengce.contracts import CaseValidationError, PolicyResult, Problem
 
 from .kernel import Kernel
 
@@ -47,7 +47,7 @@ def screen_line(kernel: Kernel, number: int, line: str, as_of: date, known_at: d
             data = json.loads(line, parse_float=Decimal)
         except json.JSONDecodeError as exc:
             raise CaseValidationError([Problem("", f"not valid JSON: {exc.msg}")]) from None
-        case = load_case(data)
+        case = kernel.load_case(data)
     except CaseValidationError as exc:
         return {"line": number, **exc.to_json()}
     record = kernel.evaluate(case, as_of=as_of, known_at=known_at, trace=False)

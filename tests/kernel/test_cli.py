@@ -60,7 +60,7 @@ def test_invalid_case_exits_2_listing_every_problem(capsys, tmp_path):
     bad.write_text(json.dumps({"old_vehicle": {"registration_date": "2024-13-01"}, "x": 1}), encoding="utf-8")
     code, _, err = run(capsys, "evaluate", str(bad))
     assert code == 2
-    assert "old_vehicle.registration_date: not a date: '2024-13-01'" in err and "x: unknown field" in err
+    assert "old_vehicle.registration_date: not a date: '2024-13-01'" in err and "x: unknown section" in err
     code, out, _ = run(capsys, "evaluate", str(bad), "--format", "json")
     assert code == 2 and json.loads(out)["error"] == "invalid_input"
 
@@ -108,7 +108,8 @@ def test_block_keeps_a_plugin_out(capsys):
     code, out, _ = run(capsys, "--block", "tradein", "plugins", "--format", "json")
     assert code == 0 and "tradein" not in {p["name"] for p in json.loads(out)["plugins"]}
     code, out, _ = run(capsys, "--block", "tradein", "evaluate", EXAMPLE, "--format", "json")
-    assert POLICY not in {r["policy_id"] for r in json.loads(out)["results"]}
+    problems = {p["path"]: p["message"] for p in json.loads(out)["problems"]}
+    assert code == 2 and "blocked plugins, whose sections are not loaded: tradein" in problems["old_vehicle"]
 
 
 def test_screen_reports_every_line_in_order_with_one_or_two_workers(capsys, tmp_path):

@@ -9,7 +9,7 @@ HOOKS = [name for name, fn in inspect.getmembers(hookspecs, inspect.isfunction) 
 
 
 def test_the_hooks_are_the_documented_set():
-    assert sorted(HOOKS) == ["applies_to", "declare_plugin", "declare_policies", "evaluate", "explain"]
+    assert sorted(HOOKS) == ["applies_to", "declare_plugin", "declare_policies", "declare_sections", "evaluate", "explain"]
 
 
 def test_every_hook_has_summary_params_return_and_when_called():

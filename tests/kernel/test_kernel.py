@@ -90,11 +90,12 @@ def test_a_plugin_returning_garbage_is_an_error(fake):
     assert "not Applicability" in record.results[0].error.message
 
 
-def test_a_badly_declared_plugin_fails_to_load_alone(fake):
-    bad_section = fake("beta", (("x", ("no_such_section",)),))
+def test_a_policy_reading_a_section_no_plugin_owns_is_refused_alone(fake):
+    bad_section = fake("beta", (("x", ("no_such_section",)), ("ok", ("enterprise",))))
     kernel = Kernel([bad_section, fake("gamma")])
-    assert [p.name for p in kernel.plugins] == ["gamma"]
-    assert kernel.problems[0].plugin == "beta" and "no_such_section" in kernel.problems[0].message
+    assert [r.spec.id for r in kernel.policies] == ["beta.ok", "gamma.flat"]
+    assert kernel.problems[0].plugin == "beta"
+    assert kernel.problems[0].message == "policy beta.x refused: no installed plugin owns section 'no_such_section'"
     with pytest.raises(PluginLoadError):
         Kernel([fake("beta", (("x", ("no_such_section",)),))], strict=True)
 
@@ -121,10 +122,11 @@ def test_a_policy_declared_twice_is_refused(fake):
     assert kernel.plugins == () and "declared twice" in kernel.problems[0].message
 
 
-def test_a_second_plugin_with_the_same_name_is_refused(fake):
-    kernel = Kernel([fake("alpha", amount="1"), fake("alpha", amount="2")])
-    assert [p.name for p in kernel.plugins] == ["alpha"]
-    assert "already registered" in kernel.problems[0].message
+def test_two_plugins_claiming_one_name_are_both_refused(fake):
+    for order in (1, -1):
+        kernel = Kernel([fake("alpha", amount="1"), fake("alpha", amount="2")][::order])
+        assert kernel.plugins == () and kernel.policies == ()
+        assert "none owns it alone: all refused" in kernel.problems[0].message
 
 
 def test_blocked_plugins_are_not_loaded(fake):

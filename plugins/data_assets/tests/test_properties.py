@@ -232,7 +232,7 @@ def test_a_pilot_enterprise_rating_is_valid_only_on_site_with_the_2024_version(m
 def test_new_sections_never_error():
     from hypothesis import HealthCheck
 
-    from zhengce.contracts.data_assets import SmeDigitalEmpowermentEnterprise, SmeDigitalEmpowermentProgress, SmeDigitalLevelAssessment
+    from zhengce_data_assets.facts import SmeDigitalEmpowermentEnterprise, SmeDigitalEmpowermentProgress, SmeDigitalLevelAssessment
     from zhengce.kernel.testing import contract_strategy
 
     small = {"int": st.integers(-3, 50000), "date": st.dates(date(2024, 1, 1), date(2028, 12, 31))}
@@ -245,9 +245,7 @@ def test_new_sections_never_error():
     @settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
     @given(sections=sections, as_of=st.dates(date(2024, 9, 4), date(2028, 12, 31)))
     def run(sections, as_of):
-        from zhengce.contracts import Case
-
-        record = KERNEL.evaluate(Case(**sections), as_of=as_of)
+        record = KERNEL.evaluate(KERNEL.case_type(**sections), as_of=as_of)
         errors = [r.error for r in record.results if r.error]
         assert not errors, errors
 

@@ -1,3 +1,3 @@
 """zhengce-data-assets: data assets, enterprise data, data industry and SME digitalisation."""
 
-__version__ = "1.1.0"
+__version__ = "1.2.0"

@@ -6,6 +6,7 @@ from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
 from . import (
+    facts,
     __version__,
     data_asset_pilot,
     data_industry_classification,
@@ -90,4 +91,4 @@ MODULES = (
 )
 POLICIES = tuple(spec for spec, _ in MODULES)
 
-plugin = RulesPlugin(name=NAME, distribution=DISTRIBUTION, fallback_version=__version__, policies=MODULES)
+plugin = RulesPlugin(name=NAME, distribution=DISTRIBUTION, fallback_version=__version__, sections=facts.SECTIONS, policies=MODULES)

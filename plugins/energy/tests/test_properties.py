@@ -6,7 +6,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhengce.contracts.energy import CarbonViolationKind
+from zhengce_energy.facts import CarbonViolationKind
 from zhengce.kernel import Kernel
 from zhengce_energy import carbon_penalties as cp
 from zhengce_energy import plugin
@@ -141,7 +141,7 @@ def test_price_window_is_the_month_before_the_deadline(deadline):
 
 # --- 国能发法改〔2024〕93号 -------------------------------------------------------
 
-from zhengce.contracts.energy import AggregatedResource  # noqa: E402
+from zhengce_energy.facts import AggregatedResource  # noqa: E402
 from zhengce_energy import power_entity as pe  # noqa: E402
 
 ENTITY = plugin.POWER_ENTITY.parameters

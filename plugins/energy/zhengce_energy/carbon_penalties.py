@@ -17,7 +17,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
-from zhengce.contracts.energy import CarbonMarketRole, CarbonViolation, CarbonViolationKind
+from zhengce_energy.facts import CarbonMarketRole, CarbonViolation, CarbonViolationKind
 from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.rules import Calculation, Conditions
 

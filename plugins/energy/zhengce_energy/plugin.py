@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, carbon_dual_control, carbon_duties, carbon_footprint, carbon_penalties, coal_clean_use, efficiency_grades, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
+from . import __version__, facts, carbon_dual_control, carbon_duties, carbon_footprint, carbon_penalties, coal_clean_use, efficiency_grades, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
 
 NAME = "energy"
 DISTRIBUTION = "zhengce-energy"
@@ -45,7 +45,7 @@ EFFICIENCY_GRADES = _spec(efficiency_grades, Text(zh="节能标准能效等级�
 plugin = RulesPlugin(
     name=NAME,
     distribution=DISTRIBUTION,
-    fallback_version=__version__,
+    fallback_version=__version__, sections=facts.SECTIONS,
     policies=[
         (CARBON_DUTIES, carbon_duties),
         (CARBON_PENALTIES, carbon_penalties),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
-from zhengce.contracts.energy import AggregatedResource
+from zhengce_energy.facts import AggregatedResource
 from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.rules import Calculation, Conditions
 

@@ -11,7 +11,7 @@ stay 正常 (三), and the bank's duties (四).  Every criterion comes from
 from __future__ import annotations
 
 from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
-from zhengce.contracts.finance import RenewalBorrowerKind, RenewalLoanPurpose
+from zhengce_finance.facts import RenewalBorrowerKind, RenewalLoanPurpose
 from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.rules import Calculation, Conditions
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, equipment_renewal, little_giant, loan_renewal, reits_transition, tech_guarantee
+from . import __version__, facts, equipment_renewal, little_giant, loan_renewal, reits_transition, tech_guarantee
 
 EQUIPMENT_RENEWAL = PolicySpec(
     id=equipment_renewal.POLICY_ID,
@@ -50,4 +50,4 @@ POLICIES: tuple[tuple[PolicySpec, object], ...] = (
     (REITS_TRANSITION, reits_transition),
 )
 
-plugin = RulesPlugin(name="finance", distribution="zhengce-finance", fallback_version=__version__, policies=POLICIES)
+plugin = RulesPlugin(name="finance", distribution="zhengce-finance", fallback_version=__version__, sections=facts.SECTIONS, policies=POLICIES)

@@ -6,12 +6,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from zhengce.contracts import CaseValidationError, case_schema, load_case
+from zhengce.contracts import CaseValidationError
 from zhengce.kernel import Kernel
 from zhengce_taxation import plugin
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[3] / "examples" / "cases").glob("taxation_*.json"))
 KERNEL = Kernel([plugin.plugin])
+case_schema, load_case = KERNEL.case_schema, KERNEL.load_case
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, advanced_manufacturer_list, digital_einvoice, lat_floor, machine_tool_rd_list, machine_tool_vat_list, neeq_dividend, recycler_vat_method, restructuring_stamp, reverse_invoicing, reverse_red_letter, special_equipment, vehicle_vessel_tax
+from . import __version__, facts, advanced_manufacturer_list, digital_einvoice, lat_floor, machine_tool_rd_list, machine_tool_vat_list, neeq_dividend, recycler_vat_method, restructuring_stamp, reverse_invoicing, reverse_red_letter, special_equipment, vehicle_vessel_tax
 
 
 def _spec(module, title: Text, facts: tuple[str, ...], filename: str) -> PolicySpec:
@@ -50,6 +50,6 @@ POLICIES = tuple(spec for spec, _ in DECLARED)
 plugin = RulesPlugin(
     name="taxation",
     distribution="zhengce-taxation",
-    fallback_version=__version__,
+    fallback_version=__version__, sections=facts.SECTIONS,
     policies=DECLARED,
 )

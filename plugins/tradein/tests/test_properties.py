@@ -28,8 +28,8 @@ maybe = lambda s: st.none() | s  # noqa: E731
 
 @st.composite
 def car_cases(draw):
-    old_fuel = draw(st.sampled_from(["gasoline", "diesel", "other_fuel", "new_energy"]))
-    new_fuel = draw(st.sampled_from(["gasoline", "diesel", "new_energy"]))
+    old_fuel = draw(st.sampled_from(["gasoline", "diesel", "other_fuel", "nev"]))
+    new_fuel = draw(st.sampled_from(["gasoline", "diesel", "nev"]))
     window = lambda: days(date(2024, 4, 20), date(2025, 1, 14)).map(date.isoformat)  # noqa: E731
     return {
         "applicant": {"type": draw(st.sampled_from(["individual_consumer", "individual_consumer", "enterprise"]))},
@@ -37,14 +37,14 @@ def car_cases(draw):
             "vehicle_class": draw(st.sampled_from(["small_passenger", "mini_passenger", "medium_passenger"])),
             "fuel": old_fuel,
             "registration_date": draw(days(date(2005, 1, 1), date(2019, 12, 31))).isoformat(),
-            "registered_to_applicant_on": draw(maybe(days(date(2010, 1, 1), date(2024, 8, 31)).map(date.isoformat))),
+            "in_applicant_name_since": draw(maybe(days(date(2010, 1, 1), date(2024, 8, 31)).map(date.isoformat))),
         },
         "new_vehicle": {
             "vehicle_class": "small_passenger",
             "fuel": new_fuel,
             "in_nev_catalogue": draw(maybe(st.booleans())),
             "displacement_l": draw(st.sampled_from(["1.0", "1.5", "2.0", "2.1", "3.0"])),
-            "registered_to_applicant": draw(maybe(st.booleans())),
+            "in_applicant_name": draw(maybe(st.booleans())),
         },
         "scrappage_application": {
             "submitted_on": draw(window()),
@@ -54,8 +54,8 @@ def car_cases(draw):
             "deregistration_certificate_on": draw(window()),
             "sales_invoice_on": draw(window()),
             "registration_certificate_on": draw(window()),
-            "paid_amount": draw(st.sampled_from([None, "7000", "10000"])),
-            "paid_on": draw(maybe(days(date(2024, 5, 1), date(2024, 12, 31)).map(date.isoformat))),
+            "subsidy_already_paid": draw(st.sampled_from([None, "7000", "10000"])),
+            "subsidy_paid_on": draw(maybe(days(date(2024, 5, 1), date(2024, 12, 31)).map(date.isoformat))),
         },
     }
 
@@ -98,8 +98,8 @@ def test_known_after_392_is_never_below_known_before(case, before, after, owned_
     (old car in the applicant's name by 2024-07-25, new car in the applicant's name): for a case
     that meets them, as every genuine 以旧换新 by one consumer does, the answer can only rise.
     (A case that fails them is refused once 392号 is known: YAML cases pin that narrowing.)"""
-    case["old_vehicle"]["registered_to_applicant_on"] = owned_since.isoformat()
-    case["new_vehicle"]["registered_to_applicant"] = True
+    case["old_vehicle"]["in_applicant_name_since"] = owned_since.isoformat()
+    case["new_vehicle"]["in_applicant_name"] = True
     as_of = date(2024, 8, 1)
     old = KERNEL.evaluate(case, as_of=as_of, known_at=before).result(POLICY)
     new = KERNEL.evaluate(case, as_of=as_of, known_at=after).result(POLICY)
@@ -113,7 +113,7 @@ def test_top_up_is_the_difference_to_what_was_paid(case, known_at):
     result = KERNEL.evaluate(case, as_of=known_at).result(POLICY)
     if result.status is Status.APPLIES:
         top_up = result.evaluation.amount("top_up_due")
-        paid = case["scrappage_application"]["paid_amount"]
+        paid = case["scrappage_application"]["subsidy_already_paid"]
         if top_up is not None:
             assert paid is not None and top_up == max(Decimal(0), result.evaluation.amount("subsidy") - Decimal(paid))
 

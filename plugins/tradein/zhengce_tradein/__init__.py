@@ -1,3 +1,3 @@
 """zhengce-tradein: trade-in policies (以旧换新) for the zhengce kernel."""
 
-__version__ = "1.1.0"
+__version__ = "2.0.0"

@@ -17,7 +17,6 @@ from zhengce.contracts import (
     Case,
     Evaluation,
     Explanation,
-    Fuel,
     Outcome,
     PolicyResult,
     Text,
@@ -26,6 +25,8 @@ from zhengce.kernel import EvaluationContext, ParameterSet, load_parameters
 from zhengce.kernel.reference import ZONE_LABELS, regions
 from zhengce.kernel.render import explanation
 from zhengce.kernel.rules import Calculation, Conditions, Lookup
+
+from .facts import Fuel
 
 POLICY_ID = "tradein.car_scrappage_subsidy"
 PARAMETERS = load_parameters("zhengce_tradein", "parameters/car_scrappage_subsidy.yaml")
@@ -58,7 +59,7 @@ def old_vehicle_kind(case: Case, p: Lookup, conds: Conditions) -> str | None:
                                           p.criterion("old.nev_registered_by").value),
                     None, facts=facts, cite=p.criterion("old.gasoline_registered_by"))
         return None
-    if fuel is Fuel.NEW_ENERGY:
+    if fuel is Fuel.NEV:
         cutoff = p.criterion("old.nev_registered_by")
         ok = reg <= cutoff.value
         conds.check("old_vehicle_kind", T("旧新能源乘用车于 {} 前（含当日）注册登记", "The old NEV was registered on or before {}", cutoff.value),
@@ -81,7 +82,7 @@ def new_vehicle_tier(case: Case, old_kind: str | None, p: Lookup, conds: Conditi
                                                p.criterion("new.fuel_max_displacement_l").value),
                     None, facts={"new_vehicle.fuel": None}, cite=p.criterion("new.nev_in_catalogue"))
         return None
-    if fuel is Fuel.NEW_ENERGY:
+    if fuel is Fuel.NEV:
         rule = p.criterion("new.nev_in_catalogue")
         listed = new.in_nev_catalogue
         conds.check("new_vehicle_qualifies", T(zh="新购新能源乘用车纳入《减免车辆购置税的新能源汽车车型目录》",
@@ -93,7 +94,7 @@ def new_vehicle_tier(case: Case, old_kind: str | None, p: Lookup, conds: Conditi
     if old_kind == OLD_NEV:
         conds.check("new_vehicle_qualifies", T(zh="报废旧新能源乘用车的，仅购买新能源乘用车可获补贴",
                                                en="Scrapping an old NEV earns a subsidy only for a new NEV"),
-                    False, facts={"old_vehicle.fuel": Fuel.NEW_ENERGY, "new_vehicle.fuel": fuel}, cite=p(BUY_FUEL, any_day=True))
+                    False, facts={"old_vehicle.fuel": Fuel.NEV, "new_vehicle.fuel": fuel}, cite=p(BUY_FUEL, any_day=True))
         return None
     limit = p.criterion("new.fuel_max_displacement_l")
     disp = new.displacement_l
@@ -175,9 +176,9 @@ def _ownership_conditions(case: Case, p: Lookup, conds: Conditions) -> None:
                    outcome=Outcome.NOT_IN_FORCE, note=_not_yet_known(p, "owner.old_registered_by"))
     else:
         old_label = T("报废旧车于 {} 前（含当日）登记在申请人名下", "The scrapped car was registered in the applicant's name on or before {}", old_rule.value)
-        since = case.old_vehicle.registered_to_applicant_on if case.old_vehicle else None
+        since = case.old_vehicle.in_applicant_name_since if case.old_vehicle else None
         conds.check("old_vehicle_owned_by_applicant", old_label, None if since is None else since <= old_rule.value,
-                    facts={"old_vehicle.registered_to_applicant_on": since}, cite=old_rule, note=p.reading("owner.old_registered_by"))
+                    facts={"old_vehicle.in_applicant_name_since": since}, cite=old_rule, note=p.reading("owner.old_registered_by"))
 
     new_rule = p("owner.new_registered_during_review_from")
     new_label = T(zh="审核期间新购汽车登记在申请人名下", en="The new car is registered in the applicant's name during review")
@@ -186,14 +187,14 @@ def _ownership_conditions(case: Case, p: Lookup, conds: Conditions) -> None:
                    note=_not_yet_known(p, "owner.new_registered_during_review_from"))
         return
     app = case.scrappage_application
-    paid_on = app.paid_on if app else None
-    if paid_on is not None and paid_on < new_rule.value:
+    subsidy_paid_on = app.subsidy_paid_on if app else None
+    if subsidy_paid_on is not None and subsidy_paid_on < new_rule.value:
         conds.info("new_vehicle_owned_by_applicant", new_label, outcome=Outcome.NOT_IN_FORCE, cite=new_rule,
-                   facts={"scrappage_application.paid_on": paid_on}, note=p.reading("owner.new_registered_during_review_from"))
+                   facts={"scrappage_application.subsidy_paid_on": subsidy_paid_on}, note=p.reading("owner.new_registered_during_review_from"))
         return
-    owned = case.new_vehicle.registered_to_applicant if case.new_vehicle else None
+    owned = case.new_vehicle.in_applicant_name if case.new_vehicle else None
     conds.check("new_vehicle_owned_by_applicant", new_label, owned,
-                facts={"new_vehicle.registered_to_applicant": owned}, cite=new_rule)
+                facts={"new_vehicle.in_applicant_name": owned}, cite=new_rule)
 
 
 def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evaluation:
@@ -203,15 +204,15 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     calc = Calculation(trace=ctx.trace)
     money = p.money
 
-    tier = BUY_NEV if case.new_vehicle.fuel is Fuel.NEW_ENERGY else BUY_FUEL
+    tier = BUY_NEV if case.new_vehicle.fuel is Fuel.NEV else BUY_FUEL
     amount_rule = p(tier)
     subsidy = calc.amount("subsidy", money(amount_rule.value), T(zh="补贴金额", en="Subsidy"),
                           formula=f"{params[tier].label.zh}", cite=amount_rule)
 
-    if app.paid_amount is not None:
-        paid = money(app.paid_amount)
+    if app.subsidy_already_paid is not None:
+        paid = money(app.subsidy_already_paid)
         calc.info("already_paid", T(zh="已发放金额", en="Already paid"), value=paid,
-                  facts={"scrappage_application.paid_amount": app.paid_amount})
+                  facts={"scrappage_application.subsidy_already_paid": app.subsidy_already_paid})
         top_rule = p("top_up.owed_on_paid")
         if top_rule is not None and top_rule.value:
             calc.amount("top_up_due", max(Decimal(0), subsidy - paid), T(zh="应补齐差额", en="Top-up due (补齐差额)"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, car_scrappage, funding_settlement, local_rules
+from . import __version__, facts, car_scrappage, funding_settlement, local_rules
 
 CAR_SCRAPPAGE = PolicySpec(
     id=car_scrappage.POLICY_ID,
@@ -31,6 +31,6 @@ LOCAL_RULES = PolicySpec(
 plugin = RulesPlugin(
     name="tradein",
     distribution="zhengce-tradein",
-    fallback_version=__version__,
+    fallback_version=__version__, sections=facts.SECTIONS,
     policies=[(CAR_SCRAPPAGE, car_scrappage), (FUNDING_SETTLEMENT, funding_settlement), (LOCAL_RULES, local_rules)],
 )

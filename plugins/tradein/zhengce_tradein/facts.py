@@ -1,4 +1,8 @@
-"""Fact types of the vehicle trade-in domain (汽车以旧换新)."""
+"""The case sections of the vehicle trade-in domain (汽车以旧换新), owned by this plugin.
+
+Version 2.0.0 renamed the fields a user would not guess; the old names still load
+(declared migrations, noted in the decision record's ``input_notes``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,9 @@ from datetime import date
 from decimal import Decimal
 
 import attrs
+
+from zhengce.contracts import Renamed, RenamedValue, Text, migrations
+from zhengce.kernel import FactSection
 
 
 class VehicleClass(str, enum.Enum):
@@ -26,15 +33,20 @@ class Fuel(str, enum.Enum):
     GASOLINE = "gasoline"  # 汽油
     DIESEL = "diesel"  # 柴油
     OTHER_FUEL = "other_fuel"  # 其他燃料类型 (e.g. natural gas)
-    NEW_ENERGY = "new_energy"  # 新能源 (BEV, PHEV, FCEV)
+    NEV = "nev"  # 新能源 (BEV, PHEV, FCEV)
 
 
+@migrations(
+    Renamed("registered_to_applicant_on", "in_applicant_name_since", since="tradein 2.0.0"),
+    Renamed("registered_to_applicant", "in_applicant_name", since="tradein 2.0.0"),
+    RenamedValue("fuel", "new_energy", "nev", since="tradein 2.0.0"),
+)
 @attrs.frozen(kw_only=True)
 class Vehicle:
     """A motor vehicle, old (scrapped) or new (bought).
 
-    ``registered_to_applicant_on`` is the date from which the vehicle has been
-    registered in the applicant's name; ``registered_to_applicant`` says whether
+    ``in_applicant_name_since`` is the date from which the vehicle has been
+    registered in the applicant's name; ``in_applicant_name`` says whether
     it is so registered now (during review of the application).
     ``in_nev_catalogue`` is membership of MIIT's 《减免车辆购置税的新能源汽车车型目录》,
     an external list: the engine never guesses it.
@@ -46,10 +58,14 @@ class Vehicle:
     registration_date: date | None = None
     displacement_l: Decimal | None = None
     in_nev_catalogue: bool | None = None
-    registered_to_applicant_on: date | None = None
-    registered_to_applicant: bool | None = None
+    in_applicant_name_since: date | None = None
+    in_applicant_name: bool | None = None
 
 
+@migrations(
+    Renamed("paid_amount", "subsidy_already_paid", since="tradein 2.0.0"),
+    Renamed("paid_on", "subsidy_paid_on", since="tradein 2.0.0"),
+)
 @attrs.frozen(kw_only=True)
 class ScrappageApplication:
     """An application for the car scrappage subsidy (汽车报废更新补贴).
@@ -58,7 +74,7 @@ class ScrappageApplication:
     the place that accepts the application (补贴受理地) and whose region sets
     the central/local funding split.  ``region`` overrides the region the
     engine's reference table gives that province (``east``/``middle``/``west``).
-    ``paid_amount``/``paid_on`` describe a subsidy already paid on this
+    ``subsidy_already_paid``/``subsidy_paid_on`` describe a subsidy already paid on this
     application (for the 补齐差额 top-up).
     """
 
@@ -70,8 +86,8 @@ class ScrappageApplication:
     deregistration_certificate_on: date | None = None  # 《机动车注销证明》
     sales_invoice_on: date | None = None  # 《机动车销售统一发票》
     registration_certificate_on: date | None = None  # 《机动车登记证书》
-    paid_amount: Decimal | None = None
-    paid_on: date | None = None
+    subsidy_already_paid: Decimal | None = None
+    subsidy_paid_on: date | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -106,12 +122,14 @@ class ScrappageLocalRules:
     treats_enterprises_equally: bool | None = None  # 一视同仁支持不同所有制、不同注册地企业
 
 
-@attrs.frozen(kw_only=True, slots=False)
-class VehicleFacts:
-    """Case sections of the vehicle domain (mixed into :class:`~zhengce.contracts.Case`)."""
-
-    old_vehicle: Vehicle | None = None
-    new_vehicle: Vehicle | None = None
-    scrappage_application: ScrappageApplication | None = None
-    scrappage_funding_settlement: ScrappageFundingSettlement | None = None
-    scrappage_local_rules: ScrappageLocalRules | None = None
+#: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
+SECTIONS: tuple[FactSection, ...] = (
+    FactSection(name="old_vehicle", type=Vehicle, title=Text(zh="报废的旧车", en="The old car scrapped")),
+    FactSection(name="new_vehicle", type=Vehicle, title=Text(zh="购买的新车", en="The new car bought")),
+    FactSection(name="scrappage_application", type=ScrappageApplication,
+                title=Text(zh="汽车报废更新补贴申请", en="The car scrappage subsidy application")),
+    FactSection(name="scrappage_funding_settlement", type=ScrappageFundingSettlement,
+                title=Text(zh="一省的补贴资金央地预拨与清算", en="A province's central/local subsidy funding")),
+    FactSection(name="scrappage_local_rules", type=ScrappageLocalRules,
+                title=Text(zh="地方实施细则", en="A locality's implementing rules")),
+)

@@ -15,6 +15,8 @@ from decimal import Decimal
 
 import attrs
 
+from zhengce.kernel import FactSection
+
 # --- 财政部 税务总局公告2024年第8号: 新三板 dividend IIT ----------------------------
 
 
@@ -492,19 +494,18 @@ class MachineToolVatList2024:
     change_reported_on: date | None = None
 
 
-@attrs.frozen(kw_only=True, slots=False)
-class TaxationFacts:
-    """Case sections of the taxation domain."""
-
-    neeq_dividend_account: NeeqDividendAccount | None = None
-    special_equipment_credit: SpecialEquipmentCredit | None = None
-    lat_prepayment: LatPrepayment | None = None
-    restructuring_stamp_duty: RestructuringStampDuty | None = None
-    vehicle_vessel_tax_relief: VehicleVesselTaxRelief | None = None
-    reverse_invoicing: ReverseInvoice | None = None
-    recycler_vat_method_election: RecyclerVatMethodElection | None = None
-    reverse_invoice_red_letter: ReverseInvoiceRedLetter | None = None
-    digital_einvoice: DigitalEinvoice | None = None
-    advanced_manufacturer_list_2024: AdvancedManufacturerList2024 | None = None
-    machine_tool_rd_list_2023: MachineToolRdList2023 | None = None
-    machine_tool_vat_list_2024: MachineToolVatList2024 | None = None
+#: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
+SECTIONS: tuple[FactSection, ...] = (
+    FactSection(name="neeq_dividend_account", type=NeeqDividendAccount),
+    FactSection(name="special_equipment_credit", type=SpecialEquipmentCredit),
+    FactSection(name="lat_prepayment", type=LatPrepayment),
+    FactSection(name="restructuring_stamp_duty", type=RestructuringStampDuty),
+    FactSection(name="vehicle_vessel_tax_relief", type=VehicleVesselTaxRelief),
+    FactSection(name="reverse_invoicing", type=ReverseInvoice),
+    FactSection(name="recycler_vat_method_election", type=RecyclerVatMethodElection),
+    FactSection(name="reverse_invoice_red_letter", type=ReverseInvoiceRedLetter),
+    FactSection(name="digital_einvoice", type=DigitalEinvoice),
+    FactSection(name="advanced_manufacturer_list_2024", type=AdvancedManufacturerList2024),
+    FactSection(name="machine_tool_rd_list_2023", type=MachineToolRdList2023),
+    FactSection(name="machine_tool_vat_list_2024", type=MachineToolVatList2024),
+)

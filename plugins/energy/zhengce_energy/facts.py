@@ -16,6 +16,8 @@ from decimal import Decimal
 
 import attrs
 
+from zhengce.kernel import FactSection
+
 # --- 碳排放权交易管理暂行条例 (国令第775号) ------------------------------------
 
 
@@ -410,21 +412,20 @@ class CarbonDualControlStatus:
     peak_reached: bool | None = None
 
 
-@attrs.frozen(kw_only=True, slots=False)
-class EnergyFacts:
-    """Case sections of the energy domain."""
-
-    carbon_market_party: CarbonMarketParty | None = None
-    carbon_allowance_surrender: CarbonAllowanceSurrender | None = None
-    carbon_market_violations: CarbonMarketViolations | None = None
-    power_market_new_entity: PowerMarketNewEntity | None = None
-    green_certificate_project: GreenCertificateProject | None = None
-    energy_saving_project: EnergySavingProject | None = None
-    power_demand_response_region: PowerDemandResponseRegion | None = None
-    energy_indicator_report: EnergyIndicatorReport | None = None
-    coal_clean_use_project: CoalCleanUseProject | None = None
-    carbon_footprint_pilot_application: CarbonFootprintPilotApplication | None = None
-    building_energy_project: BuildingEnergyProject | None = None
-    carbon_dual_control_status: CarbonDualControlStatus | None = None
-    efficiency_standard_survey: EfficiencyStandardSurvey | None = None
-    carbon_market_inspection: CarbonMarketInspection | None = None
+#: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
+SECTIONS: tuple[FactSection, ...] = (
+    FactSection(name="carbon_market_party", type=CarbonMarketParty),
+    FactSection(name="carbon_allowance_surrender", type=CarbonAllowanceSurrender),
+    FactSection(name="carbon_market_violations", type=CarbonMarketViolations),
+    FactSection(name="power_market_new_entity", type=PowerMarketNewEntity),
+    FactSection(name="green_certificate_project", type=GreenCertificateProject),
+    FactSection(name="energy_saving_project", type=EnergySavingProject),
+    FactSection(name="power_demand_response_region", type=PowerDemandResponseRegion),
+    FactSection(name="energy_indicator_report", type=EnergyIndicatorReport),
+    FactSection(name="coal_clean_use_project", type=CoalCleanUseProject),
+    FactSection(name="carbon_footprint_pilot_application", type=CarbonFootprintPilotApplication),
+    FactSection(name="building_energy_project", type=BuildingEnergyProject),
+    FactSection(name="carbon_dual_control_status", type=CarbonDualControlStatus),
+    FactSection(name="efficiency_standard_survey", type=EfficiencyStandardSurvey),
+    FactSection(name="carbon_market_inspection", type=CarbonMarketInspection),
+)

@@ -18,6 +18,8 @@ from decimal import Decimal
 
 import attrs
 
+from zhengce.kernel import FactSection
+
 # --- 财资〔2024〕167号 数据资产全过程管理试点 ------------------------------------
 
 
@@ -306,15 +308,14 @@ class SmeDigitalLevelAssessment:
     digital_level: int | None = None
 
 
-@attrs.frozen(kw_only=True, slots=False)
-class DataAssetsFacts:
-    """Case sections of the data assets domain (mixed into :class:`~zhengce.contracts.Case`)."""
-
-    data_asset_pilot_unit: DataAssetPilotUnit | None = None
-    enterprise_data_resource: EnterpriseDataResource | None = None
-    data_enterprise_profile: DataEnterpriseProfile | None = None
-    data_industry_growth: DataIndustryGrowth | None = None
-    sme_digital_city_pilot: SmeDigitalCityPilot | None = None
-    sme_digital_empowerment_enterprise: SmeDigitalEmpowermentEnterprise | None = None
-    sme_digital_empowerment_progress: SmeDigitalEmpowermentProgress | None = None
-    sme_digital_level_assessment: SmeDigitalLevelAssessment | None = None
+#: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
+SECTIONS: tuple[FactSection, ...] = (
+    FactSection(name="data_asset_pilot_unit", type=DataAssetPilotUnit),
+    FactSection(name="enterprise_data_resource", type=EnterpriseDataResource),
+    FactSection(name="data_enterprise_profile", type=DataEnterpriseProfile),
+    FactSection(name="data_industry_growth", type=DataIndustryGrowth),
+    FactSection(name="sme_digital_city_pilot", type=SmeDigitalCityPilot),
+    FactSection(name="sme_digital_empowerment_enterprise", type=SmeDigitalEmpowermentEnterprise),
+    FactSection(name="sme_digital_empowerment_progress", type=SmeDigitalEmpowermentProgress),
+    FactSection(name="sme_digital_level_assessment", type=SmeDigitalLevelAssessment),
+)

@@ -17,6 +17,8 @@ from decimal import Decimal
 
 import attrs
 
+from zhengce.kernel import FactSection
+
 # --- 财金〔2024〕54号: 设备更新贷款财政贴息 ------------------------------------------
 
 
@@ -242,14 +244,13 @@ class InfrastructureReitsProject:
     recommended_to_csrc_on: date | None = None
 
 
-@attrs.frozen(kw_only=True, slots=False)
-class FinanceFacts:
-    """Case sections of the finance domain (mixed into :class:`~zhengce.contracts.Case`)."""
-
-    equipment_renewal_loan: EquipmentRenewalLoan | None = None
-    tech_guarantee_firm: TechGuaranteeFirm | None = None
-    tech_guarantee_deal: TechGuaranteeDeal | None = None
-    little_giant_award: LittleGiantAward | None = None
-    little_giant_provincial_funds: LittleGiantProvincialFunds | None = None
-    loan_renewal: LoanRenewal | None = None
-    infrastructure_reits_project: InfrastructureReitsProject | None = None
+#: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
+SECTIONS: tuple[FactSection, ...] = (
+    FactSection(name="equipment_renewal_loan", type=EquipmentRenewalLoan),
+    FactSection(name="tech_guarantee_firm", type=TechGuaranteeFirm),
+    FactSection(name="tech_guarantee_deal", type=TechGuaranteeDeal),
+    FactSection(name="little_giant_award", type=LittleGiantAward),
+    FactSection(name="little_giant_provincial_funds", type=LittleGiantProvincialFunds),
+    FactSection(name="loan_renewal", type=LoanRenewal),
+    FactSection(name="infrastructure_reits_project", type=InfrastructureReitsProject),
+)
