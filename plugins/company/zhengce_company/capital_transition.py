@@ -33,8 +33,10 @@ def add_years(start: date, years: int) -> date:
 
 
 def latest_due_day(start: date, years: int) -> date:
-    """The last day of a period of ``years`` years that starts on (and counts) ``start``."""
-    return add_years(start, years) - timedelta(days=1)
+    """The last day of a period of ``years`` years that starts on (and counts) ``start``: the
+    day before ``start`` taken ``years`` later (民法典 第二百零三条's corresponding day; the end of
+    February when there is none)."""
+    return add_years(start - timedelta(days=1), years)
 
 
 def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Applicability:
