@@ -68,7 +68,8 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
               {"signage_approval_without_legal_basis": sec.signage_approval_without_legal_basis})
     duties = [f for f in calc.findings if f.id not in ("social_insurance_deregistration", "customs_filing_cancelled_automatically")]
     breaches = sum(1 for f in duties if f.status is FindingStatus.NOT_MET)
-    calc.amount("breaches", Decimal(breaches), T("有关部门违反规定的项数", "Breaches by the authorities"), unit="count")
+    calc.amount("breaches", Decimal(breaches), T("有关部门违反规定的项数", "Breaches by the authorities"), unit="count",
+                cite=p.rule(MATTER_RULE[sec.matter]).citation)
     return calc.result()
 
 

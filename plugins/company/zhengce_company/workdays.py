@@ -127,7 +127,8 @@ def record_deadline(calc: Calculation, name: str, count: WorkingDayCount, label:
                  en=f"{label.en} (the {count.n}th working day after {count.start})")
     calc.date(name, count.end, label, cite=cite, facts=facts)
     for c in count.notices:
-        calc.info(f"{name}_calendar_{c.document}", T("节假日安排：{}", "Public holidays in the period: {}", c.article),
+        calc.info(f"{name}_calendar_{c.document}", T("期间内的节假日安排：{}", "Public holidays and worked weekend days in the period, per {1}",
+                                                     c.article, c.document),
                   cite=c, note=T("种子文件未载明，外部参考数据", "Not in the seed: external reference data"))
     if count.uncovered:
         years = "、".join(map(str, count.uncovered))
