@@ -38,7 +38,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     calc = Calculation(trace=ctx.trace)
     rule = p.rule("reduction.hague_designation_fees")
     calc.finding("qualifies_under_named_rules", finding_status(sec.qualifies),
-                 T("符合{}的减缴条件", "Qualifies for a reduction under {}", "、".join(rule.value)),
+                 Text(zh=f"符合{'、'.join(rule.value)}的减缴条件", en=f"Qualifies for a reduction under {', '.join(rule.value)}"),
                  facts={f"{S}.qualifies": sec.qualifies, f"{S}.basis": sec.basis}, cite=rule.citation, detail=rule.reading)
     if sec.qualifies is None:
         calc.need(f"{S}.qualifies")

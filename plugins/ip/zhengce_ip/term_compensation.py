@@ -29,10 +29,11 @@ def add_years(start: date, years: int) -> date:
 
 
 def full_years(start: date, end: date) -> int:
-    """Whole years in the period ``start`` … ``end`` (both included): a year counted from ``start``
-    ends the day before its anniversary; what remains after the last whole year is a part year."""
-    n = 0
-    while add_years(start, n + 1) - timedelta(days=1) <= end:
+    """Whole years in the period ``start`` … ``end`` (both included): the n-th year counted from
+    ``start`` ends on the day before ``start`` taken n years later (the end of February when that day
+    does not exist); what remains after the last whole year is a part year."""
+    eve, n = start - timedelta(days=1), 0
+    while add_years(eve, n + 1) <= end:
         n += 1
     return n
 
