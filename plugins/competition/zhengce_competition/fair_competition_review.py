@@ -152,6 +152,8 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     content = False if prohibited else (None if any(ok is None for ok, _ in checked) or not checked else True)
     reviewed = sec.reviewed
     may_issue = False if reviewed is False or content is False else (None if reviewed is None or content is None else True)
+    if may_issue is None and reviewed is None:
+        calc.need(f"{PATH}.reviewed")
     calc.finding("reviewed", duty(reviewed), T("在起草阶段开展了公平竞争审查", "Reviewed for fair competition at the drafting stage"),
                  facts={f"{PATH}.reviewed": reviewed}, cite=p.value("issue.bar"))
     calc.finding("may_issue", finding_status(may_issue), T("可以出台（已经审查，且无未获例外的禁止性内容）",
