@@ -171,8 +171,11 @@ def check_yaml_case(kernel: Kernel, yc: YamlCase) -> tuple[DecisionRecord, list[
 def contract_strategy(tp: Any, **leaves: Any) -> Any:
     """A hypothesis strategy for any contract type, derived from its attrs fields, so that new
     sections are covered without new code.  ``leaves`` overrides the strategy of a leaf type
-    by name — ``str``, ``int``, ``Decimal``, ``date`` — e.g. ``str=st.sampled_from(["广东省", "44"])``."""
+    by name — ``str``, ``int``, ``Decimal``, ``date`` — e.g. ``str=st.sampled_from(["广东省", "44"])``.
+    A field declaring a domain (:mod:`zhengce.contracts.domains`) gets only values inside it."""
     from hypothesis import strategies as st
+
+    from zhengce.contracts import domain_of
 
     base = {
         "bool": st.booleans(),
@@ -200,13 +203,31 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
         if attrs.has(t):
             if t not in built:
                 hints = typing.get_type_hints(t)
-                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name]: derive(h))
+                built[t] = st.builds(t, **{f.name: st.deferred(lambda f=f, h=hints[f.name]: within(f, h))
                                            for f in attrs.fields(t) if f.init})
             return built[t]
         name = getattr(t, "__name__", None)
         if name in base and t in (bool, int, str, Decimal, date):
             return base[name]
         raise TypeError(f"no strategy for {t!r}")
+
+    def within(field: Any, hint: Any) -> Any:
+        """The field's strategy, bounded by its declared domain (a leaf the caller overrode is filtered)."""
+        dom = domain_of(field)
+        if dom is None:
+            return derive(hint)
+        leaf = {"day": "date", "count": "int"}.get(dom.kind, "Decimal")
+        if leaf in leaves:
+            return derive(hint).filter(lambda v: dom.problem(v) is None)
+        if dom.kind == "day":
+            inner = st.dates(min_value=max(dom.minimum, date(2000, 1, 1)), max_value=min(dom.maximum, date(2030, 12, 31)))
+        elif dom.kind == "count":
+            inner = st.integers(dom.minimum if dom.minimum is not None else -10**6, dom.maximum if dom.maximum is not None else 10**9)
+        else:
+            inner = st.decimals(min_value=dom.minimum if dom.minimum is not None else -10**9,
+                                max_value=dom.maximum if dom.maximum is not None else 10**10,
+                                places=4 if dom.kind == "rate" else 2, allow_nan=False, allow_infinity=False)
+        return st.none() | inner if type(None) in typing.get_args(hint) else inner
 
     return derive(tp)
 
