@@ -87,7 +87,7 @@ def _provision(i: int, prov: MeasureProvision, p: Lookup, calc: Calculation) -> 
             return True, False
     else:
         basis = False
-    excepted = _excepted(prov, p) if basis is not None else None
+    excepted = _excepted(prov, p)
     if prov.exception_ground is not None:
         facts |= {f"{where}.exception_ground": prov.exception_ground,
                   f"{where}.less_restrictive_alternative": prov.less_restrictive_alternative,
@@ -97,6 +97,7 @@ def _provision(i: int, prov: MeasureProvision, p: Lookup, calc: Calculation) -> 
                      T("第 {} 条款：属禁止性内容，但符合第十二条例外情形", "Provision {}: a prohibited kind, but the exception applies", i + 1),
                      detail=p.params[ban].label, facts=facts, cite=p.value("exception.grounds"))
         return True, True
+    # an exception claimed, or a legal basis, still open: the provision is undecided
     status = FindingStatus.UNKNOWN if excepted is None or basis is None else FindingStatus.NOT_MET
     if status is FindingStatus.UNKNOWN:
         calc.need(*[k for k, v in facts.items() if v is None])

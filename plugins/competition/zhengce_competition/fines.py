@@ -38,10 +38,11 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     if case.fine_provision is not None:
         inst = case.fine_provision.instrument
         conds.check("instrument", T("罚款由行政法规或者规章设定", "The fine is set by an administrative regulation or a rule"),
-                    None if inst is None else True, facts={f"{PROV}.instrument": inst}, cite=p.criterion("amount.specified"))
+                    None if inst is None else inst.value in p.criterion("scope.instruments").value,
+                    facts={f"{PROV}.instrument": inst}, cite=p.criterion("scope.instruments"))
     if case.fine_decision is not None:
         conds.info("decision", T("行政机关实施罚款", "An administrative organ imposes a fine"),
-                   facts={f"{DEC}.decided_on": case.fine_decision.decided_on}, cite=p.criterion("decision.order_to_correct"))
+                   facts={f"{DEC}.decided_on": case.fine_decision.decided_on}, cite=p.criterion("scope.instruments"))
     return conds.result()
 
 
