@@ -31,7 +31,7 @@ PARTIES = st.lists(st.tuples(TURNOVER, TURNOVER), min_size=0, max_size=4)
 
 
 def _merger(parties):
-    case = {"concentration": {"kind": "merger", "parties": [
+    case = {"concentration_of_undertakings": {"kind": "merger", "parties": [
         {"worldwide_turnover": str(max(w, c)), "china_turnover": str(c)} for w, c in parties]}}
     return KERNEL.evaluate(case, as_of=AS_OF).result(MERGER_FILING.id).evaluation
 
@@ -67,7 +67,7 @@ PROVISION = st.fixed_dictionaries({"kind": KINDS.map(lambda k: k.value)}, option
 
 
 def _review(provisions, reviewed=True):
-    case = {"draft_measure": {"concerns_economic_activity": True, "drafter": "department", "reviewed": reviewed,
+    case = {"fair_competition_measure": {"concerns_economic_activity": True, "drafter": "department", "reviewed": reviewed,
                               "provisions": provisions}}
     return KERNEL.evaluate(case, as_of=AS_OF).result("competition.fair_competition_review").evaluation
 

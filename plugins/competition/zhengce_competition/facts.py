@@ -302,9 +302,9 @@ class FineDecision:
 
 #: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
 SECTIONS: tuple[FactSection, ...] = (
-    FactSection(name="concentration", type=Concentration,
+    FactSection(name="concentration_of_undertakings", type=Concentration,
                 title=Text(zh="经营者集中", en="A concentration of undertakings")),
-    FactSection(name="draft_measure", type=DraftMeasure,
+    FactSection(name="fair_competition_measure", type=DraftMeasure,
                 title=Text(zh="拟出台的政策措施（公平竞争审查）", en="A draft policy measure under fair-competition review")),
     FactSection(name="fair_competition_complaint", type=FairCompetitionComplaint,
                 title=Text(zh="公平竞争审查举报", en="A fair-competition review complaint")),

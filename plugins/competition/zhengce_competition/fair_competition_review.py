@@ -22,7 +22,7 @@ from .common import T, duty
 from .facts import DrafterKind, MeasureProvision, ProvisionKind
 
 POLICY_ID = "competition.fair_competition_review"
-PATH = "draft_measure"
+PATH = "fair_competition_measure"
 
 #: The article each prohibited kind falls under: parameter name and label.
 BANS = ("ban.entry_exit", "ban.free_movement", "ban.operating_costs", "ban.operating_conduct")
@@ -30,7 +30,7 @@ BANS = ("ban.entry_exit", "ban.free_movement", "ban.operating_costs", "ban.opera
 
 def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Applicability:
     """第二条: a measure affecting undertakings' economic activity must be reviewed."""
-    sec = case.draft_measure
+    sec = case.fair_competition_measure
     conds = Conditions(trace=ctx.trace)
     rule = Lookup(params, None, ctx.known_at).criterion("scope.drafting")
     conds.check("concerns_economic_activity", T("政策措施涉及经营者经济活动", "The measure affects undertakings' economic activity"),
@@ -140,7 +140,7 @@ def _procedure(sec, p: Lookup, calc: Calculation, any_exception: bool) -> None:
 
 
 def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evaluation:
-    sec = case.draft_measure
+    sec = case.fair_competition_measure
     p = Lookup(params, ctx.as_of, ctx.known_at)
     calc = Calculation(trace=ctx.trace)
     if not sec.provisions:

@@ -22,12 +22,12 @@ from .common import T
 from .facts import ConcentrationKind, SpecialSector
 
 POLICY_ID = "competition.merger_filing_thresholds"
-PATH = "concentration"
+PATH = "concentration_of_undertakings"
 
 
 def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Applicability:
     """第二条: a merger, or control (or decisive influence) acquired by shares, assets or contract."""
-    sec = case.concentration
+    sec = case.concentration_of_undertakings
     conds = Conditions(trace=ctx.trace)
     rule = Lookup(params, None, ctx.known_at).criterion("concentration.kinds")
     kind = sec.kind
@@ -68,7 +68,7 @@ def _and(a: bool | None, b: bool | None) -> bool | None:
 
 
 def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evaluation:
-    sec = case.concentration
+    sec = case.concentration_of_undertakings
     p = Lookup(params, ctx.as_of, ctx.known_at)
     calc = Calculation(trace=ctx.trace)
     world, china = p.value("threshold.worldwide_total"), p.value("threshold.china_total")

@@ -12,14 +12,14 @@ PKG = "zhengce_competition"
 MERGER_FILING = PolicySpec(
     id=merger_filing.POLICY_ID,
     title=Text(zh="经营者集中申报标准", en="Merger control: filing thresholds for concentrations"),
-    facts=("concentration",),
+    facts=("concentration_of_undertakings",),
     parameters=load_parameters(PKG, "parameters/merger_filing_thresholds.yaml"),
 )
 
 FAIR_COMPETITION_REVIEW = PolicySpec(
     id=fair_competition_review.POLICY_ID,
     title=Text(zh="政策措施公平竞争审查", en="Fair-competition review of a draft policy measure"),
-    facts=("draft_measure",),
+    facts=("fair_competition_measure",),
     parameters=load_parameters(PKG, "parameters/fair_competition_review.yaml"),
 )
 
