@@ -215,6 +215,17 @@ class DomesticTrainingProgrammes:
     national_specialty_groups: int | None = count()
 
 
+# --- 发改就业〔2024〕349号 百万民企员工职业技能提升行动 --------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PrivateEnterpriseTraining:
+    """One year's training of private-enterprise employees at public training bases (nationwide)."""
+
+    year: int | None = count(minimum=2000, maximum=2100)
+    person_times: int | None = count()
+
+
 # --- 国家邮政局 2024-11-18 邮政企业、快递企业生产安全重大事故隐患判定标准 -----------------------
 
 
@@ -254,6 +265,8 @@ SECTIONS: tuple[FactSection, ...] = (
                 title=Text(zh="家政从业人员培训记录", en="A domestic-service worker's training record")),
     FactSection(name="domestic_training_programmes", type=DomesticTrainingProgrammes,
                 title=Text(zh="家政培训行动年度成果", en="A year's results of the domestic-service training programmes")),
+    FactSection(name="private_enterprise_training", type=PrivateEnterpriseTraining,
+                title=Text(zh="民营企业员工职业技能培训年度规模", en="A year's training of private-enterprise employees")),
     FactSection(name="postal_safety_site", type=PostalSafetySite,
                 title=Text(zh="邮件快件处理场所", en="A postal or express processing site")),
 )
