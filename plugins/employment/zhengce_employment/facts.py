@@ -13,8 +13,8 @@ from decimal import Decimal
 
 import attrs
 
-from zhengce.contracts import Text
-from zhengce.contracts.common import EnterpriseSize
+from zhengce.contracts import EnterpriseSize, Text
+
 from zhengce.contracts.domains import count, day, items, money, quantity, rate
 from zhengce.kernel import FactSection
 

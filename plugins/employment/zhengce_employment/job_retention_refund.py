@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
-from zhengce.contracts.common import EnterpriseSize
+from zhengce.contracts import Applicability, Case, EnterpriseSize, Evaluation, Explanation, FindingStatus, PolicyResult, Text
+
 from zhengce.kernel import EvaluationContext, ParameterSet, load_parameters
 from zhengce.kernel.rules import Calculation, Conditions, Lookup
 
