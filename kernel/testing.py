@@ -45,6 +45,7 @@ import attrs
 import yaml
 
 from zhengce.contracts import DecisionRecord, Outcome, Status
+from zhengce.contracts.domains import domain_of
 
 from .kernel import Kernel
 
@@ -184,6 +185,22 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
     }
     built: dict[Any, Any] = {}
 
+    def within_domain(field: attrs.Attribute, strategy: Any) -> Any:
+        """A field bounded by its domain (``zhengce.contracts.domains``) draws inside it: values
+        outside are moved to the nearest bound, so the bounds themselves are drawn often."""
+        dom = domain_of(field)
+        if dom is None:
+            return strategy
+
+        def clamp(v: Any) -> Any:
+            if v is None:
+                return None
+            if dom.minimum is not None and v < dom.minimum:
+                return dom.minimum
+            return dom.maximum if dom.maximum is not None and v > dom.maximum else v
+
+        return strategy.map(clamp)
+
     def derive(t: Any) -> Any:
         origin = typing.get_origin(t)
         if origin in (typing.Union, types.UnionType):
@@ -200,7 +217,7 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
         if attrs.has(t):
             if t not in built:
                 hints = typing.get_type_hints(t)
-                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name]: derive(h))
+                built[t] = st.builds(t, **{f.name: st.deferred(lambda f=f, h=hints[f.name]: within_domain(f, derive(h)))
                                            for f in attrs.fields(t) if f.init})
             return built[t]
         name = getattr(t, "__name__", None)
