@@ -354,6 +354,7 @@ class RetailBusiness:
     prepaid_cards_filed: bool | None = None  # 备案
     local_rules_require_legal_entity_branch: bool | None = None
     pilot_city_kind: PilotCity | None = None
+    pilot_first_batch: bool | None = None  # the application is for the first batch
     pilot_application_on: date | None = day()
     pilot_confirmed_on: date | None = day()
 

@@ -8,14 +8,13 @@ of 第七条、第九条、第二十三条、第二十四条 under 消费者权�
 from __future__ import annotations
 
 from datetime import timedelta
-from decimal import Decimal
 
 from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
 from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.rules import Calculation, Conditions, finding_status
 
 from . import common
-from .common import Params, T, breaches, flag
+from .common import Params, T, flag
 from .facts import ConsumerPractices
 
 POLICY_ID = "consumer.disclosure_pricing_and_data"
@@ -67,7 +66,6 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         if s.marketing_after_opt_out is not None:
             flag(calc, p, "stop_after_opt_out", "a24.stop", s.marketing_after_opt_out, met_when=False,
                  facts={f"{PATH}.marketing_after_opt_out": s.marketing_after_opt_out})
-    calc.amount("breaches", Decimal(breaches(calc)), T(zh="违反的义务项数", en="Duties breached"), unit="count")
     return calc.result()
 
 
