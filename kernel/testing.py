@@ -45,6 +45,7 @@ import attrs
 import yaml
 
 from zhengce.contracts import DecisionRecord, Outcome, Status
+from zhengce.contracts.domains import domain_of
 
 from .kernel import Kernel
 
@@ -170,7 +171,8 @@ def check_yaml_case(kernel: Kernel, yc: YamlCase) -> tuple[DecisionRecord, list[
 
 def contract_strategy(tp: Any, **leaves: Any) -> Any:
     """A hypothesis strategy for any contract type, derived from its attrs fields, so that new
-    sections are covered without new code.  ``leaves`` overrides the strategy of a leaf type
+    sections are covered without new code; a field that declares a domain
+    (:mod:`zhengce.contracts.domains`) only gets values inside it.  ``leaves`` overrides the strategy of a leaf type
     by name — ``str``, ``int``, ``Decimal``, ``date`` — e.g. ``str=st.sampled_from(["广东省", "44"])``."""
     from hypothesis import strategies as st
 
@@ -183,6 +185,22 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
         **leaves,
     }
     built: dict[Any, Any] = {}
+
+    def within(strategy: Any, domain: Any) -> Any:
+        """A field's strategy kept inside the field's declared domain (values outside are moved to the bound)."""
+        if domain is None or (domain.minimum is None and domain.maximum is None):
+            return strategy
+
+        def clamp(v: Any) -> Any:
+            if v is None or isinstance(v, tuple):
+                return v
+            if domain.minimum is not None and v < domain.minimum:
+                return domain.minimum
+            if domain.maximum is not None and v > domain.maximum:
+                return domain.maximum
+            return v
+
+        return strategy.map(clamp)
 
     def derive(t: Any) -> Any:
         origin = typing.get_origin(t)
@@ -200,7 +218,7 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
         if attrs.has(t):
             if t not in built:
                 hints = typing.get_type_hints(t)
-                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name]: derive(h))
+                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name], d=domain_of(f): within(derive(h), d))
                                            for f in attrs.fields(t) if f.init})
             return built[t]
         name = getattr(t, "__name__", None)

@@ -111,10 +111,10 @@ class ConsumerPurchase:
     delivered_on: date | None = day()
     needs_installation: bool | None = None
     installed_on: date | None = day()
-    agreed_period_days: int | None = count(minimum=1)
-    statutory_minimum_days: int | None = count()
+    agreed_period_days: int | None = count(minimum=1, maximum=36500)  # at most a century
+    statutory_minimum_days: int | None = count(maximum=36500)
     replaced_on: date | None = day()
-    repair_days: int | None = count()
+    repair_days: int | None = count(maximum=36500)
     return_due: bool | None = None  # a return is owed under national rules or the agreement
     invoice_price: Decimal | None = money()
     actual_paid: Decimal | None = money()
@@ -126,7 +126,7 @@ class ConsumerPurchase:
     exclusion_preselected: bool | None = None  # 不适用无理由退货 as a default option
     received_on: date | None = day()
     return_requested_on: date | None = day()
-    return_window_days: int | None = count(minimum=1)
+    return_window_days: int | None = count(minimum=1, maximum=3650)
     goods_intact: bool | None = None
     opened_only_to_inspect: bool | None = None  # 查验、合理调试，不影响原有品质、功能和外观
     deposit: Decimal | None = money()
@@ -209,7 +209,7 @@ class ConsumerComplaint:
     accepted: bool | None = None
     accepted_on: date | None = day()
     mediation_agreed: bool | None = None
-    appraisal_days: int | None = count()
+    appraisal_days: int | None = count(maximum=3650)
     mediation_ended_on: date | None = day()
     holidays: tuple[date, ...] = items()
     extra_working_days: tuple[date, ...] = items()
