@@ -60,9 +60,8 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                      T(zh="按期上传许可信息", en="Licensing matter uploaded in time"),
                      facts={f"{PATH}.uploaded_on": s.uploaded_on, "as_of": ctx.as_of}, cite=days)
     if s.deregistration_requested:
-        blocked = None if s.open_case is None or s.penalty_unfulfilled is None else (s.open_case or s.penalty_unfulfilled)
-        if s.open_case or s.penalty_unfulfilled:
-            blocked = True
+        blocked = True if (s.open_case or s.penalty_unfulfilled) else (
+            None if s.open_case is None or s.penalty_unfulfilled is None else False)
         calc.finding("deregistration_allowed", finding_status(None if blocked is None else not blocked),
                      T(zh="可以注销药品经营许可证（无立案未结案、无未履行完毕的处罚决定）",
                        en="The licence may be deregistered (no open case, no unfulfilled penalty)"),

@@ -92,7 +92,7 @@ def _remedy(s, p: Params, calc: Calculation, rule_name: str) -> None:
         calc.finding("perform", FindingStatus.DUTY, T(zh="按照消费者的要求继续履行", en="Perform as the consumer demands"),
                      facts={f"{PATH}.consumer_demand": demand}, cite=rule)
     else:
-        calc.finding("consumer_choice", FindingStatus.INFO, p.label(rule_name if rule_name == "closure_choice" else "provide_as_agreed"),
+        calc.finding("consumer_choice", FindingStatus.INFO, p.label(rule_name),
                      facts={f"{PATH}.consumer_demand": None}, cite=rule)
 
 
