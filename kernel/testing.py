@@ -19,6 +19,7 @@ A file holds the cases of one policy, readable by a lawyer::
           ranges: {fine: ["50000", "500000"]}               # [min, max]; null = unbounded
           dates: {deadline: 2025-01-10}
           findings: {plan_filed: not_met}
+          expired: true                                     # the kernel found every document ended
           # null for an amount, range, date or finding asserts that it is absent
 
 A value ``null`` in a case removes that key from the defaults.  Plugins run
@@ -162,6 +163,10 @@ def check_yaml_case(kernel: Kernel, yc: YamlCase) -> tuple[DecisionRecord, list[
             problems.append(f"finding {fid}: expected {want}, got {got and got.status.value}")
     if "missing" in exp and set(result.missing) != set(exp["missing"] or ()):
         problems.append(f"missing: expected {sorted(exp['missing'] or ())}, got {sorted(result.missing)}")
+    if "expired" in exp:
+        expired = any(s.outcome is Outcome.EXPIRED for s in (result.applicability.steps if result.applicability else ()))
+        if expired != bool(exp["expired"]):
+            problems.append(f"expired: expected {exp['expired']}, got {expired}")
     if "not_met" in exp:
         failed = {s.id for s in (result.applicability.steps if result.applicability else ()) if s.outcome is Outcome.NOT_MET}
         if failed != set(exp["not_met"] or ()):
