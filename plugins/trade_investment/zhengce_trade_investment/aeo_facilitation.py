@@ -26,7 +26,7 @@ E = "customs_enterprise"
 def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Applicability:
     e = case.customs_enterprise
     conds = Conditions(trace=ctx.trace)
-    conds.check("aeo", T("企业为高级认证企业（AEO）", "The enterprise is an AEO (高级认证) enterprise"), e.is_aeo,
+    conds.check("aeo", T("企业为高级认证企业（AEO）", "The enterprise is an AEO enterprise (Authorized Economic Operator)"), e.is_aeo,
                 facts={f"{E}.is_aeo": e.is_aeo}, cite=Lookup(params, None, ctx.known_at).value("aeo.required"))
     return conds.result()
 
@@ -75,7 +75,7 @@ def _packaging(e, p: Lookup, calc: Calculation) -> None:
                  facts={f"{E}.produces_dangerous_goods_packaging": e.produces_dangerous_goods_packaging}, cite=cycle)
     if e.produces_dangerous_goods_packaging and e.last_packaging_test_on is not None:
         calc.date("next_packaging_test_due", add_months(e.last_packaging_test_on, 12 * cycle.value), T("下次性能检验到期日", "Next performance test due"),
-                  formula=f"{e.last_packaging_test_on} + {cycle.value}y", facts={f"{E}.last_packaging_test_on": e.last_packaging_test_on}, cite=cycle)
+                  facts={f"{E}.last_packaging_test_on": e.last_packaging_test_on}, cite=cycle)
 
 
 def _disclosure(e, p: Lookup, calc: Calculation) -> None:
@@ -89,7 +89,7 @@ def _disclosure(e, p: Lookup, calc: Calculation) -> None:
     calc.info("previous_disclosure_deadline", T("原 {} 个月时限的最后一日", "Last day of the former {}-month window", before.value),
               value=period_last_day(e.violation_on, before.value), facts=facts, cite=before)
     deadline = calc.date("disclosure_deadline", period_last_day(e.violation_on, 12 * window.value), T("主动披露时限的最后一日", "Last day to disclose of its own accord"),
-                         formula=f"{e.violation_on} + {window.value}y", facts=facts, cite=window)
+                         facts=facts, cite=window)
     if e.disclosed_on is not None:
         ok = e.violation_on <= e.disclosed_on <= deadline
         calc.finding("disclosure_in_time", finding_status(ok), T("于 {} 前（含当日）主动披露", "Disclosed on or before {}", deadline),

@@ -118,7 +118,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     wanted = range(g.applied_on.year - years, g.applied_on.year)
     lowest = min(t.tax_paid for t in g.tax_years if t.year in wanted and t.tax_paid is not None)
     calc.amount("lowest_annual_tax", p.money(lowest), T("近 5 年最低年度进出口税收纳税额", "Lowest yearly import and export taxes of the last 5 years"),
-                cite=p.value("tax.min_per_year"), formula=f"min({', '.join(str(t.tax_paid) for t in g.tax_years if t.year in wanted)})")
+                cite=p.value("tax.min_per_year"))
     calc.finding("may_apply_for_waiver", FindingStatus.MET, params["one_by_one"].label, cite=p.value("one_by_one"),
                  detail=T("是否免除由海关一事一议决定", "the customs decide each waiver case by case"))
     return calc.result()

@@ -24,7 +24,7 @@ STRATEGIC_LOCKUP = PolicySpec(
 
 AEO_FACILITATION = PolicySpec(
     id=aeo_facilitation.POLICY_ID,
-    title=Text(zh="高级认证企业海关便利措施", en="Customs facilitation for AEO (高级认证) enterprises"),
+    title=Text(zh="高级认证企业海关便利措施", en="Customs facilitation for AEO enterprises (Authorized Economic Operators)"),
     facts=("customs_enterprise",),
     parameters=aeo_facilitation.PARAMETERS,
 )

@@ -56,7 +56,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     p = Lookup(params, None, ctx.known_at)
     rule = p.value("exemption")
     calc = Calculation(trace=ctx.trace)
-    total = Decimal(0)
+    total, shown = Decimal(0), []
     for i, item in enumerate(r.equipment):
         path = f"{R}.equipment[{i}]"
         exempt = item_exempt(item)
@@ -65,18 +65,19 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                  f"{path}.customs_value": item.customs_value, f"{path}.duty_rate": item.duty_rate}
         if exempt is None or (exempt and (item.customs_value is None or item.duty_rate is None)):
             calc.need(*[k for k, v in facts.items() if v is None])
-            calc.info(f"equipment.{i}", T("设备 {}：缺少事实，无法计算", "Equipment {}: facts missing, not computed", name), facts=facts, cite=rule)
+            calc.info(f"equipment.{i}", T("设备“{}”：缺少事实，无法计算", "Equipment '{}': facts missing, not computed", name), facts=facts, cite=rule)
             continue
         if not exempt:
-            calc.info(f"equipment.{i}", T("设备 {}：非自用或属不予免税目录，照章征税", "Equipment {}: not for own use or in the non-exempt catalogue, dutiable", name),
+            calc.info(f"equipment.{i}", T("设备“{}”：非自用或属不予免税目录，照章征税", "Equipment '{}': not for own use or in the non-exempt catalogue, dutiable", name),
                       facts=facts, cite=rule)
             continue
         duty = p.money(item.customs_value * item.duty_rate)
         total += duty
-        calc.info(f"equipment.{i}", T("设备 {}：免征关税", "Equipment {}: import duty exempted", name), value=duty, facts=facts, cite=rule,
+        shown.append(str(duty))
+        calc.info(f"equipment.{i}", T("设备“{}”：免征关税", "Equipment '{}': import duty exempted", name), value=duty, facts=facts, cite=rule,
                   note=Text(zh=f"{item.customs_value} × {item.duty_rate}", en=f"{item.customs_value} × {item.duty_rate}"))
     calc.amount("duty_exempted", total, T("免征的进口关税", "Import duty exempted"), cite=rule,
-                formula="Σ customs_value × duty_rate (own use)", note=params["exemption"].reading)
+                formula=" + ".join(shown) or "0", note=params["exemption"].reading)
     return calc.result()
 
 

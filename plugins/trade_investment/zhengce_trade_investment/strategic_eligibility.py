@@ -112,7 +112,7 @@ def _member(conds: Conditions, cid: str, label: Text, value, main, analogy, fiel
     met = None if value is None else (value.value in main.value or (analogy is not None and value.value in analogy.value))
     by_analogy = value is not None and analogy is not None and value.value in analogy.value
     conds.check(cid, label, met, facts={f"{S}.{field}": value}, cite=analogy if by_analogy else main,
-                note=T("参照本办法办理", "treated by analogy (参照本办法办理)") if by_analogy else None)
+                note=T("参照本办法办理", "treated by analogy") if by_analogy else None)
 
 
 def _scope(s, p: Lookup, conds: Conditions) -> None:
@@ -159,7 +159,7 @@ def _investor(s, p: Lookup, conds: Conditions) -> None:
                      note=p.reading("parent.route"))
         _assets_check(parent, "parent_assets", T("全资投资者", "The wholly-owning investor"), "parent_", s.parent_assets_usd,
                       s.parent_managed_assets_usd, s.becomes_controlling_shareholder, p)
-        parent.check("parent_sound", T("全资投资者符合第六条第一款（一）项", "The wholly-owning investor meets 第六条（一）"),
+        parent.check("parent_sound", T("全资投资者符合第六条第一款（一）项", "The wholly-owning investor is lawfully established, sound and well governed"),
                      s.parent_sound_and_well_governed, facts={f"{S}.parent_sound_and_well_governed": s.parent_sound_and_well_governed}, cite=route)
         parent.check("parent_record", T("全资投资者近 3 年内未受到刑事处罚或者监管机构重大处罚", "The wholly-owning investor had no criminal or major regulatory penalty in 3 years"),
                      s.parent_no_penalty_in_3_years, facts={f"{S}.parent_no_penalty_in_3_years": s.parent_no_penalty_in_3_years}, cite=route)
@@ -238,9 +238,9 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     own, managed, suffix = thresholds(p, s.becomes_controlling_shareholder)
     facts = {f"{S}.becomes_controlling_shareholder": s.becomes_controlling_shareholder}
     calc.amount("own_assets_floor", own, T("适用的实有资产总额下限", "Own-assets floor applied"), unit=USD, facts=facts,
-                cite=p.value(f"assets.{suffix}"), formula=f"assets.{suffix}")
+                cite=p.value(f"assets.{suffix}"))
     calc.amount("managed_assets_floor", managed, T("适用的管理的实有资产总额下限", "Managed-assets floor applied"), unit=USD, facts=facts,
-                cite=p.value(f"managed_assets.{suffix}"), formula=f"managed_assets.{suffix}")
+                cite=p.value(f"managed_assets.{suffix}"))
     calc.finding("engage_advisers", FindingStatus.DUTY, params["duty.advisers"].label,
                  cite=p.value("duty.advisers"))
     report = REPORT.get(s.method)

@@ -85,8 +85,7 @@ def _lockup(h, p: Lookup, calc: Calculation) -> None:
         free_from = None
     else:
         governing = max(candidates, key=lambda c: c[1])
-        calc.date("lockup_last_day", last, T("限售期最后一日", "Last day of the lock-up"), cite=governing[2],
-                  formula=f"max({', '.join(str(d) for _n, d, _c in candidates)})")
+        calc.date("lockup_last_day", last, T("限售期最后一日", "Last day of the lock-up"), cite=governing[2])
         free_from = calc.date("transferable_from", day_after(last), T("可以转让之日", "Transferable from"),
                               formula=f"{last} + 1", cite=p.value("transfer.after_lockup"))
     if h.transfer_on is not None:
