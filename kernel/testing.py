@@ -171,8 +171,12 @@ def check_yaml_case(kernel: Kernel, yc: YamlCase) -> tuple[DecisionRecord, list[
 def contract_strategy(tp: Any, **leaves: Any) -> Any:
     """A hypothesis strategy for any contract type, derived from its attrs fields, so that new
     sections are covered without new code.  ``leaves`` overrides the strategy of a leaf type
-    by name — ``str``, ``int``, ``Decimal``, ``date`` — e.g. ``str=st.sampled_from(["广东省", "44"])``."""
+    by name — ``str``, ``int``, ``Decimal``, ``date`` — e.g. ``str=st.sampled_from(["广东省", "44"])``.
+    A field that declares a domain (:mod:`zhengce.contracts.domains`) draws only values inside it,
+    as a valid case would carry (an override is filtered to the domain)."""
     from hypothesis import strategies as st
+
+    from zhengce.contracts.domains import domain_of
 
     base = {
         "bool": st.booleans(),
@@ -183,6 +187,30 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
         **leaves,
     }
     built: dict[Any, Any] = {}
+
+    def within(t: Any, domain: Any) -> Any:
+        """The strategy of an optional leaf field bounded by its domain."""
+        args = [a for a in typing.get_args(t) if a is not type(None)] or [t]
+        leaf = args[0]
+        name = getattr(leaf, "__name__", None)
+        if name in leaves:
+            inner = leaves[name].filter(lambda v: domain.problem(v) is None)
+        elif leaf is date:
+            lo, hi = max(domain.minimum, date(2000, 1, 1)), min(domain.maximum, date(2030, 12, 31))
+            inner = st.dates(min_value=lo, max_value=hi) if lo <= hi else st.dates(min_value=domain.minimum, max_value=domain.maximum)
+        elif leaf is int:
+            inner = st.integers(-10**6 if domain.minimum is None else domain.minimum, 10**9 if domain.maximum is None else domain.maximum)
+        elif leaf is Decimal:
+            inner = st.decimals(min_value=-10**9 if domain.minimum is None else domain.minimum,
+                                max_value=10**10 if domain.maximum is None else domain.maximum,
+                                places=2, allow_nan=False, allow_infinity=False)
+        else:
+            return derive(t)
+        return st.none() | inner if type(None) in typing.get_args(t) else inner
+
+    def field_strategy(hint: Any, field: attrs.Attribute) -> Any:
+        domain = domain_of(field)
+        return within(hint, domain) if domain is not None else derive(hint)
 
     def derive(t: Any) -> Any:
         origin = typing.get_origin(t)
@@ -200,7 +228,7 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
         if attrs.has(t):
             if t not in built:
                 hints = typing.get_type_hints(t)
-                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name]: derive(h))
+                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name], f=f: field_strategy(h, f))
                                            for f in attrs.fields(t) if f.init})
             return built[t]
         name = getattr(t, "__name__", None)
