@@ -20,6 +20,13 @@ def T(zh: str, en: str, *args: object) -> Text:  # noqa: N802 - reads like the T
     return Text(zh=zh.format(*args), en=en.format(*args))
 
 
+def any_of(*values: bool | None) -> bool | None:
+    """Three-valued disjunction: True if any is True, else None if any is unknown, else False."""
+    if any(v is True for v in values):
+        return True
+    return None if any(v is None for v in values) else False
+
+
 def add_months(day: date, months: int) -> date:
     """The corresponding day ``months`` later (or earlier); the month's last day where it does not exist."""
     m = day.month - 1 + months

@@ -11,7 +11,7 @@ trigger it.  The guarantee-waiver pilot （七） is its own policy.
 
 from __future__ import annotations
 
-from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
+from zhengce.contracts import Applicability, Case, Evaluation, Explanation, PolicyResult, Text
 from zhengce.kernel import EvaluationContext, ParameterSet, load_parameters
 from zhengce.kernel.render import explanation
 from zhengce.kernel.rules import Calculation, Conditions, Lookup, all_of, finding_status

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
+from zhengce.contracts import Applicability, Case, Evaluation, Explanation, PolicyResult, Text
 from zhengce.kernel import EvaluationContext, ParameterSet, load_parameters
 from zhengce.kernel.render import explanation
 from zhengce.kernel.rules import Calculation, Conditions, Lookup, finding_status

@@ -34,11 +34,12 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
         ("other_conditions", "other_conditions_met", T("项目符合进口设备免税的其他规定条件", "The project meets the other conditions of the duty-free import rules")),
     ):
         v = getattr(r, field)
-        conds.check(cid, label, v, facts={f"{R}.{field}": v}, cite=rule, note=p_note(params, cid))
+        conds.check(cid, label, v, facts={f"{R}.{field}": v}, cite=rule, note=_catalogue_note(params, cid))
     return conds.result()
 
 
-def p_note(params: ParameterSet, cid: str) -> Text | None:
+def _catalogue_note(params: ParameterSet, cid: str) -> Text | None:
+    """The reading on external catalogues and conditions, beside the conditions that rely on them."""
     return params["exemption"].reading if cid in ("encouraged_catalogue", "other_conditions") else None
 
 

@@ -17,9 +17,9 @@ from decimal import Decimal
 from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
 from zhengce.kernel import EvaluationContext, ParameterSet, load_parameters
 from zhengce.kernel.render import explanation
-from zhengce.kernel.rules import Calculation, Conditions, Lookup, all_of
+from zhengce.kernel.rules import Calculation, Conditions, Lookup
 
-from ._common import USD, T, add_months, localised, pct
+from ._common import USD, T, add_months, any_of, localised, pct
 from .facts import ExcludedRoute, InvestorKind, Method, NegativeList, Payment
 
 POLICY_ID = "trade_investment.strategic_investor_eligibility"
@@ -27,13 +27,6 @@ PARAMETERS = load_parameters("zhengce_trade_investment", "parameters/strategic_i
 S = "strategic_investment"
 PERSONS = (InvestorKind.FOREIGN_NATURAL_PERSON, InvestorKind.CHINESE_CITIZEN_ABROAD)
 SHARE_PAYMENTS = (Payment.OVERSEAS_COMPANY_SHARES, Payment.OWN_NEW_SHARES)
-
-
-def any_of(*values: bool | None) -> bool | None:
-    """Three-valued disjunction: True if any is True, else None if any is unknown, else False."""
-    if any(v is True for v in values):
-        return True
-    return None if any(v is None for v in values) else False
 
 
 def at_least(value: Decimal | None, floor: Decimal) -> bool | None:
@@ -69,10 +62,7 @@ def _assets_check(conds: Conditions, cid: str, who: Text, prefix: str, assets, m
     met = assets_met(assets, managed, controlling, p)
     facts = {f"{S}.{prefix}assets_usd": assets, f"{S}.{prefix}managed_assets_usd": managed,
              f"{S}.becomes_controlling_shareholder": controlling}
-    missing = None
-    if met is None:
-        missing = [k for k, v in facts.items() if v is None]
-    conds.check(cid, label, met, facts=facts, cite=cite, missing=missing, note=p.reading("assets.minimum_usd"))
+    conds.check(cid, label, met, facts=facts, cite=cite, note=p.reading("assets.minimum_usd"))
 
 
 def record_window_start(investment_on: date, founded_on: date | None, years: int, entity: bool) -> date:

@@ -18,8 +18,7 @@ from zhengce.kernel import EvaluationContext, ParameterSet, load_parameters
 from zhengce.kernel.render import explanation
 from zhengce.kernel.rules import Calculation, Conditions, Lookup
 
-from ._common import T, day_after, localised, pct, period_last_day
-from .strategic_eligibility import any_of
+from ._common import T, any_of, day_after, localised, pct, period_last_day
 
 POLICY_ID = "trade_investment.strategic_investment_lockup_and_reporting"
 PARAMETERS = load_parameters("zhengce_trade_investment", "parameters/strategic_investment_lockup.yaml")
@@ -127,7 +126,7 @@ def _report(h, p: Lookup, calc: Calculation) -> None:
 def _sanction(h, p: Lookup, calc: Calculation) -> None:
     if h.obtained_in_breach is not True:
         return
-    calc.finding("warning_or_criticism", FindingStatus.INFO, params_label(p, "sanction.warning"),
+    calc.finding("warning_or_criticism", FindingStatus.INFO, p.params["sanction.warning"].label,
                  facts={f"{H}.obtained_in_breach": True}, cite=p.value("sanction.warning"))
     if h.serious is None:
         calc.need(f"{H}.serious")
@@ -135,10 +134,6 @@ def _sanction(h, p: Lookup, calc: Calculation) -> None:
         cap = p.value("sanction.fine_max")
         calc.range("fine", None, p.money(cap.value), T("罚款", "Fine"), cite=cap, facts={f"{H}.serious": True},
                    basis=p.reading("sanction.fine_max"))
-
-
-def params_label(p: Lookup, name: str) -> Text:
-    return p.params[name].label
 
 
 def explain(result: PolicyResult, title: Text, lang: str) -> Explanation:
