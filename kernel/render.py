@@ -46,6 +46,21 @@ FINDING_WORDS = {
 }
 
 
+UNIT_WORDS = {"CNY": {"zh": "元", "en": "CNY"}, "count": {"zh": "", "en": ""}, "days": {"zh": "日", "en": "days"},
+              "day": {"zh": "日", "en": "days"}, "working_days": {"zh": "个工作日", "en": "working days"},
+              "months": {"zh": "个月", "en": "months"}, "years": {"zh": "年", "en": "years"},
+              "cities": {"zh": "个城市", "en": "cities"}, "city": {"zh": "个城市", "en": "cities"},
+              "firms": {"zh": "家企业", "en": "firms"}, "enterprises": {"zh": "家企业", "en": "enterprises"},
+              "t": {"zh": "吨", "en": "t"}, "tce": {"zh": "吨标准煤", "en": "tce"}, "tCO2": {"zh": "吨二氧化碳", "en": "tCO2"},
+              "MW": {"zh": "兆瓦", "en": "MW"}, "kWh": {"zh": "千瓦时", "en": "kWh"}, "persons": {"zh": "人", "en": "persons"},
+              "items": {"zh": "项", "en": "items"}, "times": {"zh": "次", "en": "times"}}
+
+
+def unit_text(unit: str, lang: str) -> str:
+    """A unit in the output's language (``元`` in Chinese, ``CNY`` in English); an unknown unit as given."""
+    return UNIT_WORDS.get(unit, {}).get(lang, unit)
+
+
 def money_text(amount: Amount, lang: str, name: str) -> str:
     """``补贴 20000.00 元`` / ``subsidy CNY 20000.00``; a ``ratio`` as a percentage; other units follow the value."""
     if amount.unit == "CNY":
@@ -54,7 +69,7 @@ def money_text(amount: Amount, lang: str, name: str) -> str:
         return f"{name} {(amount.value * 100).normalize():f}%"
     if amount.unit == "count":
         return f"{name} {amount.value}"
-    return f"{name} {amount.value} {amount.unit}".rstrip()
+    return f"{name} {amount.value} {unit_text(amount.unit, lang)}".rstrip()
 
 
 PER_WORDS = {"person": "人", "violation": "次", "day": "日", "unit": "单位"}
@@ -67,48 +82,82 @@ def range_text(low: object, high: object) -> str:
     return f"≤ {high}" if low is None else f"{low}–{high}"
 
 
+REASON_HEADS = {  # how the summary names each group of findings, after the outcome
+    FindingStatus.DUTY: {"zh": "应履行", "en": "Duties"},
+    FindingStatus.NOT_MET: {"zh": "不满足", "en": "Not met"},
+    FindingStatus.NOT_YET_DUE: {"zh": "尚未到期", "en": "Not yet due"},
+    FindingStatus.UNKNOWN: {"zh": "尚不确定", "en": "Unknown"},
+    FindingStatus.INFO: {"zh": "说明", "en": "Notes"},
+}
+
+
+def _outputs(ev, lang: str, names: Mapping[str, tuple[str, str]] | None) -> list[str]:
+    """Amounts, ranges and dates, each as ``name value``."""
+    zh = lang == "zh"
+    parts: list[str] = []
+    for a in ev.amounts:
+        if names is None:
+            parts.append(money_text(a, lang, a.label.in_lang(lang) if a.label else a.name))
+        elif a.name in names:
+            parts.append(money_text(a, lang, names[a.name][0 if zh else 1]))
+    for r in ev.ranges:
+        qualifiers = ([f"每{PER_WORDS.get(r.per, r.per)}" if zh else f"per {r.per}"] if r.per else []) + \
+                     (["可以并处" if zh else "discretionary"] if r.discretionary else [])
+        tail = f"（{'，'.join(qualifiers)}）" if zh and qualifiers else (f" ({', '.join(qualifiers)})" if qualifiers else "")
+        unit = unit_text(r.unit, lang)
+        parts.append(f"{r.label.in_lang(lang) if r.label else r.name} {range_text(r.minimum, r.maximum)} {unit}".rstrip() + tail)
+    for d in ev.dates:
+        parts.append(f"{d.label.in_lang(lang) if d.label else d.name} {d.value}")
+    return parts
+
+
+def failed_conditions(result: PolicyResult, lang: str) -> list[str]:
+    """The labels of the conditions that failed (or whose law is not in force), first to last."""
+    if result.applicability is None:
+        return []
+    return [s.label.in_lang(lang) for s in result.applicability.steps if s.outcome in (Outcome.NOT_MET, Outcome.NOT_IN_FORCE)]
+
+
 def summary_text(result: PolicyResult, lang: str, *, names: Mapping[str, tuple[str, str]] | None = None,
                  note: Text | None = None, lead: tuple[str, ...] = ()) -> str:
-    """One sentence over a result: status, outputs, documents relied on, what is missing.
+    """The outcome in one sentence, then the decisive reasons.
+
+    ``适用：<what the case gets or must do, with dates>（依据 <documents>）。应履行：…。不满足：…``;
+    a ``does_not_apply`` names the condition(s) that failed; a ``cannot_tell`` the facts missing.
 
     :param names: show only these amounts, under these (zh, en) names; default every amount by its label.
     :param note: a closing statement (e.g. "the seed sets no amount for this measure").
     :param lead: ids of findings whose label opens the sentence (e.g. the classification decided).
     """
     zh = lang == "zh"
-    sep, colon = ("，", "：") if zh else (", ", ": ")
+    sep, colon, stop, join = ("，", "：", "。", "；") if zh else (", ", ": ", ". ", "; ")
     summary = status_text(result.status, lang)
     ev = result.evaluation
-    parts: list[str] = []
+    sentences: list[str] = []
     if result.status is Status.APPLIES and ev is not None:
-        for a in ev.amounts:
-            if names is None:
-                parts.append(money_text(a, lang, a.label.in_lang(lang) if a.label else a.name))
-            elif a.name in names:
-                parts.append(money_text(a, lang, names[a.name][0 if zh else 1]))
-        for r in ev.ranges:
-            qualifiers = ([f"每{PER_WORDS.get(r.per, r.per)}" if zh else f"per {r.per}"] if r.per else []) + \
-                         (["可以并处" if zh else "discretionary"] if r.discretionary else [])
-            tail = f"（{'，'.join(qualifiers)}）" if zh and qualifiers else (f" ({', '.join(qualifiers)})" if qualifiers else "")
-            parts.append(f"{r.label.in_lang(lang) if r.label else r.name} {range_text(r.minimum, r.maximum)} {r.unit}{tail}")
-        for d in ev.dates:
-            parts.append(f"{d.label.in_lang(lang) if d.label else d.name} {d.value}")
-        parts[:0] = [f.label.in_lang(lang) for f in ev.findings if f.id in lead]
+        parts = [f.label.in_lang(lang) for f in ev.findings if f.id in lead] + _outputs(ev, lang, names)
+        if parts:
+            summary += colon + sep.join(parts)
+        for status, head in REASON_HEADS.items():
+            items = [f.label.in_lang(lang) for f in ev.findings if f.status is status and f.id not in lead]
+            if items:
+                sentences.append(head[lang] + colon + join.join(items))
         met = sum(1 for f in ev.findings if f.status is FindingStatus.MET)
         if met:
-            parts.append(f"{met} 项满足" if zh else f"{met} met")
-        for f in ev.findings:
-            if f.status is not FindingStatus.MET and f.id not in lead:
-                parts.append(f"{f.label.in_lang(lang)}{colon}{FINDING_WORDS[f.status][lang]}")
-    if parts:
-        summary += colon + sep.join(parts)
+            sentences.append(f"{met} 项满足" if zh else f"{met} met")
+    elif result.status is Status.DOES_NOT_APPLY:
+        failed = failed_conditions(result, lang)
+        if failed:
+            summary += colon + ("不满足：" if zh else "not met: ") + join.join(failed)
     if result.documents and result.status is Status.APPLIES:
         docs = ("、" if zh else ", ").join(d.document for d in result.documents)
         summary += f"（依据 {docs}）" if zh else f" (under {docs})"
+    if sentences:
+        summary += stop + stop.join(sentences)
     if result.missing:
         summary += ("；缺少：" if zh else "; missing: ") + ", ".join(result.missing)
     if note is not None:
-        summary += ("。" if zh else ". ") + note.in_lang(lang)
+        summary += stop + note.in_lang(lang)
     return summary
 
 
@@ -121,16 +170,45 @@ def explanation(result: PolicyResult, title: Text, lang: str, *, names: Mapping[
 
 def step_line(step: Step, lang: str) -> ExplanationLine:
     """One trace step as a sentence: mark, label, facts used, formula and value, reading."""
-    parts = [f"{MARKS[step.outcome]} {step.label.in_lang(lang)}"]
+    finding = _finding_status(step)
+    mark = DUTY_MARK if finding is FindingStatus.DUTY else MARKS[step.outcome]
+    parts = [f"{mark} {step.label.in_lang(lang)}"]
     if step.facts:
         parts.append("[" + "; ".join(f"{f.path} = {f.value}" for f in step.facts) + "]")
-    if step.formula:
+    if finding is not None:  # a finding says what it is in words: a duty is a duty, not a failed condition
+        parts.append(("（" if lang == "zh" else "(") + FINDING_LINE_WORDS[finding][lang] + ("）" if lang == "zh" else ")"))
+    elif step.formula:
         parts.append(f"{step.formula} = {step.value}" if step.value is not None else step.formula)
     elif step.value is not None:
         parts.append(f"= {step.value}")
     if step.note:
         parts.append(("（" if lang == "zh" else "(") + step.note.in_lang(lang) + ("）" if lang == "zh" else ")"))
     return ExplanationLine(text=" ".join(parts), citation=step.citation)
+
+
+DUTY_MARK = "→"
+
+FINDING_LINE_WORDS = {
+    FindingStatus.MET: {"zh": "满足", "en": "met"},
+    FindingStatus.NOT_MET: {"zh": "不满足", "en": "not met"},
+    FindingStatus.UNKNOWN: {"zh": "未知：缺少事实", "en": "unknown: facts missing"},
+    FindingStatus.NOT_YET_DUE: {"zh": "尚未到期", "en": "not yet due"},
+    FindingStatus.DUTY: {"zh": "应履行的义务", "en": "a duty to fulfil"},
+    FindingStatus.INFO: {"zh": "说明", "en": "note"},
+}
+
+_FINDING_OUTCOMES = {FindingStatus.MET: Outcome.MET, FindingStatus.NOT_MET: Outcome.NOT_MET, FindingStatus.UNKNOWN: Outcome.UNKNOWN}
+
+
+def _finding_status(step: Step) -> FindingStatus | None:
+    """The finding a step records (its value is the finding's status), or None for a condition or a computation."""
+    if step.formula is not None or step.value is None:
+        return None
+    try:
+        status = FindingStatus(step.value)
+    except ValueError:
+        return None
+    return status if _FINDING_OUTCOMES.get(status, Outcome.INFO) is step.outcome else None
 
 
 def status_text(status: Status, lang: str) -> str:

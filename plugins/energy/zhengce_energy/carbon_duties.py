@@ -69,8 +69,10 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                      detail=T(zh="违反者依第二十条处理", en="A breach is punished under Art. 20"),
                      facts={"carbon_market_party.role": role, "carbon_market_party.trades_national_market": trades}, cite=barred)
     else:
-        calc.finding("may_trade", FindingStatus.INFO, T(zh="可以参与全国碳排放权交易", en="May trade in the national carbon market"),
-                     facts={"carbon_market_party.role": role}, cite=barred)
+        participants = p("trading.participants")  # 第七条第一款 grants the right; 第二款 only bars staff
+        if role.value in participants.value:
+            calc.finding("may_trade", FindingStatus.INFO, T(zh="可以参与全国碳排放权交易", en="May trade in the national carbon market"),
+                         facts={"carbon_market_party.role": role}, cite=participants)
 
     if role is EMITTER:
         _emitter_duties(case, p, calc, ctx)

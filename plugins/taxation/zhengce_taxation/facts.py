@@ -99,6 +99,7 @@ class SpecialEquipmentUpgrade:
     separately_accounted: bool | None = None  # 单独核算、分别归集
     plan_or_tech_contract: bool | None = None  # 改造方案 or 登记的技术开发/服务合同
     transferred_or_leased_on: date | None = None  # 转让、出租（停止使用）之日
+    lease_ended_without_title_on: date | None = None  # 融资租赁期届满而所有权未转移至承租方之日 (公告七第二句)
 
 
 @attrs.frozen(kw_only=True)

@@ -79,7 +79,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         calc.amount("vat_due", p.money(Decimal(0)), T(zh="本企业代办的增值税", en="VAT this recycler files as agent"), formula="免征 / exempt", cite=threshold)
     else:
         base = r.recycler_month_amount if r.recycler_month_amount is not None else r.amount
-        calc.finding("vat_exempt", FindingStatus.NOT_MET, T(zh=f"当月销售额 {r.seller_month_sales} 超过 {threshold.value} 元：按各自反向开票金额代办增值税及附加", en=f"Monthly sales {r.seller_month_sales} > {threshold.value}: each recycler files VAT and surcharges on its own amount"),
+        calc.finding("vat_agent_filing", FindingStatus.DUTY, T(zh=f"出售者当月销售额 {r.seller_month_sales} 元超过 {threshold.value} 元：本企业按其反向开票金额代办增值税及附加", en=f"The seller's monthly sales of CNY {r.seller_month_sales} exceed CNY {threshold.value}: this recycler files VAT and surcharges as agent on its own invoiced amount"),
                      facts={f"{S}.seller_month_sales": r.seller_month_sales}, cite=p.criterion("vat.agent_filing"))
         calc.amount("vat_due", p.money(base * rate), T(zh="本企业代办的增值税（附加税费按地方规定，种子未载）", en="VAT this recycler files as agent (surcharges per local rules, not in the seed)"),
                     formula=f"{base} × {pct(rate)}", facts={f"{S}.recycler_month_amount": r.recycler_month_amount, f"{S}.vat_rate_override": r.vat_rate_override},
