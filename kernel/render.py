@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from zhengce.contracts import (
@@ -59,6 +60,35 @@ UNIT_WORDS = {"CNY": {"zh": "元", "en": "CNY"}, "count": {"zh": "", "en": ""}, 
 def unit_text(unit: str, lang: str) -> str:
     """A unit in the output's language (``元`` in Chinese, ``CNY`` in English); an unknown unit as given."""
     return UNIT_WORDS.get(unit, {}).get(lang, unit)
+
+
+# Terms of art a plugin may leave in the other language; the renderer puts them into the output's
+# language outside verbatim quotes (「」“”《》) and fact brackets, so every plugin benefits.
+TERMS = {
+    "en": (("专精特新“小巨人”", "SRDI \"little giant\""), ("专精特新", "SRDI (specialised, refined, distinctive and innovative)"),
+           ("“小巨人”", "\"little giant\""), ("小巨人", "little giant"), ("亿元", "× 100 million CNY"),
+           ("万千瓦", "× 10 MW"), ("万元", "× 10,000 CNY"), ("个工作日", "working days"), ("个月", "months"),
+           (" 日", " days"), (" 年", " years"), ("middle zone", "central region"), ("middle", "central")),
+    "zh": ((" CNY", " 元"), ("CNY ", "元 "), ("MWh", "兆瓦时"), ("MW", "兆瓦"), ("kWh", "千瓦时"), ("tce", "吨标准煤"),
+           ("northeast", "东北"), ("east", "东部"), ("middle", "中部"), ("west", "西部"),
+           ("working days", "个工作日"), ("cities", "个城市")),
+}
+_KEEP = re.compile(r"(「[^」]*」|“[^”]*”|《[^》]*》|\[(?:[^\[\]]|\[[^\[\]]*\])*\])")
+_WORD_TERMS = {"northeast", "east", "middle", "west", "tce", "MW", "MWh", "kWh"}
+
+
+def localise(text: str, lang: str) -> str:
+    """``text`` with the other language's terms of art replaced, quotes and fact brackets left verbatim."""
+    pieces = _KEEP.split(text)
+    for i in range(0, len(pieces), 2):  # even pieces lie outside quotes and brackets
+        piece = pieces[i]
+        for old, new in TERMS.get(lang, ()):
+            if old in _WORD_TERMS:
+                piece = re.sub(rf"(?<![A-Za-z_.]){old}(?![A-Za-z_.])", new, piece)
+            elif old in piece:
+                piece = piece.replace(old, new)
+        pieces[i] = piece
+    return "".join(pieces)
 
 
 def money_text(amount: Amount, lang: str, name: str) -> str:
@@ -158,13 +188,13 @@ def summary_text(result: PolicyResult, lang: str, *, names: Mapping[str, tuple[s
         summary += ("；缺少：" if zh else "; missing: ") + ", ".join(result.missing)
     if note is not None:
         summary += stop + note.in_lang(lang)
-    return summary
+    return localise(summary, lang)
 
 
 def explanation(result: PolicyResult, title: Text, lang: str, *, names: Mapping[str, tuple[str, str]] | None = None,
                 note: Text | None = None, lead: tuple[str, ...] = ()) -> Explanation:
     """The usual explanation: :func:`summary_text` above one cited line per step."""
-    return Explanation(policy_id=result.policy_id, lang=lang, title=title.in_lang(lang),
+    return Explanation(policy_id=result.policy_id, lang=lang, title=localise(title.in_lang(lang), lang),
                        summary=summary_text(result, lang, names=names, note=note, lead=lead), lines=trace_lines(result, lang))
 
 
@@ -183,7 +213,7 @@ def step_line(step: Step, lang: str) -> ExplanationLine:
         parts.append(f"= {step.value}")
     if step.note:
         parts.append(("（" if lang == "zh" else "(") + step.note.in_lang(lang) + ("）" if lang == "zh" else ")"))
-    return ExplanationLine(text=" ".join(parts), citation=step.citation)
+    return ExplanationLine(text=localise(" ".join(parts), lang), citation=step.citation)
 
 
 DUTY_MARK = "→"

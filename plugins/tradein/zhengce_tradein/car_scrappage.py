@@ -207,7 +207,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     tier = BUY_NEV if case.new_vehicle.fuel is Fuel.NEV else BUY_FUEL
     amount_rule = p(tier)
     subsidy = calc.amount("subsidy", money(amount_rule.value), T(zh="补贴金额", en="Subsidy"),
-                          formula=f"{params[tier].label.zh}", cite=amount_rule)
+                          formula=str(amount_rule.value), cite=amount_rule, note=params[tier].label)
 
     if app.subsidy_already_paid is not None:
         paid = money(app.subsidy_already_paid)
