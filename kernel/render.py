@@ -213,10 +213,16 @@ def step_line(step: Step, lang: str) -> ExplanationLine:
         parts.append(f"= {step.value}")
     if step.note:
         parts.append(("（" if lang == "zh" else "(") + step.note.in_lang(lang) + ("）" if lang == "zh" else ")"))
+    if step.citation is None and (step.facts or step.formula):  # not law: say where it comes from
+        parts.append(FACT_MARK[lang])
     return ExplanationLine(text=localise(" ".join(parts), lang), citation=step.citation)
 
 
 DUTY_MARK = "→"
+
+# An uncited line that restates or tallies the case's facts says so; an uncited line that states
+# law is a defect (tests/fidelity/test_citations.py looks for one in every example).
+FACT_MARK = {"zh": "（案件事实，非法律规定）", "en": "(a fact of the case, not a rule of law)"}
 
 FINDING_LINE_WORDS = {
     FindingStatus.MET: {"zh": "满足", "en": "met"},
