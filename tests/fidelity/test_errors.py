@@ -75,3 +75,14 @@ def test_e4_finance_lease_ending_without_title_stops_the_credit_and_repays_it():
     finding = ev.finding("recapture.u0")
     assert finding.status is FindingStatus.DUTY and finding.citation.article == "七"
     assert "所有权未转移至承租方企业" in finding.citation.quote
+
+
+def test_a_label_never_claims_what_did_not_happen():
+    """sme_digital_city_pilot: with no SME count given, no line says the count agrees with the list."""
+    case = _example("data_assets_sme_city_pilot_foshan.json")
+    case["sme_digital_city_pilot"].pop("province_above_scale_sme_count_2023", None)
+    r = _result(case, "data_assets.sme_digital_city_pilot", date(2024, 6, 1))
+    for lang, claim in (("zh", "数量与文件列明的省份名单一致"), ("en", "count agrees")):
+        exp = KERNEL.explain(r, lang)
+        assert not [ln.text for ln in exp.lines if claim in ln.text] and claim not in exp.summary
+    assert "未给出" in r.evaluation.finding("named_list_consistency").label.zh
