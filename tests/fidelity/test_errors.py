@@ -86,3 +86,10 @@ def test_a_label_never_claims_what_did_not_happen():
         exp = KERNEL.explain(r, lang)
         assert not [ln.text for ln in exp.lines if claim in ln.text] and claim not in exp.summary
     assert "未给出" in r.evaluation.finding("named_list_consistency").label.zh
+
+
+def test_the_carbon_surrender_complement_is_named():
+    r = _result(_example("energy_carbon_trading_duties.json"), "energy.carbon_trading_duties", date(2025, 3, 1))
+    for lang, words in (("zh", ("经核查的上一年度实际排放量", "非化石能源电力的调整量")), ("en", ("verified prior-year emissions", "non-fossil electricity adjustment"))):
+        line = next(ln.text for ln in KERNEL.explain(r, lang).lines if (" − " in ln.text and words[0] in ln.text))
+        assert all(w in line for w in words), line
