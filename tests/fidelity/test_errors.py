@@ -93,3 +93,13 @@ def test_the_carbon_surrender_complement_is_named():
     for lang, words in (("zh", ("经核查的上一年度实际排放量", "非化石能源电力的调整量")), ("en", ("verified prior-year emissions", "non-fossil electricity adjustment"))):
         line = next(ln.text for ln in KERNEL.explain(r, lang).lines if (" − " in ln.text and words[0] in ln.text))
         assert all(w in line for w in words), line
+
+
+def test_equipment_loan_amounts_say_who_pays_whom():
+    """财金〔2024〕54号: the 80 % advance and the remaining 20 % flow from provincial finance to the bank."""
+    r = _result(_example("finance_equipment_renewal_loan.json"), "finance.equipment_renewal_loan_subsidy", date(2025, 3, 1))
+    for a in r.evaluation.amounts:
+        if a.name.startswith(("advance_", "settlement_")):
+            assert "省级财政部门" in a.label.zh and "经办银行" in a.label.zh and "bank" in a.label.en, a
+        if a.name.startswith("net_interest_"):
+            assert "企业向经办银行" in a.label.zh, a
