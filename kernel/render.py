@@ -165,9 +165,11 @@ def summary_text(result: PolicyResult, lang: str, *, names: Mapping[str, tuple[s
     ev = result.evaluation
     sentences: list[str] = []
     if result.status is Status.APPLIES and ev is not None:
-        parts = [f.label.in_lang(lang) for f in ev.findings if f.id in lead] + _outputs(ev, lang, names)
+        leading = [f.label.in_lang(lang) for f in ev.findings if f.id in lead]
+        outputs = _outputs(ev, lang, names)
+        parts = [p for p in (sep.join(leading), sep.join(outputs)) if p]
         if parts:
-            summary += colon + sep.join(parts)
+            summary += colon + join.join(parts)
         for status, head in REASON_HEADS.items():
             items = [f.label.in_lang(lang) for f in ev.findings if f.status is status and f.id not in lead]
             if items:

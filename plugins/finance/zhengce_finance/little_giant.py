@@ -177,4 +177,4 @@ HEADLINE = {"award_basis": ("中央对省测算（按本企业）", "central awa
 
 
 def explain(result: PolicyResult, title: Text, lang: str) -> Explanation:
-    return _explain(result, title, lang, HEADLINE)
+    return _explain(result, title, lang, HEADLINE, lead=("firm_amount_set_by_province",))
