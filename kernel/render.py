@@ -57,6 +57,17 @@ UNIT_WORDS = {"CNY": {"zh": "元", "en": "CNY"}, "count": {"zh": "", "en": ""}, 
               "items": {"zh": "项", "en": "items"}, "times": {"zh": "次", "en": "times"}}
 
 
+FORMULA_LANGS = " ‖ "
+
+
+def formula_text(formula: str, lang: str) -> str:
+    """A formula in the output's language: a plugin writes a worded formula as ``中文 ‖ English``."""
+    if FORMULA_LANGS not in formula:
+        return formula
+    zh, en = formula.split(FORMULA_LANGS, 1)
+    return zh if lang == "zh" else en
+
+
 def unit_text(unit: str, lang: str) -> str:
     """A unit in the output's language (``元`` in Chinese, ``CNY`` in English); an unknown unit as given."""
     return UNIT_WORDS.get(unit, {}).get(lang, unit)
@@ -71,10 +82,10 @@ TERMS = {
            (" 日", " days"), (" 年", " years"), ("middle zone", "central region"), ("middle", "central")),
     "zh": ((" CNY", " 元"), ("CNY ", "元 "), ("MWh", "兆瓦时"), ("MW", "兆瓦"), ("kWh", "千瓦时"), ("tce", "吨标准煤"),
            ("northeast", "东北"), ("east", "东部"), ("middle", "中部"), ("west", "西部"),
-           ("working days", "个工作日"), ("cities", "个城市")),
+           ("working days", "个工作日"), ("cities", "个城市"), ("true", "是"), ("false", "否")),
 }
 _KEEP = re.compile(r"(「[^」]*」|“[^”]*”|《[^》]*》|\[(?:[^\[\]]|\[[^\[\]]*\])*\])")
-_WORD_TERMS = {"northeast", "east", "middle", "west", "tce", "MW", "MWh", "kWh"}
+_WORD_TERMS = {"northeast", "east", "middle", "west", "tce", "MW", "MWh", "kWh", "true", "false"}
 
 
 def localise(text: str, lang: str) -> str:
@@ -210,7 +221,8 @@ def step_line(step: Step, lang: str) -> ExplanationLine:
     if finding is not None:  # a finding says what it is in words: a duty is a duty, not a failed condition
         parts.append(("（" if lang == "zh" else "(") + FINDING_LINE_WORDS[finding][lang] + ("）" if lang == "zh" else ")"))
     elif step.formula:
-        parts.append(f"{step.formula} = {step.value}" if step.value is not None else step.formula)
+        formula = formula_text(step.formula, lang)
+        parts.append(f"{formula} = {step.value}" if step.value is not None else formula)
     elif step.value is not None:
         parts.append(f"= {step.value}")
     if step.note:

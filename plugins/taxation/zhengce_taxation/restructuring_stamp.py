@@ -129,12 +129,12 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
             else:
                 books_taxable += v
                 calc.finding("books.debt_to_equity", FindingStatus.DUTY, T(zh=f"债转股新增加的资本 {v} 元应当缴纳印花税", en=f"Debt-to-equity capital (CNY {v}) is taxable: stamp duty is payable"), cite=rule)
-        calc.amount("books_exempt_base", p.money(books_exempt), T(zh="营业账簿免征（不再缴纳）的计税金额", en="Account-book base exempt"), formula="Σ 免征部分", cite=rule)
-        calc.amount("books_taxable_base", p.money(books_taxable), T(zh="营业账簿应税计税金额", en="Account-book base taxable"), formula="Σ 应税部分",
+        calc.amount("books_exempt_base", p.money(books_exempt), T(zh="营业账簿免征（不再缴纳）的计税金额", en="Account-book base exempt"), formula="Σ 免征部分 ‖ Σ exempt parts", cite=rule)
+        calc.amount("books_taxable_base", p.money(books_taxable), T(zh="营业账簿应税计税金额", en="Account-book base taxable"), formula="Σ 应税部分 ‖ Σ taxable parts",
                     cite=p.criterion("books.already_taxed"))
         if r.stamp_duty_rate_books is not None:
             calc.amount("books_duty", p.money(books_taxable * r.stamp_duty_rate_books), T(zh="营业账簿应纳印花税", en="Stamp duty on account books"),
-                        formula=f"{books_taxable} × {r.stamp_duty_rate_books}（税率见《印花税法》，个案输入 / rate from the Stamp Duty Law, an input）",
+                        formula=f"{books_taxable} × {r.stamp_duty_rate_books}（税率见《印花税法》，个案输入） ‖ {books_taxable} × {r.stamp_duty_rate_books} (rate from the Stamp Duty Law, an input)",
                         cite=p.criterion("books.already_taxed"))
     # --- continued contracts (二)
     if r.continued_contract_amount is not None:
@@ -168,7 +168,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         calc.amount("deeds_taxable_base", p.money(Decimal(0) if exempt else amount), T(zh="应税的产权转移书据金额", en="Deed base taxable"), cite=rule)
         if r.stamp_duty_rate_deeds is not None:
             calc.amount("deeds_duty", p.money((Decimal(0) if exempt else amount) * r.stamp_duty_rate_deeds), T(zh="产权转移书据应纳印花税", en="Stamp duty on deeds"),
-                        formula=f"{Decimal(0) if exempt else amount} × {r.stamp_duty_rate_deeds}（税率见《印花税法》，个案输入）", cite=rule)
+                        formula=f"{Decimal(0) if exempt else amount} × {r.stamp_duty_rate_deeds}（税率见《印花税法》，个案输入） ‖ {Decimal(0) if exempt else amount} × {r.stamp_duty_rate_deeds} (rate from the Stamp Duty Law, an input)", cite=rule)
     return calc.result()
 
 

@@ -179,7 +179,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                 used_year += take
         total_used += used_year
         calc.amount(f"used.{y}", p.money(used_year), T(zh=f"{y} 年度抵免的应纳税额", en=f"Credit used in {y}"),
-                    formula=f"min({ty.tax_payable}, 可用抵免余额 / available credit)", facts={f"tax_payable.{y}": ty.tax_payable},
+                    formula=f"min({ty.tax_payable}, 可用抵免余额) ‖ min({ty.tax_payable}, available credit)", facts={f"tax_payable.{y}": ty.tax_payable},
                     cite=p.criterion("credit_rate"))
         expired = Decimal(0)
         for c in credits:
@@ -189,10 +189,10 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         if expired:
             total_expired += expired
             calc.amount(f"expired.{y}", p.money(expired), T(zh=f"{y} 年末结转期满失效的抵免额", en=f"Credit expiring at the end of {y}"),
-                        formula="发生年度 + 5 年末未抵免余额", cite=carry, note=p.reading("carry_forward_years"))
+                        formula="发生年度 + 5 年末未抵免余额 ‖ unused balance at the end of the earning year + 5", cite=carry, note=p.reading("carry_forward_years"))
         carried = sum((c.remaining for c in credits if c.year <= y), Decimal(0))
         calc.amount(f"carried.{y}", p.money(carried), T(zh=f"{y} 年末结转以后年度的抵免额", en=f"Credit carried forward out of {y}"),
-                    formula="Σ 未抵免余额", cite=carry)
+                    formula="Σ 未抵免余额 ‖ Σ unused balances", cite=carry)
     recapture = Decimal(0)
     for c in credits:
         if c.stop_year is not None:
@@ -209,13 +209,13 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                            en=f"Upgrade {c.upgrade} ({c.equipment}) transferred or leased within five tax years of completion: stop and repay CNY {repaid}"),
                          cite=p.criterion("recapture_years"))
     earned = sum((c.amount for c in credits), Decimal(0))
-    calc.amount("credit_earned_total", p.money(earned), T(zh="可抵免税额合计", en="Credit earned"), formula="Σ 各项改造可抵免税额", cite=p.criterion("credit_rate"))
-    calc.amount("credit_used_total", p.money(total_used), T(zh="已抵免税额合计", en="Credit used"), formula="Σ 各年度抵免额", cite=p.criterion("credit_rate"))
-    calc.amount("credit_expired_total", p.money(total_expired), T(zh="结转期满失效合计", en="Credit expired"), formula="Σ 失效额", cite=carry)
+    calc.amount("credit_earned_total", p.money(earned), T(zh="可抵免税额合计", en="Credit earned"), formula="Σ 各项改造可抵免税额 ‖ Σ credit earned by each upgrade", cite=p.criterion("credit_rate"))
+    calc.amount("credit_used_total", p.money(total_used), T(zh="已抵免税额合计", en="Credit used"), formula="Σ 各年度抵免额 ‖ Σ credit used each year", cite=p.criterion("credit_rate"))
+    calc.amount("credit_expired_total", p.money(total_expired), T(zh="结转期满失效合计", en="Credit expired"), formula="Σ 失效额 ‖ Σ credit expired", cite=carry)
     calc.amount("credit_remaining", p.money(sum((c.remaining for c in credits), Decimal(0))), T(zh="尚可结转的抵免额", en="Credit still carried forward"),
-                formula="Σ 未抵免余额", cite=carry)
+                formula="Σ 未抵免余额 ‖ Σ unused balances", cite=carry)
     calc.amount("recapture", p.money(recapture), T(zh="应补缴已抵免的企业所得税", en="Credit to repay (recapture)"),
-                formula="Σ 转让/出租或租赁期满未转移所有权设备已抵免额", cite=p.criterion("recapture_years"))
+                formula="Σ 转让/出租或租赁期满未转移所有权设备已抵免额 ‖ Σ credit used on equipment transferred, leased out, or whose lease ended without title", cite=p.criterion("recapture_years"))
     return calc.result()
 
 
