@@ -468,6 +468,9 @@ class AdvancedManufacturerList2024:
     change_kind: AdvancedManufacturerChange | None = None
     change_info_updated_on: date | None = None  # 在高新技术企业认定管理工作网完成相关信息变更之日
     applied_in_new_location: bool | None = None  # 整体迁移后在迁入地重新申报
+    # 八: supervision
+    conditions_failed_on: date | None = None  # 不再符合享受政策条件之日 (e.g. HNTE status revoked)
+    false_information_found: bool | None = None  # 以虚假信息获得减免税资格
 
 
 @attrs.frozen(kw_only=True)
@@ -482,6 +485,7 @@ class MachineToolRdList2023:
     product_revenue_2023: Decimal | None = None
     total_income_2023: Decimal | None = None
     applied_on: date | None = None
+    disqualified_on: date | None = None  # 六: 经复核确不符合条件、取消享受政策资格之日
 
 
 @attrs.frozen(kw_only=True)
