@@ -145,7 +145,7 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
         f"case {record.case_id or '—'} · as of {record.as_of} · known at {record.known_at}"
     console.print(head, style="bold")
     from .listing import assessment_notice
-    from .render import localise, unit_text
+    from .render import localise, value_text
     specs = [reg.spec for reg in kernel.policies if reg.spec.id in explanations]
     for i, note in enumerate(assessment_notice(record.as_of, args.as_of is not None, specs, args.lang)):
         console.print(escape(note), style="bold yellow" if i else "bold reverse")
@@ -162,7 +162,7 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
             amounts.add_column("金额" if zh else "value", justify="right")
             for a in result.evaluation.amounts:
                 amounts.add_row(localise(a.label.in_lang(args.lang), args.lang) if a.label else a.name,
-                                f"{a.value:,} {unit_text(a.unit, args.lang)}".rstrip())
+                                value_text(a, args.lang))
             body.add_row(amounts)
         for line in exp.lines:
             body.add_row(escape(line.text))

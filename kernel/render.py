@@ -102,6 +102,13 @@ def localise(text: str, lang: str) -> str:
     return "".join(pieces)
 
 
+def value_text(amount: Amount, lang: str) -> str:
+    """An amount's value with its unit, for a table cell: ``20,000.00 元``, ``4.5%``, ``3 个城市``."""
+    if amount.unit == "ratio":
+        return f"{(amount.value * 100).normalize():f}%"
+    return f"{amount.value:,} {unit_text(amount.unit, lang)}".rstrip()
+
+
 def money_text(amount: Amount, lang: str, name: str) -> str:
     """``补贴 20000.00 元`` / ``subsidy CNY 20000.00``; a ``ratio`` as a percentage; other units follow the value."""
     if amount.unit == "CNY":

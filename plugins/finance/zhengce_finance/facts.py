@@ -245,6 +245,29 @@ class InfrastructureReitsProject:
 
 
 #: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
+# --- 金发〔2024〕2号: 科技型企业不良贷款容忍度 ------------------------------------------
+
+from zhengce.contracts.domains import rate as _rate  # noqa: E402 - kept next to the one class that uses it
+
+
+class TechFirmSize(str, enum.Enum):
+    """The size of the technology firms a bank's loan book is measured for (金发〔2024〕2号 二（五）)."""
+
+    SMALL_MICRO = "small_micro"  # 小微型科技企业
+    MEDIUM = "medium"
+    LARGE = "large"
+
+
+@attrs.frozen(kw_only=True)
+class TechLendingNpl:
+    """A bank's non-performing-loan ratios: over all its loans, and over its loans to technology
+    firms of one size class (fractions: 0.015 is 1.5%)."""
+
+    firm_size: TechFirmSize | None = None
+    overall_npl_ratio: Decimal | None = _rate()  # 各项贷款不良率
+    tech_npl_ratio: Decimal | None = _rate()  # 该类科技型企业贷款不良率
+
+
 SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="equipment_renewal_loan", type=EquipmentRenewalLoan),
     FactSection(name="tech_guarantee_firm", type=TechGuaranteeFirm),
@@ -253,4 +276,5 @@ SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="little_giant_provincial_funds", type=LittleGiantProvincialFunds),
     FactSection(name="loan_renewal", type=LoanRenewal),
     FactSection(name="infrastructure_reits_project", type=InfrastructureReitsProject),
+    FactSection(name="tech_lending_npl", type=TechLendingNpl),
 )
