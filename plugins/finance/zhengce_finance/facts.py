@@ -268,6 +268,28 @@ class TechLendingNpl:
     tech_npl_ratio: Decimal | None = _rate()  # 该类科技型企业贷款不良率
 
 
+# --- 财办会〔2024〕15号: “小巨人”企业审计报告查验 --------------------------------------
+
+
+class AuditReportOccasion(str, enum.Enum):
+    """Why a firm submits an audit report to the 优质中小企业梯度培育平台 (15号 三)."""
+
+    APPLICATION = "application"  # 参评专精特新“小巨人”企业
+    EXPIRY_REVIEW = "expiry_review"  # 到期复核
+    INFO_UPDATE = "info_update"  # 更新信息
+
+
+@attrs.frozen(kw_only=True)
+class LittleGiantAuditReport:
+    """An audit report a (candidate) 小巨人 firm submits: whether the accounting firm filed it on the
+    注册会计师行业统一监管平台 with a verification code, and whether the upload is the coded electronic
+    original downloaded from that platform."""
+
+    occasion: AuditReportOccasion | None = None
+    verification_code: bool | None = None  # 在统一监管平台报备并赋予验证码
+    uploaded_platform_original: bool | None = None  # 上传的是从统一监管平台下载的已赋码审计报告电子版原件
+
+
 SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="equipment_renewal_loan", type=EquipmentRenewalLoan),
     FactSection(name="tech_guarantee_firm", type=TechGuaranteeFirm),
@@ -277,4 +299,5 @@ SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="loan_renewal", type=LoanRenewal),
     FactSection(name="infrastructure_reits_project", type=InfrastructureReitsProject),
     FactSection(name="tech_lending_npl", type=TechLendingNpl),
+    FactSection(name="little_giant_audit_report", type=LittleGiantAuditReport),
 )

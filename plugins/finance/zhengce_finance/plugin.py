@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, facts, equipment_renewal, little_giant, loan_renewal, npl_tolerance, reits_transition, tech_guarantee
+from . import __version__, facts, audit_report, equipment_renewal, little_giant, loan_renewal, npl_tolerance, reits_transition, tech_guarantee
 
 EQUIPMENT_RENEWAL = PolicySpec(
     id=equipment_renewal.POLICY_ID,
@@ -49,6 +49,13 @@ NPL_TOLERANCE = PolicySpec(
     parameters=load_parameters("zhengce_finance", "parameters/tech_npl_tolerance.yaml"),
 )
 
+AUDIT_REPORT = PolicySpec(
+    id=audit_report.POLICY_ID,
+    title=Text(zh="“小巨人”企业审计报告查验", en="Audit-report verification for little-giant firms"),
+    facts=("little_giant_audit_report",),
+    parameters=load_parameters("zhengce_finance", "parameters/little_giant_audit_report.yaml"),
+)
+
 POLICIES: tuple[tuple[PolicySpec, object], ...] = (
     (EQUIPMENT_RENEWAL, equipment_renewal),
     (TECH_GUARANTEE, tech_guarantee),
@@ -56,6 +63,7 @@ POLICIES: tuple[tuple[PolicySpec, object], ...] = (
     (LOAN_RENEWAL, loan_renewal),
     (REITS_TRANSITION, reits_transition),
     (NPL_TOLERANCE, npl_tolerance),
+    (AUDIT_REPORT, audit_report),
 )
 
 plugin = RulesPlugin(name="finance", distribution="zhengce-finance", fallback_version=__version__, sections=facts.SECTIONS, policies=POLICIES)
