@@ -198,3 +198,20 @@ def test_npl_within_tolerance_exactly_when_at_most_overall_plus_margin(overall, 
     assert r.status is Status.APPLIES
     assert r.evaluation.amount("tolerated_npl_ratio") == overall + NPL_MARGIN
     assert (r.evaluation.finding("within_tolerance").status.value == "met") == (tech <= overall + NPL_MARGIN)
+
+
+# --- 财办会〔2024〕15号: the audit report checklist -------------------------------------------------
+AR = "finance.little_giant_audit_report"
+TRI = st.sampled_from([True, False, None])
+
+
+@SETTINGS
+@given(st.sampled_from(["application", "expiry_review", "info_update"]), TRI, TRI)
+def test_audit_report_findings_follow_the_facts(occasion, code, original):
+    r = KERNEL.evaluate({"little_giant_audit_report": {"occasion": occasion, "verification_code": code,
+                                                        "uploaded_platform_original": original}}, as_of=date(2024, 6, 1)).result(AR)
+    ev = r.evaluation
+    word = {True: "met", False: "not_met", None: "unknown"}
+    assert ev.finding("coded_report").status.value == word[code]
+    assert ev.finding("platform_original").status.value == word[original]
+    assert (ev.finding("ask_auditor") is not None) == (code is not True)

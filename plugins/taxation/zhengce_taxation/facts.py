@@ -287,6 +287,7 @@ class ReverseInvoice:
     recycler_actually_recycles: bool | None = None
     recycler_application_filed: bool | None = None
     recycler_suspended: bool | None = None
+    recycler_false_materials_found: bool | None = None  # 十八: 提交虚假资料骗取资格或回收业务虚假（经税务机关查实）
     recycler_vat_method: VatMethod | None = None
     seller_natural_person: bool | None = None
     seller_consented: bool | None = None

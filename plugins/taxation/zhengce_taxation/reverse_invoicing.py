@@ -46,6 +46,10 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     rule = p.criterion("recycler.suspension")
     c.check("not_suspended", T(zh="反向开票资格未因欠缴代办税费被暂停", en="Not suspended for overdue agent taxes"),
             None if r.recycler_suspended is None else not r.recycler_suspended, facts={f"{S}.recycler_suspended": r.recycler_suspended}, cite=rule)
+    if r.recycler_false_materials_found is True:  # 十八: only a finding of the tax office cancels; silence presumes nothing
+        rule = p.criterion("recycler.revocation")
+        c.check("not_revoked", T(zh="“反向开票”资格未因虚假资料或虚假回收业务被取消", en="Qualification not cancelled for false materials or fictitious recycling"),
+                False, facts={f"{S}.recycler_false_materials_found": True}, cite=rule, note=p.reading("recycler.revocation"))
     rule = p.criterion("consent")
     c.check("seller_consent", T(zh="出售者同意反向开票和代办税费", en="The seller consents to reverse invoicing and agent filing"), r.seller_consented,
             facts={f"{S}.seller_consented": r.seller_consented}, cite=rule)
