@@ -221,6 +221,11 @@ class EnergySavingSector(str, enum.Enum):
 
     STEEL_SMELTING = "steel_smelting"  # 钢铁冶炼
     PETROCHEMICAL_CHEMICAL = "petrochemical_chemical"  # 石化化工
+    ELECTROLYTIC_ALUMINIUM = "electrolytic_aluminium"  # 电解铝
+    ALUMINA = "alumina"  # 氧化铝
+    CEMENT = "cement"  # 水泥
+    CERAMICS = "ceramics"  # 陶瓷
+    FLAT_GLASS = "flat_glass"  # 平板玻璃
     OTHER = "other"
 
 
@@ -257,6 +262,7 @@ class EnergySavingProject:
     sector: EnergySavingSector | None = None
     meets_efficiency_benchmark: bool | None = None  # 能效标杆水平
     environmental_grade_a: bool | None = None  # 环保绩效 A级
+    meets_mandatory_limit_advanced: bool | None = None  # 强制性能耗限额标准先进值 (alumina)
     distillation_unit_capacity_t_per_year: Decimal | None = None  # 常减压装置
     fossil_energy_use_tce: Decimal | None = None
     fossil_energy_budget_tce: Decimal | None = None
