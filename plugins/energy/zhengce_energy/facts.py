@@ -418,6 +418,18 @@ class CarbonDualControlStatus:
     peak_reached: bool | None = None
 
 
+# --- 国办发〔2024〕39号 七（十三）: 产品碳足迹核算规则的重点产品 ----------------------------
+
+from zhengce.contracts.domains import items as _items  # noqa: E402 - kept next to the one class that uses it
+
+
+@attrs.frozen(kw_only=True)
+class CarbonFootprintProducts:
+    """Products whose carbon-footprint accounting a case asks about, by the names 39号 uses (电解铝, 光伏, …)."""
+
+    products: tuple[str, ...] = _items()
+
+
 #: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
 SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="carbon_market_party", type=CarbonMarketParty),
@@ -434,4 +446,5 @@ SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="carbon_dual_control_status", type=CarbonDualControlStatus),
     FactSection(name="efficiency_standard_survey", type=EfficiencyStandardSurvey),
     FactSection(name="carbon_market_inspection", type=CarbonMarketInspection),
+    FactSection(name="carbon_footprint_products", type=CarbonFootprintProducts),
 )
