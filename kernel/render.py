@@ -82,10 +82,12 @@ TERMS = {
            (" 日", " days"), (" 年", " years"), ("middle zone", "central region"), ("middle", "central")),
     "zh": ((" CNY", " 元"), ("CNY ", "元 "), ("MWh", "兆瓦时"), ("MW", "兆瓦"), ("kWh", "千瓦时"), ("tce", "吨标准煤"),
            ("northeast", "东北"), ("east", "东部"), ("middle", "中部"), ("west", "西部"),
-           ("working days", "个工作日"), ("cities", "个城市"), ("true", "是"), ("false", "否")),
+           ("working days", "个工作日"), ("cities", "个城市"), ("true", "是"), ("false", "否"),
+           ("years", "年"), ("year", "年"), ("months", "个月"), ("month", "个月"), ("days", "日"), ("day", "日")),
 }
 _KEEP = re.compile(r"(「[^」]*」|“[^”]*”|《[^》]*》|\[(?:[^\[\]]|\[[^\[\]]*\])*\])")
-_WORD_TERMS = {"northeast", "east", "middle", "west", "tce", "MW", "MWh", "kWh", "true", "false"}
+_WORD_TERMS = {"northeast", "east", "middle", "west", "tce", "MW", "MWh", "kWh", "true", "false",
+               "years", "year", "months", "month", "days", "day"}
 
 
 def localise(text: str, lang: str) -> str:
