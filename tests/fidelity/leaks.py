@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-KEEP = re.compile(r"「[^」]*」|“[^”]*”|《[^》]*》|\"[^\"]*\"|\[(?:[^\[\]]|\[[^\[\]]*\])*\]|[（(][\u3400-\u9fff、·]+[)）]")
+KEEP = re.compile(r"「[^」]*」|“[^”]*”|《[^》]*》|\"[^\"]*\"|'[\u3400-\u9fff，、]+'|\[(?:[^\[\]]|\[[^\[\]]*\])*\]|[（(][\u3400-\u9fff、·]+[)）]")
 DOCNO = re.compile(
     r"[\u4e00-\u9fff]*\s*(?:〔\s*\d{4}\s*〕|\[\d{4}\])\s*\d+\s*号"
     r"|(?:[\u4e00-\u9fff]+\s)*[\u4e00-\u9fff]*公告\s*(?:\d{4}\s*年)?第\s*[\d〇一二三四五六七八九十百零]+\s*号"
@@ -18,7 +18,7 @@ DOCNO = re.compile(
     r"|第[一二三四五六七八九十百零\d]+条(?:第[一二三四五六七八九十\d]+款)?(?:第[（(][一二三四五六七八九十\d]+[)）]项)?"
     r"|(?<![\u4e00-\u9fff])[一二三四五六七八九十]+(?:[（(][一二三四五六七八九十\d]+[)）])*\d*(?=\s|$|[ ¶),.;:])")
 WORD = re.compile(r"(?<![A-Za-z0-9_.\-])[A-Za-z]{2,}(?![A-Za-z0-9_.\-(])")
-ACRONYMS = {"CCER", "PCT", "REITs", "GDP"}  # written so in the Chinese documents themselves
+ACRONYMS = {"CCER", "PCT", "REITs", "GDP", "AEO"}  # written so in the Chinese documents themselves
 MATH = {"max", "min", "ceil", "floor", "round", "count", "sum", "rank", "Σ"}
 
 
