@@ -17,6 +17,7 @@ from zhengce.contracts import (
     Case,
     Evaluation,
     Explanation,
+    FindingStatus,
     Outcome,
     PolicyResult,
     Text,
@@ -207,7 +208,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     tier = BUY_NEV if case.new_vehicle.fuel is Fuel.NEV else BUY_FUEL
     amount_rule = p(tier)
     subsidy = calc.amount("subsidy", money(amount_rule.value), T(zh="补贴金额", en="Subsidy"),
-                          formula=f"{params[tier].label.zh}", cite=amount_rule)
+                          formula=str(amount_rule.value), cite=amount_rule, note=params[tier].label)
 
     if app.subsidy_already_paid is not None:
         paid = money(app.subsidy_already_paid)
@@ -218,8 +219,26 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
             calc.amount("top_up_due", max(Decimal(0), subsidy - paid), T(zh="应补齐差额", en="Top-up due (补齐差额)"),
                         formula=f"max(0, {subsidy} − {paid})", cite=top_rule)
 
+    _correction_and_fraud(app, p, calc)
     _funding_split(case, subsidy, p, calc, money)
     return calc.result()
+
+
+def _correction_and_fraud(app, p: Lookup, calc: Calculation) -> None:
+    """75号 第四条: a correction asked for is due by the application deadline; 第十三条: fraud is dealt with
+    under State Council Decree 427 (whose measures the seed does not give)."""
+    if app.correction_requested:
+        rule, until = p.criterion("correction.by_deadline"), p("application.until")
+        calc.date("correction_due", until.value, T(zh="补正截止日（即申请截止日，含当日）", en="Correction due (the application deadline, inclusive)"),
+                  cite=rule)
+        done = app.corrected_on
+        status = FindingStatus.DUTY if done is None else (FindingStatus.MET if done <= until.value else FindingStatus.NOT_MET)
+        calc.finding("corrected", status, T(zh="按要求通过原渠道补正有关信息", en="Correct the information through the original channel as asked"),
+                     facts={"scrappage_application.corrected_on": done}, cite=rule)
+    if app.fraud_found:
+        rule = p.criterion("fraud.handled")
+        calc.finding("fraud", FindingStatus.NOT_MET, T(zh="以不正当手段骗取补贴：有关部门依国务院令第427号等处理", en="Subsidy obtained by fraud: dealt with under State Council Decree 427 and other rules"),
+                     facts={"scrappage_application.fraud_found": True}, cite=rule, detail=p.reading("fraud.handled"))
 
 
 def resolve_zone(province_name: str | None, region: str | None, scheme: str, *,
