@@ -78,6 +78,18 @@ class Unlock:
     def net(self) -> Decimal:
         return self.total_after - self.total_before
 
+    def describe(self, lang: str = "en") -> list[str]:
+        """One line per result that changes: status and granted amount before → after, and its amounts."""
+        zh = lang == "zh"
+        lines = []
+        for c in self.changes:
+            amounts = ", ".join(f"{(a.label.in_lang(lang) if a.label else a.name)} {_grouped(a.value)}" for a in c.amounts_after)
+            status = f"{c.status_before.value if c.status_before else '—'} → {c.status_after.value if c.status_after else '—'}"
+            granted = f"{_grouped(c.granted_before)} → {_grouped(c.granted_after)}"
+            lines.append(f"{c.policy_id}：{status}，计入政策包 {granted} 元" + (f"（{amounts}）" if amounts else "") if zh else
+                         f"{c.policy_id}: {status}, granted CNY {granted}" + (f" ({amounts})" if amounts else ""))
+        return lines
+
 
 @attrs.frozen(kw_only=True)
 class Gap:
