@@ -430,8 +430,8 @@ def residual(result: PolicyResult) -> tuple[tuple[Text, Citation | None], ...]:
         if s.outcome not in (Outcome.UNKNOWN, Outcome.DEPENDENCY):
             continue
         if s.comparisons:
-            zh = " 且 ".join(f"{c.fact} {SYMBOL[c.op]} {c.bound}" for c in s.comparisons)
-            en = " and ".join(f"`{c.fact}` {SYMBOL[c.op]} {c.bound}" for c in s.comparisons)
+            zh = f"{s.label.zh}：" + " 且 ".join(f"{c.fact} {SYMBOL[c.op]} {c.bound}" for c in s.comparisons)
+            en = f"{s.label.en}: " + " and ".join(f"`{c.fact}` {SYMBOL[c.op]} {c.bound}" for c in s.comparisons)
         else:
             paths = [f.path for f in s.facts if f.value == "—"] or list(result.applicability.missing)
             zh = f"{s.label.zh}（待提供：{'、'.join(paths)}）" if paths else s.label.zh
