@@ -6,6 +6,7 @@
     zhengce schema [--of case|decision]
     zhengce screen CASES.jsonl [--as-of DATE] [--known-at DATE] [--workers N]
     zhengce ask CASE.json [--as-of DATE] [--lang zh|en] [--out FILE]   (an interview: see kernel/ask.py)
+    zhengce interview [--cases DIR] [--port N]   (the interview page: see kernel/interview.py)
 
 ``--block NAME`` (repeatable, before the command) keeps an installed plugin from loading.
 
@@ -70,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     from . import ask
 
     ask.add_parser(sub, _date)
+    from . import interview
+
+    interview.add_parser(sub, _date)
     return parser
 
 
@@ -90,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
             from . import ask
 
             return ask.run(kernel, args)
+        if args.command == "interview":
+            from . import interview
+
+            return interview.run(kernel, args)
         return _evaluate(kernel, args)
     except CaseValidationError as exc:
         if getattr(args, "format", "table") == "json":

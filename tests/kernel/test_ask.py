@@ -45,3 +45,30 @@ def test_the_person_may_stop_and_a_bad_answer_is_asked_again(tmp_path, monkeypat
     done = json.loads(out_file.read_text(encoding="utf-8"))
     assert done["scrappage_application"]["scrap_certificate_by_qualified_dismantler"] is False
     assert "fuel" not in done["new_vehicle"]
+
+
+def test_the_interview_page_endpoint_returns_results_questions_and_gaps(tmp_path):
+    """``/api/step`` (what the page posts after each answer), without a browser."""
+    import threading
+    import urllib.request
+    from datetime import date
+
+    from zhengce.kernel import Kernel
+    from zhengce.kernel.interview import make_server
+    from zhengce_tradein.plugin import plugin as tradein
+
+    (tmp_path / "car.json").write_text(json.dumps(CASE), encoding="utf-8")
+    server = make_server(Kernel([tradein]), tmp_path, "127.0.0.1", 0, as_of=date(2024, 9, 20))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert "car" in json.loads(urllib.request.urlopen(base + "/api/situations").read())
+        assert b"<script>" in urllib.request.urlopen(base + "/").read()
+        req = urllib.request.Request(base + "/api/step", data=json.dumps({"case": CASE, "lang": "en"}).encode(), method="POST")
+        data = json.loads(urllib.request.urlopen(req).read())
+        assert [q["fact"] for q in data["questions"]][:2] == ["scrappage_application.scrap_certificate_by_qualified_dismantler", "new_vehicle.fuel"]
+        assert data["questions"][0]["answers"] == [True, False] and data["results"][0]["status"] == "cannot_tell"
+        assert data["total"] == "0"
+    finally:
+        server.shutdown()
+        server.server_close()
