@@ -26,7 +26,7 @@ CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER) and not os.environ.get("CI"),
                                 reason="chromium and chromium-driver are not installed (.ci/run installs them)")
-ELEMENT = "element-6066-11e4-a6c3-aabc0f8fbd8b"
+ELEMENT = "element-6066-11e4-a52e-4f735466cecf"  # the W3C web element identifier
 
 
 def _free_port() -> int:
@@ -67,7 +67,9 @@ class Browser:
         raise AssertionError(f"timed out waiting for: {script}")
 
     def click(self, css: str) -> None:
-        el = self.cmd("POST", "/element", {"using": "css selector", "value": css})[ELEMENT]
+        found = self.cmd("POST", "/element", {"using": "css selector", "value": css})
+        el = found.get(ELEMENT) if isinstance(found, dict) else None
+        assert el, (css, found)
         self.cmd("POST", f"/element/{el}/click", {})
 
     def quit(self) -> None:
@@ -128,9 +130,9 @@ def test_a_person_answers_the_questions_in_order_and_sees_the_subsidy(page, tmp_
     assert page.js("return document.getElementById('total').textContent") == "Package total (CNY): 20,000.00"
     amounts = page.js("return [...document.querySelectorAll('li.amount')].map(e => e.textContent)")
     assert "Subsidy 20,000.00 CNY" in amounts and "Central share 17,000.00 CNY" in amounts
+    shot = base64.b64decode(page.cmd("GET", "/screenshot"))  # docs/interview.png: ZHENGCE_SCREENSHOT=docs/interview.png
+    Path(os.environ.get("ZHENGCE_SCREENSHOT", tmp_path / "interview.png")).write_bytes(shot)
+    assert shot[:8] == b"\x89PNG\r\n\x1a\n"
     page.js("document.getElementById('lang').value = 'zh'; document.getElementById('lang').onchange()")
     page.wait_for("return document.getElementById('total').textContent.startsWith('政策包合计')")
-    shot = base64.b64decode(page.cmd("GET", "/screenshot"))
-    out = Path(os.environ.get("ZHENGCE_SCREENSHOT", tmp_path / "interview.png"))
-    out.write_bytes(shot)
-    assert shot[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "补贴" in page.js("return document.body.innerText")
