@@ -5,6 +5,8 @@
     zhengce plugins  [--format json|table]
     zhengce schema [--of case|decision]
     zhengce screen CASES.jsonl [--as-of DATE] [--known-at DATE] [--workers N]
+    zhengce ask CASE.json [--as-of DATE] [--lang zh|en] [--out FILE]   (an interview: see kernel/ask.py)
+    zhengce interview [--cases DIR] [--port N]   (the interview page: see kernel/interview.py)
 
 ``--block NAME`` (repeatable, before the command) keeps an installed plugin from loading.
 
@@ -66,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--as-of", type=_date, help="assessment day (default: today)")
     sc.add_argument("--known-at", type=_date, help="knowledge day (default: --as-of)")
     sc.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    from . import ask
+
+    ask.add_parser(sub, _date)
+    from . import interview
+
+    interview.add_parser(sub, _date)
     return parser
 
 
@@ -82,6 +90,14 @@ def main(argv: list[str] | None = None) -> int:
             return _policies(kernel, args.format)
         if args.command == "screen":
             return _screen(kernel, args)
+        if args.command == "ask":
+            from . import ask
+
+            return ask.run(kernel, args)
+        if args.command == "interview":
+            from . import interview
+
+            return interview.run(kernel, args)
         return _evaluate(kernel, args)
     except CaseValidationError as exc:
         if getattr(args, "format", "table") == "json":

@@ -59,9 +59,9 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     flag("plan_targets", "plan_targets_set", "plan.targets", T(zh="分别提出绩效目标", en="A performance target for each aspect"), True)
     inv = a.plan_investment
     rule = p("plan.min_investment")
-    conds.check("plan_investment", T(zh=f"推进计划投资总额超过 {yuan(rule.value)} 元（不含）", en=f"Plan investment above CNY {yuan(rule.value)} (exclusive)"),
-                None if inv is None else inv > rule.value, facts={f"{FIRM}.plan_investment": inv}, cite=rule,
-                note=p.reading("plan.min_investment"))
+    conds.compare("plan_investment", T(zh=f"推进计划投资总额超过 {yuan(rule.value)} 元（不含）", en=f"Plan investment above CNY {yuan(rule.value)} (exclusive)"),
+                  f"{FIRM}.plan_investment", inv, ">", rule, parameter="plan.min_investment",
+                  reading=p.reading("plan.min_investment"))
     return conds.result()
 
 

@@ -62,15 +62,15 @@ def old_vehicle_kind(case: Case, p: Lookup, conds: Conditions) -> str | None:
         return None
     if fuel is Fuel.NEV:
         cutoff = p.criterion("old.nev_registered_by")
-        ok = reg <= cutoff.value
-        conds.check("old_vehicle_kind", T("旧新能源乘用车于 {} 前（含当日）注册登记", "The old NEV was registered on or before {}", cutoff.value),
-                    ok, facts=facts, cite=cutoff)
+        ok = conds.compare("old_vehicle_kind", T("旧新能源乘用车于 {} 前（含当日）注册登记", "The old NEV was registered on or before {}", cutoff.value),
+                           "old_vehicle.registration_date", reg, "<=", cutoff, actionable=False, parameter="old.nev_registered_by",
+                           facts=facts)
         return OLD_NEV if ok else None
     name = "old.gasoline_registered_by" if fuel is Fuel.GASOLINE else "old.diesel_other_registered_by"
     cutoff = p.criterion(name)
-    ok = reg <= cutoff.value
-    conds.check("old_vehicle_kind", T("旧燃油乘用车属国三及以下：{} 前（含当日）注册登记", "The old fuel car is China-III-or-older: registered on or before {}", cutoff.value),
-                ok, facts=facts, cite=cutoff, note=p.reading(name))
+    ok = conds.compare("old_vehicle_kind", T("旧燃油乘用车属国三及以下：{} 前（含当日）注册登记", "The old fuel car is China-III-or-older: registered on or before {}", cutoff.value),
+                       "old_vehicle.registration_date", reg, "<=", cutoff, actionable=False, parameter=name,
+                       facts=facts, reading=p.reading(name))
     return OLD_GUOSAN_FUEL if ok else None
 
 
@@ -99,10 +99,10 @@ def new_vehicle_tier(case: Case, old_kind: str | None, p: Lookup, conds: Conditi
         return None
     limit = p.criterion("new.fuel_max_displacement_l")
     disp = new.displacement_l
-    conds.check("new_vehicle_qualifies", T("新购燃油乘用车排量不超过 {} 升（含）", "The new fuel car's displacement is at most {} L", limit.value),
-                None if disp is None else disp <= limit.value,
-                facts={"new_vehicle.fuel": fuel, "new_vehicle.displacement_l": disp}, cite=limit,
-                note=p.reading("new.fuel_max_displacement_l"))
+    conds.compare("new_vehicle_qualifies", T("新购燃油乘用车排量不超过 {} 升（含）", "The new fuel car's displacement is at most {} L", limit.value),
+                  "new_vehicle.displacement_l", disp, "<=", limit, parameter="new.fuel_max_displacement_l",
+                  facts={"new_vehicle.fuel": fuel, "new_vehicle.displacement_l": disp},
+                  reading=p.reading("new.fuel_max_displacement_l"))
     return BUY_FUEL if disp is not None and disp <= limit.value else None
 
 
@@ -141,8 +141,9 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     start, end = p.criterion("certificates.from"), p.criterion("certificates.until")
     for field, zh, en in CERTIFICATES:
         day = getattr(app, field) if app else None
-        conds.check(field, T(zh + "于 {} 至 {} 期间取得", "The " + en + " was obtained between {} and {}", start.value, end.value),
-                    _in_window(day, start.value, end.value), facts={f"scrappage_application.{field}": day}, cite=end)
+        conds.compare(field, T(zh + "于 {} 至 {} 期间取得", "The " + en + " was obtained between {} and {}", start.value, end.value),
+                      f"scrappage_application.{field}", day, ">=", start, also=[("<=", end)], cite=end,
+                      parameter="certificates.from")
     qualified = p.criterion("certificates.qualified_dismantler")
     by_qualified = app.scrap_certificate_by_qualified_dismantler if app else None
     conds.check("qualified_dismantler", T(zh="《报废机动车回收证明》由有资质的报废机动车回收拆解企业开具",
@@ -150,9 +151,9 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
                 by_qualified, facts={"scrappage_application.scrap_certificate_by_qualified_dismantler": by_qualified}, cite=qualified)
 
     a_from, a_until = p.criterion("application.from"), p.criterion("application.until")
-    conds.check("application_window", T("申请于 {} 至 {}（含当日）期间提交", "The application was submitted between {} and {} inclusive", a_from.value, a_until.value),
-                _in_window(submitted, a_from.value, a_until.value), facts={"scrappage_application.submitted_on": submitted},
-                cite=a_until, note=params["application.until"].reading)
+    conds.compare("application_window", T("申请于 {} 至 {}（含当日）期间提交", "The application was submitted between {} and {} inclusive", a_from.value, a_until.value),
+                  "scrappage_application.submitted_on", submitted, ">=", a_from, also=[("<=", a_until)],
+                  cite=a_until, parameter="application.from", reading=params["application.until"].reading)
 
     _ownership_conditions(case, p, conds)
 
@@ -178,8 +179,8 @@ def _ownership_conditions(case: Case, p: Lookup, conds: Conditions) -> None:
     else:
         old_label = T("报废旧车于 {} 前（含当日）登记在申请人名下", "The scrapped car was registered in the applicant's name on or before {}", old_rule.value)
         since = case.old_vehicle.in_applicant_name_since if case.old_vehicle else None
-        conds.check("old_vehicle_owned_by_applicant", old_label, None if since is None else since <= old_rule.value,
-                    facts={"old_vehicle.in_applicant_name_since": since}, cite=old_rule, note=p.reading("owner.old_registered_by"))
+        conds.compare("old_vehicle_owned_by_applicant", old_label, "old_vehicle.in_applicant_name_since", since, "<=", old_rule,
+                      actionable=False, parameter="owner.old_registered_by", reading=p.reading("owner.old_registered_by"))
 
     new_rule = p("owner.new_registered_during_review_from")
     new_label = T(zh="审核期间新购汽车登记在申请人名下", en="The new car is registered in the applicant's name during review")
