@@ -44,11 +44,9 @@ def cell(value: Any) -> str:
     return " ".join(text.split()).replace("|", "\\|").replace("*", "\\*").replace("<", "&lt;")
 
 
-def slug(text: str) -> str:
-    """A file or anchor name from an id or a 文号 (ASCII where possible, stable)."""
-    ascii_part = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    digits = "".join(ch for ch in text if ch.isdigit())
-    return ascii_part or f"doc-{digits or abs(hash(text)) % 10**8}"
+def code_cell(value: Any) -> str:
+    """A value inside a code span in a table cell: only the pipe and newlines need care."""
+    return " ".join(str(value).split()).replace("|", "\\|").replace("`", "'")
 
 
 def policy_page(policy_id: str) -> str:
@@ -216,13 +214,13 @@ def relation_lines(spec: PolicySpec, page: str, known: set[str]) -> list[str]:
 
 
 def parameter_block(p: Parameter) -> list[str]:
-    out = [f"### `{p.name}`", "", f"{p.label.zh} · {p.label.en}  ", f"type `{p.type}`", ""]
+    out = [f"### `{p.name}`", "", f"{cell(p.label.zh)} · {cell(p.label.en)}  ", f"type `{p.type}`", ""]
     if p.reading:
         out += [f"!!! note \"Reading chosen · 解读\"", f"    {cell(p.reading.zh)}", "",
                 f"    {cell(p.reading.en)}", ""]
     out += ["| value | from | until | document | article |", "|---|---|---|---|---|"]
     for v in p.values:
-        out.append(f"| `{cell(value_text(v.value))}` | {cell(v.valid_from)} | {cell(v.valid_until)} | "
+        out.append(f"| `{code_cell(value_text(v.value))}` | {cell(v.valid_from)} | {cell(v.valid_until)} | "
                    f"{cell(v.document.number)} | {cell(v.citation.article)} |")
     out.append("")
     for v in p.values:
@@ -233,7 +231,7 @@ def parameter_block(p: Parameter) -> list[str]:
 def render_policy(kernel: Kernel, reg: RegisteredPolicy, schema: Mapping[str, Any], known: set[str],
                   examples: list[tuple[str, dict[str, Any]]]) -> str:
     spec, page = reg.spec, policy_page(reg.spec.id)
-    out = [f"# {spec.title.zh}", "", f"**{spec.title.en}**", "",
+    out = [f"# {cell(spec.title.zh)}", "", f"**{cell(spec.title.en)}**", "",
            f"`{spec.id}` · domain [{reg.plugin.name}]({rel(page, f'domains/{reg.plugin.name}/index.md')}) · "
            f"{reg.plugin.distribution} {reg.plugin.version}", ""]
     j = spec.jurisdiction
