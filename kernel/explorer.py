@@ -462,8 +462,10 @@ def mkdocs_config(kernel: Kernel, pages: Mapping[str, str], by_plugin: Mapping[s
         "plugins": [{"search": {"lang": ["en", "zh"], "separator": r"[\s\u200b\-_,:!=\[\]()\"`/]+|\.(?!\d)"}}],
         "markdown_extensions": ["admonition", "attr_list", "tables", "pymdownx.details", "pymdownx.superfences",
                                 {"pymdownx.tabbed": {"alternate_style": True}}, {"toc": {"permalink": True}}],
-        "validation": {"omitted_files": "warn", "absolute_links": "warn", "unrecognized_links": "warn",
-                       "nav": {"omitted_files": "warn", "not_found": "warn"}},
+        # strict: every one of these fails the build (a broken link or anchor, a page missing from the nav)
+        "validation": {"nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
+                       "links": {"not_found": "warn", "anchors": "warn", "absolute_links": "warn",
+                                 "unrecognized_links": "warn"}},
         "nav": nav,
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
