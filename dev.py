@@ -46,6 +46,12 @@ def bootstrap(extras: tuple[str, ...] = ("test",)) -> None:
     if installed[:1] == [digest] and set(extras) <= set(installed[1:]):
         return
     extras = tuple(sorted(set(extras) | set(installed[1:])))  # keep what an earlier task installed
+    if installed[:1] == [digest]:  # same sources, an extra is missing: add only what it brings
+        print(f"[dev] installing the extras {', '.join(extras)}", file=sys.stderr)
+        subprocess.run([str(PY), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        "-e", f"{ROOT}[{','.join(extras)}]"], check=True, cwd=ROOT)
+        stamp.write_text(" ".join([digest, *extras]))
+        return
     if not PY.exists():
         print(f"[dev] creating {VENV}", file=sys.stderr)
         venv.EnvBuilder(with_pip=True).create(VENV)
