@@ -118,3 +118,37 @@ def _refs(node):
     elif isinstance(node, list):
         for v in node:
             yield from _refs(v)
+
+
+def test_a_provincial_plugin_is_indexed_by_jurisdiction_with_its_relations(tmp_path):
+    from zhengce.kernel.testing import installed_distribution
+    from zhengce_taxation.plugin import plugin as taxation
+    from zhengce_tradein.plugin import plugin as tradein
+
+    here = ROOT / "examples" / "provincial_plugin"
+    with installed_distribution(tmp_path / "dist", distribution="zhengce-example-province", version="0.1.0",
+                                entry_points={"example_province": "zhengce_example_province.plugin:plugin"},
+                                import_path=here):
+        from zhengce_example_province.plugin import plugin as province
+
+        kernel = Kernel([tradein, taxation, province])
+        generate(kernel, tmp_path / "out", root=ROOT)
+    local = [r for r in kernel.policies if r.spec.jurisdiction.level != "national"]
+    assert local
+    jurisdictions = read(tmp_path / "out", "jurisdictions.md")
+    assert "## 省级 · provincial" in jurisdictions
+    for reg in local:
+        assert f"({policy_page(reg.spec.id)})" in jurisdictions
+        text = read(tmp_path / "out", policy_page(reg.spec.id))
+        assert all(f"`{code}`" in text for code in reg.spec.jurisdiction.regions)
+        for relation in reg.spec.relations:
+            of = getattr(relation, "of", None)
+            if of:
+                assert f"[`{of}`](../{policy_page(of)})" in text, (reg.spec.id, relation)
+
+
+def test_every_trace_outcome_has_a_mark():
+    from zhengce.contracts import Outcome
+    from zhengce.kernel.render import MARKS
+
+    assert set(MARKS) == set(Outcome)
