@@ -25,6 +25,9 @@ MARKS = {
     Outcome.NOT_MET: "✗",
     Outcome.UNKNOWN: "?",
     Outcome.NOT_IN_FORCE: "∅",
+    Outcome.EXPIRED: "⌛",  # every document has ended
+    Outcome.OUTSIDE_JURISDICTION: "⊘",  # placed outside where the policy applies
+    Outcome.DEPENDENCY: "↳",  # a policy this one reads is missing or failed
     Outcome.COMPUTED: "=",
     Outcome.INFO: "·",
 }
