@@ -139,7 +139,7 @@ class DaskEngine(Engine):
         return found
 
     def map(self, task: ScreenTask, partitions: Iterable[Partition]) -> Iterator[Outcome]:
-        from dask.distributed import FIRST_COMPLETED, wait
+        from distributed import wait
 
         def submit(p: Partition):
             return self.client.submit(screen_partition, task, p, pure=False, key=f"zhengce-screen-{p.index}-{id(task)}")
@@ -148,7 +148,7 @@ class DaskEngine(Engine):
             done = wait(futures, return_when=return_when)
             return done.done, done.not_done
 
-        return _bounded(submit, partitions, 2 * self.workers, lambda: self._stopping, wait_any, FIRST_COMPLETED)
+        return _bounded(submit, partitions, 2 * self.workers, lambda: self._stopping, wait_any, "FIRST_COMPLETED")
 
     def close(self) -> None:
         self.client.close()
