@@ -71,14 +71,21 @@ class InlineEngine(Engine):
             yield screen_partition(task, partition)
 
 
-def _init_local(block: tuple[str, ...]) -> None:
+_BARRIER: Any = None
+
+
+def _init_local(block: tuple[str, ...], barrier: Any) -> None:
+    global _BARRIER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver decides when to stop; running partitions finish
+    _BARRIER = barrier
     worker_kernel(block)
 
 
 def _pid_plugin_set(block: tuple[str, ...]) -> tuple[int, str]:
+    """One probe per worker: each waits for the others at the barrier, so no worker answers twice."""
     import os
 
+    _BARRIER.wait(timeout=300)
     return os.getpid(), worker_plugin_set(block)
 
 
@@ -90,11 +97,11 @@ class LocalEngine(Engine):
     def __init__(self, workers: int, block: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.workers = workers
-        self._pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                                            initializer=_init_local, initargs=(tuple(block),))
+        ctx = mp.get_context("spawn")
+        self._pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_local,
+                                            initargs=(tuple(block), ctx.Barrier(workers)))
 
     def _plugin_sets(self, block: tuple[str, ...]) -> dict[str, str]:
-        # one probe per worker cannot be forced on a pool; every outcome carries its plugin set as well
         futures = [self._pool.submit(_pid_plugin_set, block) for _ in range(self.workers)]
         return {f"pid {pid}": s for pid, s in (f.result() for f in futures)}
 
@@ -125,7 +132,7 @@ class DaskEngine(Engine):
                 self.client = Client(scheduler, timeout=30)
             else:
                 self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                             dashboard_address=None, silence_logs=logging.ERROR)
+                                             dashboard_address=":0", silence_logs=logging.ERROR)
                 self.client = Client(self._cluster)
         except OSError as exc:
             raise EngineError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
