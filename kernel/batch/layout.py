@@ -28,7 +28,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -84,6 +84,7 @@ class Layout:
 
     kinds: Mapping[str, str]
     sections: tuple[str, ...]
+    _readers: dict = attrs.field(factory=dict, eq=False, repr=False)
 
     @classmethod
     def of(cls, case_type: type) -> Layout:
@@ -104,41 +105,58 @@ class Layout:
 
     def unflatten(self, row: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
         """One flat row → JSON-like case data, and the problems found reading its cells."""
+        return self.reader(tuple(row))(tuple(row.values()))
+
+    def reader(self, columns: tuple[str, ...]) -> Callable[[Sequence[Any]], tuple[dict[str, Any], list[Problem]]]:
+        """A function reading rows of these ``columns`` (values in that order), each to ``(data, problems)``.
+
+        The plan (each column's reader and path) is made once per column set, not per row.
+        """
+        found = self._readers.get(columns)
+        if found is None:
+            found = self._readers[columns] = _row_reader(columns, self.kinds)
+        return found
+
+
+def _row_reader(columns: tuple[str, ...], kinds: Mapping[str, str]):
+    plan = []
+    for column in columns:
+        *parents, leaf = column.split(".")
+        kind = kinds.get(column)
+        plan.append((column, _READ.get(kind) if kind not in (None, TEXT, DECIMAL) else None, tuple(parents), leaf))
+
+    def read(values: Sequence[Any]) -> tuple[dict[str, Any], list[Problem]]:
         data: dict[str, Any] = {}
         problems: list[Problem] = []
-        kinds = self.kinds
-        for column, value in row.items():
+        for (column, reader, parents, leaf), value in zip(plan, values):
             if value is None or value == "":
                 continue
-            kind = kinds.get(column)
-            if kind is not None and kind != TEXT:
+            if reader is not None:
                 try:
-                    value = _READ[kind](value)
+                    value = reader(value)
                 except ValueError as exc:
                     problems.append(Problem(column, str(exc)))
                     continue
-            if "." not in column:
-                if column in data and isinstance(data[column], dict) and isinstance(value, dict):
-                    data[column] = {**value, **data[column]}
-                else:
-                    data[column] = value
-                continue
-            *parents, leaf = column.split(".")
             node = data
             for i, part in enumerate(parents):
                 child = node.get(part)
                 if child is None:
                     child = node[part] = {}
-                elif not isinstance(child, dict):
+                elif child.__class__ is not dict:
                     problems.append(Problem(".".join(parents[: i + 1]), f"column {column!r} needs an object here"))
+                    node = None
                     break
                 node = child
+            if node is None:
+                continue
+            old = node.get(leaf)
+            if old.__class__ is dict and isinstance(value, dict):  # a section's JSON column and its field columns
+                node[leaf] = {**value, **old}
             else:
-                if isinstance(node.get(leaf), dict) and isinstance(value, dict):  # a section's JSON and its field columns
-                    node[leaf] = {**value, **node[leaf]}
-                else:
-                    node[leaf] = value
+                node[leaf] = value
         return data, problems
+
+    return read
 
 
 def flatten(case: Mapping[str, Any], layout: Layout | None = None) -> dict[str, Any]:

@@ -207,6 +207,7 @@ def decode(partition: Partition, layout: Layout) -> Iterator[tuple[int, Any, lis
     elif partition.format == "csv":
         header, rows = partition.payload
         width = len(header)
+        read = layout.reader(tuple(header))
         for row, cells in rows:
             if len(cells) != width:
                 yield row, None, [Problem("", f"the record has {len(cells)} fields, the header {width}")]
@@ -216,33 +217,36 @@ def decode(partition: Partition, layout: Layout) -> Iterator[tuple[int, Any, lis
             except UnicodeEncodeError:
                 yield row, None, [Problem("", "not valid UTF-8")]
                 continue
-            yield (row, *_unflatten(layout, dict(zip(header, cells, strict=True))))
+            yield (row, *_read(read, cells))
     else:
         batch = partition.payload
+        full = batch.num_rows
+        used = [i for i, column in enumerate(batch.columns) if column.null_count < full]  # an all-null column says nothing
+        read = layout.reader(tuple(batch.schema.names[i] for i in used))
         try:
-            records = batch.to_pylist()
-        except Exception:  # noqa: BLE001 - a value pyarrow cannot give to Python: decode column by column
-            records = _records_one_by_one(batch)
+            records = zip(*(batch.column(i).to_pylist() for i in used), strict=True) if used else iter([()] * full)
+        except Exception:  # noqa: BLE001 - a value pyarrow cannot give to Python: decode row by row
+            records = _records_one_by_one(batch, used)
         for offset, record in enumerate(records):
             row = partition.first_row + offset
             if isinstance(record, Problem):
                 yield row, None, [record]
             else:
-                yield (row, *_unflatten(layout, record))
+                yield (row, *_read(read, record))
 
 
-def _unflatten(layout: Layout, record: dict[str, Any]) -> tuple[Any, list[Problem]]:
+def _read(read: Any, values: Any) -> tuple[Any, list[Problem]]:
     try:
-        return layout.unflatten(record)
+        return read(values)
     except Exception as exc:  # noqa: BLE001 - a bad row never aborts its partition
         return None, [Problem("", f"cannot read the row: {type(exc).__name__}: {exc}")]
 
 
-def _records_one_by_one(batch: Any) -> list[Any]:
+def _records_one_by_one(batch: Any, used: list[int]) -> list[Any]:
     out: list[Any] = []
     for i in range(batch.num_rows):
         try:
-            out.append(batch.slice(i, 1).to_pylist()[0])
+            out.append(tuple(batch.slice(i, 1).select(used).to_pylist()[0].values()))
         except Exception as exc:  # noqa: BLE001
             out.append(Problem("", f"cannot read the row: {type(exc).__name__}: {exc}"))
     return out
