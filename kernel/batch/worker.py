@@ -84,7 +84,7 @@ def screen_partition(task: ScreenTask, partition: Partition) -> Outcome:
     keep = None if task.keep.everything else task.keep
     as_of, known_at = task.as_of, task.known_at
     for row, data, problems in decode(partition, layout):
-        for out in _screen_row(kernel, row, data, problems, as_of, known_at, stats):
+        for out in screen_row(kernel, row, data, problems, as_of, known_at, stats):
             stats.count(out)
             if keep is None or keep.accepts(out):
                 kept.append(out)
@@ -98,8 +98,9 @@ def screen_partition(task: ScreenTask, partition: Partition) -> Outcome:
                    seconds=time.perf_counter() - start, data=data_out, rows=partition.rows, nbytes=partition.nbytes)
 
 
-def _screen_row(kernel: Any, row: int, data: Any, problems: list[Problem], as_of: _dt.date,
-                known_at: _dt.date | None, stats: Stats) -> list[dict[str, Any]]:
+def screen_row(kernel: Any, row: int, data: Any, problems: list[Problem], as_of: _dt.date,
+               known_at: _dt.date | None, stats: Stats) -> list[dict[str, Any]]:
+    """The result rows of one decoded row (its own ``invalid`` row when it cannot be screened)."""
     case_id = data.get("case_id") if isinstance(data, dict) else None
     try:
         if data is None:
