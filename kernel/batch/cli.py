@@ -87,6 +87,9 @@ def run_screen_command(args: argparse.Namespace) -> int:
     except EngineError as exc:
         print(f"zhengce: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # a second signal: stopped at once, the partitions done are kept for --resume
+        print("zhengce: stopped at once; the partitions done are kept: --resume continues", file=sys.stderr)
+        return 130
     finally:
         engine.close()
     print(json.dumps(summary, ensure_ascii=False), file=sys.stderr)
