@@ -292,6 +292,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
     parser.add_argument("--engines", default="local,dask")
     parser.add_argument("--partition-size", type=int, default=10_000)
+    parser.add_argument("--enterprises", type=int, default=0,
+                        help="also screen this many synthetic multi-domain enterprises against every policy (local engine)")
     parser.add_argument("--dir", help="working directory (default: a temporary one, removed)")
     parser.add_argument("--peer", nargs=3, metavar=("NAME", "REGISTRY", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -341,6 +343,21 @@ def main(argv: list[str] | None = None) -> None:
                     r["agreement_with_zhengce"] = agreement(out, reference)
             report["peers"][name] = r
             print(f"[bench] {name}: {r}", file=sys.stderr)
+        if args.enterprises:
+            ents = str(Path(tmp) / "enterprises.parquet")
+            subprocess.run([str(BIN / "zhengce"), "generate", "enterprises", "--rows", str(args.enterprises), "--seed",
+                            str(args.seed), "--out", ents], check=True, stderr=subprocess.DEVNULL)
+            report["enterprises"] = {"cases": args.enterprises}
+            for workers in (int(w) for w in args.workers.split(",")):
+                out = str(Path(tmp) / f"enterprises-{workers}.parquet")
+                r = measure([str(BIN / "zhengce"), "screen", ents, "--out", out, "--as-of", AS_OF.isoformat(),
+                             "--workers", str(workers), "--partition-size", str(args.partition_size), "--no-progress"])
+                if "wall_s" in r:
+                    summary = json.loads(Path(out + ".summary.json").read_text(encoding="utf-8"))
+                    r |= {"cases_per_s": round(args.enterprises / r["wall_s"]), "result_rows": summary["written"],
+                          "policies_reached": len(summary["policies"]), "invalid": summary["invalid"]}
+                report["enterprises"][f"local_{workers}"] = r
+                print(f"[bench] enterprises local {workers}: {r}", file=sys.stderr)
         report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
