@@ -84,7 +84,7 @@ def run_screen_command(args: argparse.Namespace) -> int:
         return 1
     try:
         code, summary = run_screen(job, engine)
-    except EngineError as exc:
+    except (EngineError, OSError) as exc:
         print(f"zhengce: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # a second signal: stopped at once, the partitions done are kept for --resume

@@ -15,6 +15,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing as mp
 import signal
+import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -148,8 +149,10 @@ class DaskEngine(Engine):
     def map(self, task: ScreenTask, partitions: Iterable[Partition]) -> Iterator[Outcome]:
         from distributed import wait
 
+        run = uuid.uuid4().hex[:12]
+
         def submit(p: Partition):
-            return self.client.submit(screen_partition, task, p, pure=False, key=f"zhengce-screen-{p.index}-{id(task)}")
+            return self.client.submit(screen_partition, task, p, pure=False, key=f"zhengce-screen-{run}-{p.index}")
 
         def wait_any(futures, return_when):
             done = wait(futures, return_when=return_when)
