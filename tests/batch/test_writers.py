@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from zhengce.kernel.batch import Keep, KeepError, car_cases, read_results
 
@@ -77,3 +79,22 @@ def test_read_results_gives_amounts_back_as_objects(tmp_path, registry):
     rows = read_results(str(tmp_path / "r.parquet"))
     applies = next(r for r in rows if r["status"] == "applies")
     assert set(applies["amounts"]) >= {"subsidy", "central_share", "local_share"}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    path = tmp_path_factory.mktemp("small") / "cars.jsonl"
+    path.write_text("".join(json.dumps(c) + "\n" for c in car_cases(40, seed=12)) + "\n{bad\n", encoding="utf-8")
+    _, summary, rows = screen(path.parent, path, out_name="whole.parquet", partition_size=1000)
+    return path, summary, rows
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(size=st.integers(1, 45), fmt=st.sampled_from(["jsonl", "parquet"]))
+def test_partitioning_never_changes_rows_or_counts(tmp_path, small, size, fmt):
+    path, summary, rows = small
+    _, got, got_rows = screen(tmp_path, path, out_name=f"p{size}.{fmt}", partition_size=size)
+    assert got_rows == rows
+    assert got["partitions"]["seen"] == -(-42 // size)  # 40 cases, a blank line, a bad one
+    strip = ("seconds", "output", "output_format", "partitions")
+    assert {k: v for k, v in got.items() if k not in strip} == {k: v for k, v in summary.items() if k not in strip}
