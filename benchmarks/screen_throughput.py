@@ -58,7 +58,8 @@ def measure(cmd: list[str]) -> dict:
     err = proc.stderr.read().decode(errors="replace")
     if proc.returncode != 0:
         return {"failed": proc.returncode, "stderr": err[-2000:]}
-    return {"wall_s": round(wall, 2), "peak_rss_mib": round(peak / 2**20, 1)}
+    # the machine may be shared: the 1-minute load average at the end says how much of it this run had
+    return {"wall_s": round(wall, 2), "peak_rss_mib": round(peak / 2**20, 1), "load_average_1m": round(os.getloadavg()[0], 2)}
 
 
 # --- the peers (run as: screen_throughput.py --peer numpy|openfisca REGISTRY OUT) -------------------------
