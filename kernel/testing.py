@@ -19,6 +19,7 @@ A file holds the cases of one policy, readable by a lawyer::
           ranges: {fine: ["50000", "500000"]}               # [min, max]; null = unbounded
           dates: {deadline: 2025-01-10}
           findings: {plan_filed: not_met}
+          expired: true                                     # the kernel found every document ended
           # null for an amount, range, date or finding asserts that it is absent
 
 A value ``null`` in a case removes that key from the defaults.  Plugins run
@@ -35,7 +36,7 @@ import importlib
 import sys
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -45,6 +46,7 @@ import attrs
 import yaml
 
 from zhengce.contracts import DecisionRecord, Outcome, Status
+from zhengce.contracts.domains import domain_of
 
 from .kernel import Kernel
 
@@ -161,6 +163,10 @@ def check_yaml_case(kernel: Kernel, yc: YamlCase) -> tuple[DecisionRecord, list[
             problems.append(f"finding {fid}: expected {want}, got {got and got.status.value}")
     if "missing" in exp and set(result.missing) != set(exp["missing"] or ()):
         problems.append(f"missing: expected {sorted(exp['missing'] or ())}, got {sorted(result.missing)}")
+    if "expired" in exp:
+        expired = any(s.outcome is Outcome.EXPIRED for s in (result.applicability.steps if result.applicability else ()))
+        if expired != bool(exp["expired"]):
+            problems.append(f"expired: expected {exp['expired']}, got {expired}")
     if "not_met" in exp:
         failed = {s.id for s in (result.applicability.steps if result.applicability else ()) if s.outcome is Outcome.NOT_MET}
         if failed != set(exp["not_met"] or ()):
@@ -171,7 +177,9 @@ def check_yaml_case(kernel: Kernel, yc: YamlCase) -> tuple[DecisionRecord, list[
 def contract_strategy(tp: Any, **leaves: Any) -> Any:
     """A hypothesis strategy for any contract type, derived from its attrs fields, so that new
     sections are covered without new code.  ``leaves`` overrides the strategy of a leaf type
-    by name — ``str``, ``int``, ``Decimal``, ``date`` — e.g. ``str=st.sampled_from(["广东省", "44"])``."""
+    by name — ``str``, ``int``, ``Decimal``, ``date`` — e.g. ``str=st.sampled_from(["广东省", "44"])``.
+    A field that declares a domain (:mod:`zhengce.contracts.domains`) draws only values inside it,
+    since its class refuses the others."""
     from hypothesis import strategies as st
 
     base = {
@@ -184,11 +192,26 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
     }
     built: dict[Any, Any] = {}
 
-    def derive(t: Any) -> Any:
+    def bounded(name: str, dom: Any) -> Any:
+        """The leaf strategy of ``name`` restricted to the field's domain."""
+        lo, hi = dom.minimum, dom.maximum
+        if name in leaves:
+            return leaves[name].filter(lambda v: dom.problem(v) is None)
+        if name == "Decimal":
+            return st.decimals(min_value=-10**9 if lo is None else lo, max_value=10**10 if hi is None else hi,
+                               places=2, allow_nan=False, allow_infinity=False)
+        if name == "int":
+            return st.integers(-10**6 if lo is None else lo, 10**9 if hi is None else hi)
+        if name == "date":
+            return st.dates(min_value=max(lo or date(2000, 1, 1), date(2000, 1, 1)),
+                            max_value=min(hi or date(2030, 12, 31), date(2030, 12, 31)))
+        return base[name].filter(lambda v: dom.problem(v) is None)
+
+    def derive(t: Any, dom: Any = None) -> Any:
         origin = typing.get_origin(t)
         if origin in (typing.Union, types.UnionType):
             args = typing.get_args(t)
-            inner = st.one_of(*[derive(a) for a in args if a is not type(None)])
+            inner = st.one_of(*[derive(a, dom) for a in args if a is not type(None)])
             return st.none() | inner if type(None) in args else inner
         if origin is tuple:
             return st.lists(derive(typing.get_args(t)[0]), max_size=3).map(tuple)
@@ -200,12 +223,12 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
         if attrs.has(t):
             if t not in built:
                 hints = typing.get_type_hints(t)
-                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name]: derive(h))
+                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name], d=domain_of(f): derive(h, d))
                                            for f in attrs.fields(t) if f.init})
             return built[t]
         name = getattr(t, "__name__", None)
         if name in base and t in (bool, int, str, Decimal, date):
-            return base[name]
+            return base[name] if dom is None else bounded(name, dom)
         raise TypeError(f"no strategy for {t!r}")
 
     return derive(tp)
@@ -267,3 +290,37 @@ def installed_distribution(directory: str | Path, *, distribution: str, version:
                 if file and str(Path(file).resolve()).startswith(root):
                     del sys.modules[name]
         importlib.invalidate_caches()
+
+
+def check_conformance(plugin: Any, *, legal_sources: Iterable[str | Path], national: Iterable[Any] = (),
+                      cases: str | Path | None = None) -> Kernel:
+    """The conformance kit a third-party plugin runs in its own tests.
+
+    Asserts that ``plugin``'s declarations load next to ``national`` (the plugins it builds on) with
+    no problem; that every relation and dependency it declares names an installed policy; that every
+    parameter value is cited and every quote and 文号 occurs in **the legal sources it declares**
+    (its own documents, not the national compilation); and that its YAML cases (``cases``) pass.
+    Returns the kernel, for further checks.
+    """
+    from .citations import check_quotes
+
+    kernel = Kernel([*national, plugin])
+    assert not kernel.problems, "\n".join(f"{p.plugin}: {p.message}" for p in kernel.problems)
+    specs = [spec for spec in plugin.declare_policies()]
+    installed = {r.spec.id for r in kernel.policies}
+    for spec in specs:
+        named = set(spec.depends_on) | {q for rel in spec.relations for q in getattr(rel, "policies", ())}
+        assert named <= installed, f"{spec.id}: relations name policies not installed: {sorted(named - installed)}"
+    sets = [spec.parameters for spec in specs if spec.parameters is not None]
+    for ps in sets:
+        for param, value in ps.values():
+            c = value.citation
+            assert c.document and c.article and c.quote, f"{ps.source}: {param.name} is not cited"
+    text = "\n".join(Path(p).read_text(encoding="utf-8") for p in legal_sources)
+    problems = check_quotes(text, sets)
+    assert not problems, "\n".join(problems)
+    if cases is not None:
+        for yc in (c for f in sorted(Path(cases).glob("*.yaml")) for c in load_yaml_cases(f)):
+            _, found = check_yaml_case(kernel, yc)
+            assert not found, f"{yc.file}::{yc.name}: " + "; ".join(found)
+    return kernel
