@@ -4,7 +4,8 @@
     zhengce policies [--format json|table]
     zhengce plugins  [--format json|table]
     zhengce schema [--of case|decision]
-    zhengce screen CASES.jsonl [--as-of DATE] [--known-at DATE] [--workers N]
+    zhengce screen REGISTRY.parquet|.csv|.jsonl [--out RESULTS.parquet] [--workers N] [--engine local|dask] ...
+    zhengce generate cars|enterprises --rows N --out REGISTRY.parquet   (synthetic registries)
     zhengce ask CASE.json [--as-of DATE] [--lang zh|en] [--out FILE]   (an interview: see kernel/ask.py)
     zhengce interview [--cases DIR] [--port N]   (the interview page: see kernel/interview.py)
 
@@ -63,16 +64,12 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=("json", "table"), default="table")
     sch = sub.add_parser("schema", help="print the JSON Schema of the case (input) or of `evaluate --format json` (output)")
     sch.add_argument("--of", choices=("case", "decision"), default="case")
-    sc = sub.add_parser("screen", help="screen a registry: one JSON case per line in, one summary line out")
-    sc.add_argument("cases", help="path to a JSON Lines file, or - for stdin")
-    sc.add_argument("--as-of", type=_date, help="assessment day (default: today)")
-    sc.add_argument("--known-at", type=_date, help="knowledge day (default: --as-of)")
-    sc.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
-    from . import ask
+    from . import ask, interview
+    from .batch import cli as batch_cli  # screen and generate live in zhengce.kernel.batch
 
+    batch_cli.add_screen(sub, _date)
+    batch_cli.add_generate(sub)
     ask.add_parser(sub, _date)
-    from . import interview
-
     interview.add_parser(sub, _date)
     return parser
 
@@ -88,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
             return _plugins(kernel, args.format)
         if args.command == "policies":
             return _policies(kernel, args.format)
-        if args.command == "screen":
-            return _screen(kernel, args)
+        if args.command in ("screen", "generate"):
+            from .batch import cli as batch_cli
+
+            return batch_cli.run(kernel, args)
         if args.command == "ask":
             from . import ask
 
@@ -192,25 +191,6 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
     for p in kernel.problems:
         console.print(f"[red]plugin {escape(p.plugin)}: {escape(p.message)}[/]")
     return status
-
-
-def _screen(kernel: Kernel, args: argparse.Namespace) -> int:
-    from .screening import SCREEN_FORMAT, screen, screen_parallel
-
-    as_of = args.as_of or date.today()
-    stream = sys.stdin if args.cases == "-" else open(args.cases, encoding="utf-8")  # noqa: SIM115
-    counts: dict[str, int] = {}
-    with stream:
-        rows = (screen(kernel, stream, as_of=as_of, known_at=args.known_at) if args.workers <= 1 else
-                screen_parallel(stream, workers=args.workers, as_of=as_of, known_at=args.known_at, block=args.block))
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-            if "error" in row:
-                counts["invalid"] = counts.get("invalid", 0) + 1
-            for r in row.get("results", ()):
-                counts[r["status"]] = counts.get(r["status"], 0) + 1
-    print(json.dumps({"format": SCREEN_FORMAT, "as_of": as_of.isoformat(), "counts": counts}), file=sys.stderr)
-    return 0
 
 
 def _plugins(kernel: Kernel, fmt: str) -> int:

@@ -120,16 +120,15 @@ def test_screen_reports_every_line_in_order_with_one_or_two_workers(capsys, tmp_
     registry.write_text("\n".join(lines), encoding="utf-8")
     outputs = []
     for workers in ("1", "2"):
-        code, out, err = run(capsys, "screen", str(registry), "--as-of", "2024-09-01", "--workers", workers)
+        code, out, err = run(capsys, "screen", str(registry), "--as-of", "2024-09-01", "--workers", workers,
+                             "--partition-size", "2")
         assert code == 0
-        rows = [json.loads(x) for x in out.splitlines()]
-        assert [r["line"] for r in rows] == [1, 2, 3, 5]
-        first = next(r for r in rows[0]["results"] if r["policy_id"] == POLICY)
-        assert first["status"] == "applies" and first["amounts"]["subsidy"] == "20000.00"
-        assert rows[1]["error"] == "invalid_input" and "not valid JSON" in rows[1]["problems"][0]["message"]
+        rows = [json.loads(x) for x in out.splitlines()]  # zhengce.screen/2: one row per case and policy
+        assert [r["row"] for r in rows] == [1, 2, 3, 5]
+        assert rows[0]["policy_id"] == POLICY and rows[0]["status"] == "applies" and rows[0]["amounts"]["subsidy"] == "20000.00"
+        assert rows[1]["status"] == "invalid" and "not valid JSON" in rows[1]["problems"][0]["message"]
         assert rows[2]["problems"][0]["path"] == "old_vehicle.fuel"
-        last = next(r for r in rows[3]["results"] if r["policy_id"] == POLICY)
-        assert rows[3]["case_id"] == "second" and last["status"] == "does_not_apply"
-        assert json.loads(err.strip().splitlines()[-1])["counts"]["invalid"] == 2
+        assert rows[3]["case_id"] == "second" and rows[3]["status"] == "does_not_apply"
+        assert json.loads(err.strip().splitlines()[-1])["invalid"] == 2
         outputs.append(rows)
     assert outputs[0] == outputs[1]

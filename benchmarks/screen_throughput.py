@@ -1,0 +1,367 @@
+"""End-to-end screening of a synthetic car registry from Parquet: zhengce's engines and vectorised peers.
+
+    .venv/bin/python benchmarks/screen_throughput.py [--cases 1000000] [--workers 1,2] [--engines local,dask]
+
+Generates ``--cases`` SYNTHETIC car scrappage applications (``zhengce generate cars``, seeded) into a
+Parquet file, then times, each as its own process and on the same file, end to end (start-up, read,
+validate, evaluate, write results Parquet): ``zhengce screen`` with each engine and worker count, and
+the peers: a numpy vectorised implementation of the same rule (always), and an OpenFisca vectorised
+one when ``openfisca-core`` is installed (``pip install 'zhengce[bench]'``).  Wall time and peak RSS
+(the sum over the process and all its children, sampled every 20 ms) are reported; each peer's
+statuses are compared with zhengce's, row by row (``agreement``).  Prints one JSON document.
+
+The peers read the rule's numbers from the tradein plugin's parameter file (no literals here) but
+implement only its conditions and amounts: no trace, no explanation, no citations, no validation
+of the input beyond what numpy's types give, no per-row error isolation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+AS_OF = date(2024, 10, 1)
+HERE = Path(__file__).resolve()
+BIN = Path(sys.executable).parent
+
+
+def measure(cmd: list[str]) -> dict:
+    """Run ``cmd``; wall time and peak RSS of its process tree."""
+    import psutil
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    root = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            procs = [root, *root.children(recursive=True)]
+            rss = 0
+            for p in procs:
+                try:
+                    rss += p.memory_info().rss
+                except psutil.Error:
+                    pass
+            peak = max(peak, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.02)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    if proc.returncode != 0:
+        return {"failed": proc.returncode, "stderr": err[-2000:]}
+    # the machine may be shared: the 1-minute load average at the end says how much of it this run had
+    return {"wall_s": round(wall, 2), "peak_rss_mib": round(peak / 2**20, 1), "load_average_1m": round(os.getloadavg()[0], 2)}
+
+
+# --- the peers (run as: screen_throughput.py --peer numpy|openfisca REGISTRY OUT) -------------------------
+
+
+def _rule_values() -> dict:
+    """The rule's numbers as known at AS_OF, from the tradein plugin's parameter file."""
+    from zhengce.kernel.reference import regions
+    from zhengce.kernel.rules import Lookup
+    from zhengce_tradein.car_scrappage import PARAMETERS
+
+    p = Lookup(PARAMETERS, AS_OF, AS_OF)
+    table = regions()
+    scheme = p("split.scheme", any_day=True).value
+    ratios = {z: p(f"split.{z}").value for z in ("east", "middle", "west")}
+    zone_of = {}
+    for prov in table.provinces:
+        zone = table.zone(prov, scheme)
+        for name in {prov.name, prov.short, prov.code}:
+            zone_of[name] = zone
+    return {
+        "types": list(p.criterion("applicant.types").value), "classes": list(p.criterion("vehicle.passenger_classes").value),
+        "gas_by": p.criterion("old.gasoline_registered_by").value, "diesel_by": p.criterion("old.diesel_other_registered_by").value,
+        "nev_by": p.criterion("old.nev_registered_by").value, "max_disp": float(p.criterion("new.fuel_max_displacement_l").value),
+        "cert_from": p.criterion("certificates.from").value, "cert_until": p.criterion("certificates.until").value,
+        "app_from": p.criterion("application.from").value, "app_until": p.criterion("application.until").value,
+        "old_owned_by": p("owner.old_registered_by").value, "new_owned_from": p("owner.new_registered_during_review_from").value,
+        "nev_amount": float(p("amount.scrap_any_buy_nev").value), "fuel_amount": float(p("amount.scrap_fuel_buy_fuel").value),
+        "central": {z: float(r.first / (r.first + r.second)) for z, r in ratios.items()}, "zone_of": zone_of,
+    }
+
+
+def _columns(path: str):
+    import numpy as np
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    t = pq.read_table(path)
+
+    def days(name):  # date32 → int days since epoch; null → -1
+        return pc.fill_null(t[name].cast("int32"), -1).to_numpy()
+
+    def text(name):
+        return t[name].to_numpy(zero_copy_only=False) if name in t.column_names else np.full(t.num_rows, None, object)
+
+    def flag(name):  # 1 true, 0 false, -1 null
+        col = t[name]
+        return np.where(pc.is_null(col).to_numpy(zero_copy_only=False), -1, pc.fill_null(col, False).to_numpy(zero_copy_only=False).astype(np.int8))
+
+    def num(name):
+        return pc.fill_null(t[name].cast("float64"), float("nan")).to_numpy() if name in t.column_names else np.full(t.num_rows, np.nan)
+
+    return t, days, text, flag, num
+
+
+def peer_numpy(registry: str, out: str) -> None:
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    v = _rule_values()
+    t, days, text, flag, num = _columns(registry)
+    epoch = date(1970, 1, 1)
+
+    def d(x):
+        return (x - epoch).days
+
+    T, F, U = np.int8(1), np.int8(0), np.int8(-1)
+
+    def cond(ok, known):
+        return np.where(known, np.where(ok, T, F), U)
+
+    conds = []
+    ap = text("applicant.type")
+    conds.append(cond(np.isin(ap, v["types"]), ap != None))  # noqa: E711 - elementwise
+    for side in ("old_vehicle", "new_vehicle"):
+        c = text(f"{side}.vehicle_class")
+        conds.append(cond(np.isin(c, v["classes"]), c != None))  # noqa: E711
+    fuel, reg = text("old_vehicle.fuel"), days("old_vehicle.registration_date")
+    cutoff = np.select([fuel == "nev", fuel == "gasoline"], [d(v["nev_by"]), d(v["gas_by"])], d(v["diesel_by"]))
+    conds.append(cond(reg <= cutoff, (fuel != None) & (reg >= 0)))  # noqa: E711
+    new_fuel, cat, disp = text("new_vehicle.fuel"), flag("new_vehicle.in_nev_catalogue"), num("new_vehicle.displacement_l")
+    is_nev = new_fuel == "nev"
+    nev_ok = cond(cat == 1, cat >= 0)
+    fuel_ok = np.where(fuel == "nev", F, cond(disp <= v["max_disp"], ~np.isnan(disp)))
+    conds.append(np.where(new_fuel == None, U, np.where(is_nev, nev_ok, fuel_ok)))  # noqa: E711
+    for field in ("scrap_certificate_on", "deregistration_certificate_on", "sales_invoice_on", "registration_certificate_on"):
+        x = days(f"scrappage_application.{field}")
+        conds.append(cond((x >= d(v["cert_from"])) & (x <= d(v["cert_until"])), x >= 0))
+    q = flag("scrappage_application.scrap_certificate_by_qualified_dismantler")
+    conds.append(cond(q == 1, q >= 0))
+    sub = days("scrappage_application.submitted_on")
+    conds.append(cond((sub >= d(v["app_from"])) & (sub <= d(v["app_until"])), sub >= 0))
+    since = days("old_vehicle.in_applicant_name_since")
+    conds.append(cond(since <= d(v["old_owned_by"]), since >= 0))
+    paid_on, owned = days("scrappage_application.subsidy_paid_on"), flag("new_vehicle.in_applicant_name")
+    conds.append(np.where((paid_on >= 0) & (paid_on < d(v["new_owned_from"])), T, cond(owned == 1, owned >= 0)))
+    stack = np.vstack(conds)
+    status = np.where((stack == F).any(axis=0), "does_not_apply", np.where((stack == U).any(axis=0), "cannot_tell", "applies"))
+    applies = status == "applies"
+    subsidy = np.where(applies, np.where(is_nev, v["nev_amount"], v["fuel_amount"]), np.nan)
+    paid = num("scrappage_application.subsidy_already_paid")
+    top_up = np.where(applies & ~np.isnan(paid), np.maximum(0, subsidy - paid), np.nan)
+    zone = np.vectorize(v["zone_of"].get, otypes=[object])(text("scrappage_application.invoice_province"))
+    share = np.select([zone == "east", zone == "middle", zone == "west"], [v["central"][z] for z in ("east", "middle", "west")], np.nan)
+    central = np.round(subsidy * share, 2)
+    pq.write_table(pa.table({"case_id": t["case_id"], "status": status, "subsidy": subsidy, "central_share": central,
+                             "local_share": subsidy - central, "top_up_due": top_up}), out)
+
+
+def peer_openfisca(registry: str, out: str) -> None:
+    """The same rule as OpenFisca variables on one entity, fed the Parquet columns as input arrays."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from openfisca_core import periods
+    from openfisca_core.entities import build_entity
+    from openfisca_core.simulations import SimulationBuilder
+    from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+    from openfisca_core.variables import Variable
+
+    v = _rule_values()
+    t, days, text, flag, num = _columns(registry)
+    epoch = date(1970, 1, 1)
+    Applicant = build_entity(key="applicant", plural="applicants", label="applicant", is_person=True)
+    period = periods.period("2024")
+
+    def d(x):
+        return (x - epoch).days
+
+    def inp(name, value_type=int, default=-1):
+        return type(name, (Variable,), {"value_type": value_type, "entity": Applicant, "definition_period": periods.DateUnit.YEAR,
+                                        "default_value": default, "label": name})
+
+    inputs = {"applicant_type_ok": bool, "old_class_ok": bool, "new_class_ok": bool, "old_fuel_code": int, "old_registered": int,
+              "new_fuel_code": int, "nev_catalogue": int, "displacement": float, "scrap_on": int, "dereg_on": int,
+              "invoice_on": int, "registration_on": int, "qualified": int, "submitted_on": int, "owned_since": int,
+              "paid_on": int, "owned_now": int, "paid": float, "central_share_rate": float}
+    variables = [inp(n, tp, False if tp is bool else (float("nan") if tp is float else -1)) for n, tp in inputs.items()]
+
+    def formula_status(person, period_):
+        g = lambda n: person(n, period_)  # noqa: E731
+        conds = []
+
+        def cond(ok, known):
+            return np.where(known, np.where(ok, 1, 0), -1)
+
+        conds += [np.where(g("applicant_type_ok"), 1, 0), np.where(g("old_class_ok"), 1, 0), np.where(g("new_class_ok"), 1, 0)]
+        fuel, reg = g("old_fuel_code"), g("old_registered")
+        cutoff = np.select([fuel == 3, fuel == 0], [d(v["nev_by"]), d(v["gas_by"])], d(v["diesel_by"]))
+        conds.append(cond(reg <= cutoff, (fuel >= 0) & (reg >= 0)))
+        nf, cat, disp = g("new_fuel_code"), g("nev_catalogue"), g("displacement")
+        conds.append(np.where(nf < 0, -1, np.where(nf == 3, cond(cat == 1, cat >= 0),
+                                                   np.where(fuel == 3, 0, cond(disp <= v["max_disp"], ~np.isnan(disp))))))
+        for n in ("scrap_on", "dereg_on", "invoice_on", "registration_on"):
+            x = g(n)
+            conds.append(cond((x >= d(v["cert_from"])) & (x <= d(v["cert_until"])), x >= 0))
+        q = g("qualified")
+        conds.append(cond(q == 1, q >= 0))
+        s = g("submitted_on")
+        conds.append(cond((s >= d(v["app_from"])) & (s <= d(v["app_until"])), s >= 0))
+        since = g("owned_since")
+        conds.append(cond(since <= d(v["old_owned_by"]), since >= 0))
+        po, owned = g("paid_on"), g("owned_now")
+        conds.append(np.where((po >= 0) & (po < d(v["new_owned_from"])), 1, cond(owned == 1, owned >= 0)))
+        stack = np.vstack(conds)
+        return np.where((stack == 0).any(axis=0), 0, np.where((stack == -1).any(axis=0), 2, 1))  # 0 no, 1 applies, 2 cannot tell
+
+    def formula_subsidy(person, period_):
+        applies = person("status_code", period_) == 1
+        return np.where(applies, np.where(person("new_fuel_code", period_) == 3, v["nev_amount"], v["fuel_amount"]), 0.0)
+
+    def formula_central(person, period_):
+        return np.round(person("subsidy", period_) * person("central_share_rate", period_), 2)
+
+    def formula_top_up(person, period_):
+        paid = person("paid", period_)
+        return np.where(np.isnan(paid), 0.0, np.maximum(0.0, person("subsidy", period_) - np.nan_to_num(paid)))
+
+    for name, tp, f in (("status_code", int, formula_status), ("subsidy", float, formula_subsidy),
+                        ("central_share", float, formula_central), ("top_up_due", float, formula_top_up)):
+        variables.append(type(name, (Variable,), {"value_type": tp, "entity": Applicant, "definition_period": periods.DateUnit.YEAR,
+                                                  "label": name, "formula": f}))
+    system = TaxBenefitSystem([Applicant])
+    for var in variables:
+        system.add_variable(var)
+    n = t.num_rows
+    sim = SimulationBuilder().build_default_simulation(system, n)
+    fuel_code = {"gasoline": 0, "diesel": 1, "other_fuel": 2, "nev": 3}
+    codes = np.vectorize(lambda x: fuel_code.get(x, -1), otypes=[np.int64])
+    zone = np.vectorize(v["zone_of"].get, otypes=[object])(text("scrappage_application.invoice_province"))
+    share = np.select([zone == "east", zone == "middle", zone == "west"], [v["central"][z] for z in ("east", "middle", "west")], np.nan)
+    values = {
+        "applicant_type_ok": np.isin(text("applicant.type"), v["types"]),
+        "old_class_ok": np.isin(text("old_vehicle.vehicle_class"), v["classes"]),
+        "new_class_ok": np.isin(text("new_vehicle.vehicle_class"), v["classes"]),
+        "old_fuel_code": codes(text("old_vehicle.fuel")), "old_registered": days("old_vehicle.registration_date"),
+        "new_fuel_code": codes(text("new_vehicle.fuel")), "nev_catalogue": flag("new_vehicle.in_nev_catalogue"),
+        "displacement": num("new_vehicle.displacement_l"),
+        "scrap_on": days("scrappage_application.scrap_certificate_on"),
+        "dereg_on": days("scrappage_application.deregistration_certificate_on"),
+        "invoice_on": days("scrappage_application.sales_invoice_on"),
+        "registration_on": days("scrappage_application.registration_certificate_on"),
+        "qualified": flag("scrappage_application.scrap_certificate_by_qualified_dismantler"),
+        "submitted_on": days("scrappage_application.submitted_on"), "owned_since": days("old_vehicle.in_applicant_name_since"),
+        "paid_on": days("scrappage_application.subsidy_paid_on"), "owned_now": flag("new_vehicle.in_applicant_name"),
+        "paid": num("scrappage_application.subsidy_already_paid"), "central_share_rate": share,
+    }
+    for name, array in values.items():
+        sim.set_input(name, period, np.asarray(array).astype(type(system.variables[name].default_value) if name != "applicant_type_ok" else bool))
+    status = np.array(["does_not_apply", "applies", "cannot_tell"])[sim.calculate("status_code", period)]
+    subsidy = sim.calculate("subsidy", period)
+    central = sim.calculate("central_share", period)
+    pq.write_table(pa.table({"case_id": t["case_id"], "status": status, "subsidy": subsidy, "central_share": central,
+                             "local_share": subsidy - central, "top_up_due": sim.calculate("top_up_due", period)}), out)
+
+
+def agreement(peer_out: str, zhengce_out: str) -> float:
+    """Share of rows whose status the peer and zhengce agree on."""
+    import pyarrow.parquet as pq
+
+    a = pq.read_table(peer_out, columns=["status"])["status"].to_numpy(zero_copy_only=False)
+    b = pq.read_table(zhengce_out, columns=["status"])["status"].to_numpy(zero_copy_only=False)
+    return round(float((a == b).mean()), 6) if len(a) == len(b) else 0.0
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
+    parser.add_argument("--engines", default="local,dask")
+    parser.add_argument("--partition-size", type=int, default=10_000)
+    parser.add_argument("--enterprises", type=int, default=0,
+                        help="also screen this many synthetic multi-domain enterprises against every policy (local engine)")
+    parser.add_argument("--dir", help="working directory (default: a temporary one, removed)")
+    parser.add_argument("--peer", nargs=3, metavar=("NAME", "REGISTRY", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.peer:
+        name, registry, out = args.peer
+        (peer_numpy if name == "numpy" else peer_openfisca)(registry, out)
+        return
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        registry = str(Path(tmp) / "registry.parquet")
+        t0 = time.perf_counter()
+        subprocess.run([str(BIN / "zhengce"), "generate", "cars", "--rows", str(args.cases), "--seed", str(args.seed),
+                        "--out", registry], check=True, stderr=subprocess.DEVNULL)
+        report: dict = {
+            "benchmark": "screen a car registry from Parquet, end to end (process start, read, validate, evaluate, write Parquet)",
+            "cases": args.cases, "seed": args.seed, "synthetic": True, "as_of": AS_OF.isoformat(),
+            "python": sys.version.split()[0], "machine": platform.machine(), "cpus": os.cpu_count(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+            "generate_s": round(time.perf_counter() - t0, 2), "registry_mib": round(os.path.getsize(registry) / 2**20, 1),
+            "zhengce": {}, "peers": {},
+        }
+        reference = None
+        for engine in args.engines.split(","):
+            for workers in (int(w) for w in args.workers.split(",")):
+                out = str(Path(tmp) / f"zhengce-{engine}-{workers}.parquet")
+                r = measure([str(BIN / "zhengce"), "screen", registry, "--out", out, "--as-of", AS_OF.isoformat(),
+                             "--engine", engine, "--workers", str(workers), "--partition-size", str(args.partition_size),
+                             "--no-progress"])
+                if "wall_s" in r:
+                    r["cases_per_s"] = round(args.cases / r["wall_s"])
+                    summary = json.loads(Path(out + ".summary.json").read_text(encoding="utf-8"))
+                    r["counts"] = summary["policies"]["tradein.car_scrappage_subsidy"]["counts"]
+                    reference = reference or out
+                report["zhengce"][f"{engine}_{workers}"] = r
+                print(f"[bench] {engine} {workers}: {r}", file=sys.stderr)
+        peers = ["numpy", "openfisca"]
+        for name in peers:
+            try:
+                __import__("numpy" if name == "numpy" else "openfisca_core")
+            except ImportError:
+                report["peers"][name] = {"skipped": f"{name} is not installed (pip install 'zhengce[bench]')"}
+                continue
+            out = str(Path(tmp) / f"{name}.parquet")
+            r = measure([sys.executable, str(HERE), "--peer", name, registry, out])
+            if "wall_s" in r:
+                r["cases_per_s"] = round(args.cases / r["wall_s"])
+                if reference:
+                    r["agreement_with_zhengce"] = agreement(out, reference)
+            report["peers"][name] = r
+            print(f"[bench] {name}: {r}", file=sys.stderr)
+        if args.enterprises:
+            ents = str(Path(tmp) / "enterprises.parquet")
+            subprocess.run([str(BIN / "zhengce"), "generate", "enterprises", "--rows", str(args.enterprises), "--seed",
+                            str(args.seed), "--out", ents], check=True, stderr=subprocess.DEVNULL)
+            report["enterprises"] = {"cases": args.enterprises}
+            for workers in (int(w) for w in args.workers.split(",")):
+                out = str(Path(tmp) / f"enterprises-{workers}.parquet")
+                r = measure([str(BIN / "zhengce"), "screen", ents, "--out", out, "--as-of", AS_OF.isoformat(),
+                             "--workers", str(workers), "--partition-size", str(args.partition_size), "--no-progress"])
+                if "wall_s" in r:
+                    summary = json.loads(Path(out + ".summary.json").read_text(encoding="utf-8"))
+                    r |= {"cases_per_s": round(args.enterprises / r["wall_s"]), "result_rows": summary["written"],
+                          "policies_reached": len(summary["policies"]), "invalid": summary["invalid"]}
+                report["enterprises"][f"local_{workers}"] = r
+                print(f"[bench] enterprises local {workers}: {r}", file=sys.stderr)
+        report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""Engines: where partitions are screened.  Each maps :func:`~.worker.screen_partition` over a stream
+of partitions with a bounded number in flight (memory stays flat whatever the input size) and yields
+outcomes as they complete (any order; the run puts them back in input order).
+
+* :class:`InlineEngine`: in this process (``--workers 1``).
+* :class:`LocalEngine`: ``--workers N`` local processes (spawned; each builds its kernel once).
+* :class:`DaskEngine`: a ``dask.distributed`` cluster, ``--scheduler ADDRESS`` or a local cluster of
+  ``--workers`` processes on 127.0.0.1 (``pip install 'zhengce[dask]'``).  Before any work, every worker
+  reports its plugin set (:attr:`Kernel.plugin_set`, a hash of plugin names, distributions and
+  versions), and the run refuses to start unless all equal the driver's.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing as mp
+import signal
+import uuid
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .readers import Partition
+from .worker import Outcome, ScreenTask, screen_partition, worker_kernel, worker_plugin_set
+
+
+class EngineError(RuntimeError):
+    """An engine cannot run the job as asked (a worker's plugins differ, a scheduler is unreachable)."""
+
+
+class Engine:
+    """Screens partitions somewhere; ``stop()`` asks it to finish what is running and start nothing new."""
+
+    name = "engine"
+    workers = 1
+
+    def __init__(self) -> None:
+        self._stopping = False
+
+    def check(self, plugin_set: str, block: tuple[str, ...]) -> dict[str, str]:
+        """Every worker's plugin set, by worker; raises :class:`EngineError` unless all equal ``plugin_set``."""
+        found = self._plugin_sets(block)
+        wrong = {w: s for w, s in found.items() if s != plugin_set}
+        if wrong:
+            listed = ", ".join(f"{w}: {s}" for w, s in sorted(wrong.items()))
+            raise EngineError(f"plugin set differs on {len(wrong)} worker(s) (driver {plugin_set}): {listed}; "
+                              "install the same plugin distributions and versions everywhere")
+        return found
+
+    def _plugin_sets(self, block: tuple[str, ...]) -> dict[str, str]:
+        return {"driver": worker_plugin_set(block)}
+
+    def map(self, task: ScreenTask, partitions: Iterable[Partition]) -> Iterator[Outcome]:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        self._stopping = True
+
+    def close(self) -> None:  # noqa: B027 - optional
+        pass
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.name, "workers": self.workers}
+
+
+class InlineEngine(Engine):
+    name = "local"
+
+    def map(self, task: ScreenTask, partitions: Iterable[Partition]) -> Iterator[Outcome]:
+        for partition in partitions:
+            if self._stopping:
+                return
+            yield screen_partition(task, partition)
+
+
+_BARRIER: Any = None
+
+
+def _init_local(block: tuple[str, ...], barrier: Any) -> None:
+    global _BARRIER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver decides when to stop; running partitions finish
+    _BARRIER = barrier
+    worker_kernel(block)
+
+
+def _pid_plugin_set(block: tuple[str, ...]) -> tuple[int, str]:
+    """One probe per worker: each waits for the others at the barrier, so no worker answers twice."""
+    import os
+
+    _BARRIER.wait(timeout=300)
+    return os.getpid(), worker_plugin_set(block)
+
+
+class LocalEngine(Engine):
+    """``workers`` spawned processes, at most ``2 × workers`` partitions in flight."""
+
+    name = "local"
+
+    def __init__(self, workers: int, block: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.workers = workers
+        ctx = mp.get_context("spawn")
+        self._pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_local,
+                                            initargs=(tuple(block), ctx.Barrier(workers)))
+
+    def _plugin_sets(self, block: tuple[str, ...]) -> dict[str, str]:
+        futures = [self._pool.submit(_pid_plugin_set, block) for _ in range(self.workers)]
+        return {f"pid {pid}": s for pid, s in (f.result() for f in futures)}
+
+    def map(self, task: ScreenTask, partitions: Iterable[Partition]) -> Iterator[Outcome]:
+        return _bounded(lambda p: self._pool.submit(screen_partition, task, p), partitions, 2 * self.workers,
+                        lambda: self._stopping, cf.wait, cf.FIRST_COMPLETED)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine(Engine):
+    """A ``dask.distributed`` client: of the cluster at ``scheduler``, else of a local cluster of processes."""
+
+    name = "dask"
+
+    def __init__(self, scheduler: str | None = None, workers: int = 1, block: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise EngineError("the Dask engine needs dask.distributed: pip install 'zhengce[dask]'") from None
+        import logging
+
+        self._cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout=30)
+            else:
+                self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                             dashboard_address=":0", silence_logs=logging.ERROR)
+                self.client = Client(self._cluster)
+        except OSError as exc:
+            raise EngineError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+        self.scheduler = scheduler or self._cluster.scheduler_address
+        self.workers = max(sum(self.client.nthreads().values()), 1)
+
+    def _plugin_sets(self, block: tuple[str, ...]) -> dict[str, str]:
+        found = self.client.run(worker_plugin_set, tuple(block))
+        if not found:
+            raise EngineError(f"the Dask cluster at {self.scheduler} has no workers")
+        return found
+
+    def map(self, task: ScreenTask, partitions: Iterable[Partition]) -> Iterator[Outcome]:
+        from distributed import wait
+
+        run = uuid.uuid4().hex[:12]
+
+        def submit(p: Partition):
+            return self.client.submit(screen_partition, task, p, pure=False, key=f"zhengce-screen-{run}-{p.index}")
+
+        def wait_any(futures, return_when):
+            done = wait(futures, return_when=return_when)
+            return done.done, done.not_done
+
+        return _bounded(submit, partitions, 2 * self.workers, lambda: self._stopping, wait_any, "FIRST_COMPLETED")
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.name, "workers": self.workers, "scheduler": self.scheduler}
+
+
+def _bounded(submit, partitions: Iterable[Partition], limit: int, stopping, wait, first_completed) -> Iterator[Outcome]:
+    """Keep at most ``limit`` partitions in flight; yield outcomes as they complete; stop submitting on request."""
+    pending: set[Any] = set()
+    source = iter(partitions)
+    exhausted = False
+    while True:
+        while not exhausted and not stopping() and len(pending) < limit:
+            partition = next(source, None)
+            if partition is None:
+                exhausted = True
+            else:
+                pending.add(submit(partition))
+        if not pending:
+            return
+        done, pending = wait(pending, return_when=first_completed)
+        pending = set(pending)
+        for future in done:
+            yield future.result()
+
+
+def make_engine(kind: str, workers: int, scheduler: str | None, block: tuple[str, ...]) -> Engine:
+    if kind == "dask" or scheduler:
+        return DaskEngine(scheduler=scheduler, workers=workers, block=block)
+    return InlineEngine() if workers == 1 else LocalEngine(workers, block)

@@ -1,0 +1,224 @@
+"""One screening run: read partitions, screen them on an engine, write parts, merge, summarise.
+
+Resume.  With ``--out``, each finished partition leaves ``<out>.parts/part-NNNNNN.<ext>``
+(its rows) and ``part-NNNNNN.json`` (its counts, written by the driver after the part
+file is whole), beside a ``manifest.json`` naming the input (path, size, modification
+time), the partition size, the days, the plugin set, the filters and the output format.
+``--resume`` checks the manifest still holds and screens only the partitions without a
+counts file; the rest are read past, not re-screened.  A run that completes merges the
+parts into ``--out`` in input order and removes the directory.
+
+Interruption.  The first SIGINT or SIGTERM stops submitting partitions; those running
+finish and are recorded, then the summary is written (``"complete": false``) and the
+run exits 130 (SIGINT) or 143 (SIGTERM).  A second signal stops at once.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import shutil
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from zhengce.contracts import CaseValidationError, Problem
+
+from .engines import Engine, EngineError
+from .progress import Progress
+from .readers import Partition, open_reader
+from .results import SCREEN_FORMAT, SUMMARY_FORMAT, Keep, Stats
+from .worker import Outcome, ScreenTask, worker_kernel
+from .writers import merge_parts, out_format_of, part_path
+
+MANIFEST = "manifest.json"
+
+
+@attrs.frozen(kw_only=True)
+class ScreenJob:
+    """Everything a run needs to know (the CLI's options)."""
+
+    input: str
+    in_format: str | None = None
+    out: str | None = None  # None: JSON Lines on stdout
+    out_format: str | None = None
+    summary: str | None = None  # default: <out>.summary.json
+    as_of: _dt.date
+    known_at: _dt.date | None = None
+    block: tuple[str, ...] = ()
+    keep: Keep = Keep()
+    partition_size: int = 5000
+    resume: bool = False
+    progress: bool | None = None  # None: when stderr is a terminal
+
+    @property
+    def parts_dir(self) -> Path | None:
+        return None if self.out is None else Path(f"{self.out}.parts")
+
+    @property
+    def summary_path(self) -> str | None:
+        return self.summary or (None if self.out is None else f"{self.out}.summary.json")
+
+
+class Interrupted:
+    """Catches SIGINT/SIGTERM during a run: the first stops the engine gracefully, the second at once."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine, self.signal = engine, None
+        self._old: dict[int, Any] = {}
+
+    def __enter__(self) -> Interrupted:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                self._old[sig] = signal.signal(sig, self._handle)
+            except ValueError:  # not the main thread: no handlers (an embedding host decides)
+                pass
+        return self
+
+    def _handle(self, signum: int, _frame: Any) -> None:
+        if self.signal is not None:
+            raise KeyboardInterrupt
+        self.signal = signal.Signals(signum)
+        self.engine.stop()
+
+    def __exit__(self, *exc: Any) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
+
+
+def _manifest(job: ScreenJob, plugin_set: str, out_format: str) -> dict[str, Any]:
+    src = Path(job.input).resolve()
+    st = src.stat()
+    return {"format": SCREEN_FORMAT, "input": str(src), "input_size": st.st_size, "input_mtime_ns": st.st_mtime_ns,
+            "input_format": job.in_format, "partition_size": job.partition_size, "as_of": job.as_of.isoformat(),
+            "known_at": None if job.known_at is None else job.known_at.isoformat(), "plugin_set": plugin_set,
+            "block": sorted(job.block), "keep": job.keep.describe(), "out_format": out_format}
+
+
+def _write_json(path: Path, data: Any) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _prepare_parts(job: ScreenJob, manifest: dict[str, Any]) -> dict[int, Stats]:
+    """Create (or, resuming, check) the parts directory; return the counts of partitions already done."""
+    parts = job.parts_dir
+    assert parts is not None
+    done: dict[int, Stats] = {}
+    if job.resume and (parts / MANIFEST).exists():
+        old = json.loads((parts / MANIFEST).read_text(encoding="utf-8"))
+        changed = sorted(k for k in manifest if old.get(k) != manifest[k])
+        if changed:
+            raise CaseValidationError([Problem("", f"cannot resume into {parts}: changed since the interrupted run: "
+                                                   f"{', '.join(changed)} (run without --resume to start again)")])
+        for stats_file in parts.glob("part-*.json"):
+            index = int(stats_file.stem.split("-")[1])
+            if part_path(parts, index, manifest["out_format"]).exists():
+                done[index] = Stats.from_json(json.loads(stats_file.read_text(encoding="utf-8")))
+        for tmp in parts.glob("*.tmp*"):
+            tmp.unlink()
+        return done
+    if parts.exists():
+        shutil.rmtree(parts)
+    parts.mkdir(parents=True)
+    _write_json(parts / MANIFEST, manifest)
+    return done
+
+
+def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) -> tuple[int, dict[str, Any]]:
+    """Run ``job`` on ``engine``; return the exit code (0, 130 on SIGINT, 143 on SIGTERM) and the summary.
+
+    Raises :class:`CaseValidationError` for input the run cannot start on (a missing file,
+    a manifest that no longer matches) and :class:`EngineError` for workers whose plugins differ.
+    """
+    started = time.perf_counter()
+    kernel, _layout = worker_kernel(job.block)
+    plugin_set = kernel.plugin_set
+    out_format = out_format_of(job.out, job.out_format)
+    if job.out is None and job.resume:
+        raise CaseValidationError([Problem("", "--resume needs --out (a run to stdout leaves nothing to resume)")])
+    if job.out is None and out_format != "jsonl":
+        raise CaseValidationError([Problem("", "only JSON Lines can be written to stdout: give --out FILE.parquet")])
+    reader = open_reader(job.input, job.in_format)
+    total = Stats()
+    done: dict[int, Stats] = {}
+    if job.parts_dir is not None:
+        if job.input != "-":
+            done = _prepare_parts(job, _manifest(job, plugin_set, out_format))
+        elif job.resume:
+            raise CaseValidationError([Problem("", "a run reading stdin cannot resume")])
+        else:
+            done = _fresh_parts(job)
+    workers = engine.check(plugin_set, job.block)
+    task = ScreenTask(as_of=job.as_of, known_at=job.known_at, block=tuple(job.block), keep=job.keep, out_format=out_format,
+                      parts_dir=None if job.parts_dir is None else str(job.parts_dir))
+    progress = Progress(job.progress, reader.total_rows, reader.total_bytes, f"screen {Path(job.input).name}")
+    partitions_seen = 0
+    waiting: dict[int, Outcome] = {}  # stdout: outcomes ahead of the next one to print
+    next_out = 0
+    sink = stdout if stdout is not None else sys.stdout.buffer
+
+    def todo() -> Iterator[Partition]:
+        nonlocal partitions_seen
+        for partition in reader.partitions(job.partition_size):
+            partitions_seen += 1
+            if partition.index in done:
+                total.add(done[partition.index])
+                progress.advance(partition.rows, partition.nbytes, already_done=True)
+                continue
+            yield partition
+
+    with Interrupted(engine) as interrupted:
+        try:
+            for outcome in engine.map(task, todo()):
+                if outcome.plugin_set != plugin_set:
+                    raise EngineError(f"worker {outcome.worker} screened with plugin set {outcome.plugin_set}, "
+                                      f"the driver has {plugin_set}")
+                total.add(outcome.stats)
+                if job.parts_dir is not None:
+                    _write_json(job.parts_dir / f"part-{outcome.index:06d}.json", outcome.stats.to_json())
+                    done[outcome.index] = outcome.stats
+                else:
+                    waiting[outcome.index] = outcome
+                    while next_out in waiting:
+                        sink.write(waiting.pop(next_out).data or b"")
+                        next_out += 1
+                    sink.flush()
+                progress.advance(outcome.rows, outcome.nbytes)
+        finally:
+            progress.close()
+            reader.close()
+        stopped = interrupted.signal
+    complete = stopped is None
+    if complete and job.out is not None and job.parts_dir is not None:
+        merge_parts([part_path(job.parts_dir, i, out_format) for i in range(partitions_seen)], job.out, out_format)
+        shutil.rmtree(job.parts_dir)
+    summary = {
+        "format": SUMMARY_FORMAT, "complete": complete, "interrupted_by": None if complete else stopped.name,
+        "input": job.input, "output": job.out, "output_format": out_format,
+        "as_of": job.as_of.isoformat(), "known_at": (job.known_at or job.as_of).isoformat(),
+        "plugin_set": plugin_set, "engine": engine.describe() | {"worker_plugin_sets": len(workers)},
+        "keep": job.keep.describe(), "partitions": {"done": len(done) if job.parts_dir else next_out, "seen": partitions_seen},
+        "seconds": round(time.perf_counter() - started, 3), **total.to_json(),
+    }
+    if not complete and job.parts_dir is not None:
+        summary["resume"] = f"zhengce screen {job.input} --out {job.out} --resume"
+    if job.summary_path:
+        _write_json(Path(job.summary_path), summary)
+    return (0 if complete else 128 + stopped.value), summary
+
+
+def _fresh_parts(job: ScreenJob) -> dict[int, Stats]:
+    parts = job.parts_dir
+    assert parts is not None
+    if parts.exists():
+        shutil.rmtree(parts)
+    parts.mkdir(parents=True)
+    return {}

@@ -1,0 +1,120 @@
+"""Writers: result rows to JSON Lines or Parquet, one part file per partition, then merged in input order.
+
+Each partition's rows are written to ``part-NNNNNN.<ext>`` under the run's parts
+directory (``<out>.parts/``), by whichever worker screened it, atomically (a
+temporary name, then a rename): a part file exists whole or not at all, which is
+what resume relies on.  When every partition is done the parts are concatenated, in
+partition order, into ``--out`` (memory: one part at a time) and the directory removed.
+
+JSON Lines: one object per row with every column (``amounts``/``ranges`` objects,
+``missing``/``problems`` lists, nulls kept).  Parquet: the same columns, with
+``amounts`` and ``ranges`` as JSON text (decimal strings: exact), ``missing`` a list
+of strings and ``problems`` a list of ``{path, message}``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+OUT_FORMATS = ("jsonl", "parquet")
+_SUFFIX = {"jsonl": ".jsonl", "parquet": ".parquet"}
+
+
+def out_format_of(path: str | None, given: str | None = None) -> str:
+    if given:
+        return given
+    if path and Path(path).suffix.lower() in (".parquet", ".pq"):
+        return "parquet"
+    return "jsonl"
+
+
+def jsonl_bytes(rows: Iterable[Mapping[str, Any]]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode("utf-8")
+
+
+def arrow_schema():
+    import pyarrow as pa
+
+    return pa.schema([
+        ("row", pa.int64()), ("case_id", pa.string()), ("policy_id", pa.string()), ("version", pa.string()),
+        ("status", pa.string()), ("amounts", pa.string()), ("ranges", pa.string()), ("missing", pa.list_(pa.string())),
+        ("error", pa.string()),
+        ("problems", pa.list_(pa.struct([("path", pa.string()), ("message", pa.string())]))),
+    ])
+
+
+def arrow_table(rows: list[Mapping[str, Any]]):
+    """Result rows as an Arrow table of :func:`arrow_schema`."""
+    import pyarrow as pa
+
+    def as_json(v: Any) -> str | None:
+        return None if v is None else json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+
+    columns = {
+        "row": [r["row"] for r in rows], "case_id": [r["case_id"] for r in rows],
+        "policy_id": [r["policy_id"] for r in rows], "version": [r["version"] for r in rows],
+        "status": [r["status"] for r in rows], "amounts": [as_json(r["amounts"]) for r in rows],
+        "ranges": [as_json(r["ranges"]) for r in rows], "missing": [r["missing"] for r in rows],
+        "error": [r["error"] for r in rows], "problems": [r["problems"] for r in rows],
+    }
+    return pa.table(columns, schema=arrow_schema())
+
+
+def write_part(rows: list[Mapping[str, Any]], path: Path, fmt: str) -> None:
+    """Write one partition's rows to ``path`` atomically."""
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        pq.write_table(arrow_table(rows), tmp, compression="zstd")
+    else:
+        tmp.write_bytes(jsonl_bytes(rows))
+    os.replace(tmp, path)
+
+
+def part_path(parts_dir: Path, index: int, fmt: str) -> Path:
+    return parts_dir / f"part-{index:06d}{_SUFFIX[fmt]}"
+
+
+def merge_parts(parts: list[Path], out: str | IO[bytes], fmt: str) -> None:
+    """Concatenate part files, in order, into ``out`` (a path, or a binary stream for JSON Lines)."""
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        tmp = f"{out}.tmp{os.getpid()}"
+        with pq.ParquetWriter(tmp, arrow_schema(), compression="zstd") as writer:
+            for part in parts:
+                writer.write_table(pq.read_table(part, schema=arrow_schema()))
+        os.replace(tmp, out)
+        return
+    if not isinstance(out, (str, os.PathLike)):
+        for part in parts:
+            with open(part, "rb") as src:
+                shutil.copyfileobj(src, out)
+        return
+    tmp = f"{out}.tmp{os.getpid()}"
+    with open(tmp, "wb") as dst:
+        for part in parts:
+            with open(part, "rb") as src:
+                shutil.copyfileobj(src, dst)
+    os.replace(tmp, out)
+
+
+def read_results(path: str) -> list[dict[str, Any]]:
+    """Read a results file back as rows (JSON Lines or Parquet); for tests and small outputs."""
+    if out_format_of(path) == "parquet":
+        import pyarrow.parquet as pq
+
+        rows = pq.read_table(path).to_pylist()
+        for r in rows:
+            for key in ("amounts", "ranges"):
+                if r[key] is not None:
+                    r[key] = json.loads(r[key])
+        return rows
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
