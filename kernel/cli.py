@@ -5,6 +5,7 @@
     zhengce plugins  [--format json|table]
     zhengce schema [--of case|decision]
     zhengce screen CASES.jsonl [--as-of DATE] [--known-at DATE] [--workers N]
+    zhengce serve [--host 127.0.0.1] [--port 8000] [--workers N]   (HTTP; docs/service.md)
 
 ``--block NAME`` (repeatable, before the command) keeps an installed plugin from loading.
 
@@ -66,11 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--as-of", type=_date, help="assessment day (default: today)")
     sc.add_argument("--known-at", type=_date, help="knowledge day (default: --as-of)")
     sc.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    from .service.cli import add_parser as add_serve_parser  # the HTTP service (kernel/service)
+    add_serve_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "serve":  # each worker builds its own kernel
+        from .service.cli import run as serve
+        return serve(args)
     try:
         kernel = Kernel(block=args.block, strict=getattr(args, "strict", False))
         if args.command == "schema":
