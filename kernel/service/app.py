@@ -235,7 +235,7 @@ class _Screener:
         self.number = 0  # lines read (blank ones too, so numbers match the input's)
         self.counts: dict[str, int] = {}
         self.received = 0
-        self.pending: list[tuple[int, bytes]] = []
+        self.pending: list[tuple[int, bytes | None]] = []  # None: a line too long
 
     async def run(self, receive: Callable) -> Any:
         buffer = b""
@@ -258,22 +258,22 @@ class _Screener:
                 buffer = b""
             for line in lines:
                 self.number += 1
-                if skipping:
+                if skipping or len(line) > limit:
                     skipping = False
-                    self.pending.append((self.number, b"\0too long"))
+                    self.pending.append((self.number, None))
                 elif line.strip():
                     self.pending.append((self.number, line))
                 if len(self.pending) >= SCREEN_GROUP:
                     yield await self._flush()
-            if len(buffer) > limit and not skipping:
+            if len(buffer) > limit:  # the rest of this line is read and dropped as it comes
                 skipping, buffer = True, b""
             elif skipping:
                 buffer = b""
+            if not more and skipping:
+                self.number += 1
+                self.pending.append((self.number, None))
+            yield await self._flush()  # answer what has come so far, before waiting for more
             if not more:
-                if skipping:
-                    self.number += 1
-                    self.pending.append((self.number, b"\0too long"))
-                yield await self._flush()
                 return
 
     async def _flush(self) -> bytes:
@@ -282,7 +282,7 @@ class _Screener:
             return b""
         return await anyio.to_thread.run_sync(self._decide, group, abandon_on_cancel=True)
 
-    def _decide(self, group: list[tuple[int, bytes]]) -> bytes:
+    def _decide(self, group: list[tuple[int, bytes | None]]) -> bytes:
         out = []
         for number, line in group:
             row = self._one(number, line)
@@ -293,9 +293,9 @@ class _Screener:
             out.append(json_bytes(row))
         return b"\n".join(out) + b"\n"
 
-    def _one(self, number: int, line: bytes) -> dict[str, Any]:
+    def _one(self, number: int, line: bytes | None) -> dict[str, Any]:
         service, start = self.service, time.perf_counter()
-        if line == b"\0too long":
+        if line is None:  # longer than one case may be
             exc = CaseValidationError([Problem("", f"line longer than {service.config.max_body_bytes} bytes")])
             return {"line": number, **exc.to_json()}
         digest = None
