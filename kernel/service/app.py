@@ -43,12 +43,42 @@ ERRORS = logging.getLogger("zhengce.service")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SCREEN_GROUP = 64  # lines decided per hop to a worker thread
+MAX_DEPTH = 32  # a case nests a few levels; deeper input is refused before anything recurses into it
 
 
 class BodyTooLarge(Exception):
     def __init__(self, limit: int) -> None:
         super().__init__(f"body larger than {limit} bytes")
         self.limit = limit
+
+
+def parse_body(body: bytes) -> Any:
+    """JSON text (UTF-8) to data, fractions as ``Decimal``; anything else is one problem at the root."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseValidationError([Problem("", f"not UTF-8 text: byte {exc.start} ({body[exc.start]:#04x})")]) from None
+    try:
+        data = parse_json(text)
+    except RecursionError:
+        data = None
+    else:
+        if _depth(data) <= MAX_DEPTH:
+            return data
+    raise CaseValidationError([Problem("", f"nested deeper than {MAX_DEPTH} levels")])
+
+
+def _depth(data: Any) -> int:
+    """How deep arrays and objects nest (iteratively: the input may be deep)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, (dict, list)):
+            deepest = max(deepest, level)
+            if deepest > MAX_DEPTH:
+                break
+            stack.extend((child, level + 1) for child in (node.values() if isinstance(node, dict) else node))
+    return deepest
 
 
 def json_bytes(data: Any) -> bytes:
@@ -136,7 +166,7 @@ class Service:
         rid = request.state.request_id
         query = _query(request, ("as_of", "known_at", "lang", "explain"))
         body = await read_body(request, self.config.max_body_bytes)
-        data = parse_json(body)
+        data = parse_body(body)
         as_of, known_at = query.get("as_of"), query.get("known_at")
         digest = input_hash(data)
         start = time.perf_counter()
@@ -170,7 +200,7 @@ class Service:
 
     async def explain(self, request: Request) -> Response:
         query = _query(request, ("lang",))
-        data = parse_json(await read_body(request, self.config.max_body_bytes))
+        data = parse_body(await read_body(request, self.config.max_body_bytes))
         result = structure(data, PolicyResult)
 
         def work() -> bytes:
@@ -300,7 +330,7 @@ class _Screener:
             return {"line": number, **exc.to_json()}
         digest = None
         try:
-            data = parse_json(line)
+            data = parse_body(line)
             digest = input_hash(data)
             record = service.kernel.evaluate(data, as_of=self.as_of, known_at=self.known_at, trace=False)
         except CaseValidationError as exc:

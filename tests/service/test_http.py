@@ -423,3 +423,11 @@ def test_decimal_text_is_kept_in_the_input_hash():
     assert canonical_json(parse_json('{"b": 1.50, "a": [2, "二"]}')) == '{"a":[2,"二"],"b":1.50}'
     assert canonical_json(parse_json('{"b": 1.5}')) != canonical_json(parse_json('{"b": 1.50}'))
     assert canonical_json({"x": Decimal("0.1"), "y": None, "z": True}) == '{"x":0.1,"y":null,"z":true}'
+
+
+def test_bytes_that_are_not_utf8_or_nest_too_deep_are_problems_not_errors(client):
+    for content, message in ((b'{"case_id": "\xff\xfe"}', "not UTF-8 text"), (b"[" * 5000 + b"]" * 5000, "nested deeper"),
+                             (b'{"old_vehicle": {"vin": ' + b"[" * 40 + b"]" * 40 + b"}}", "nested deeper")):
+        response = client.post("/v1/evaluate", content=content)
+        assert response.status_code == 422, response.text
+        assert response.json()["problems"][0]["message"].startswith(message)
