@@ -138,26 +138,24 @@ class Service:
     # --- the decision log ------------------------------------------------------
 
     def record(self, *, request_id: str, endpoint: str, digest: str, as_of: date | None, known_at: date | None,
-               record: dict[str, Any] | None = None, error: dict[str, Any] | None = None,
-               duration: float, line: int | None = None) -> str:
-        """Append one decision line; return its id."""
+               record: bytes | None = None, record_dates: tuple[str, str] | None = None,
+               error: dict[str, Any] | None = None, duration: float, line: int | None = None) -> str:
+        """Append one decision line (``record``: the record's JSON, spliced in as it is); return its id."""
         decision_id = uuid.uuid4().hex
         if not self.log.enabled:
             return decision_id
+        day, known = record_dates or (as_of.isoformat() if as_of else None, known_at.isoformat() if known_at else None)
         entry: dict[str, Any] = {
             "format": LOG_FORMAT, "decision_id": decision_id, "time": utc_now(), "request_id": request_id,
             "endpoint": endpoint, "input_sha256": digest, "plugin_set": self.plugin_set,
-            "kernel_version": KERNEL_VERSION,
-            "as_of": record["as_of"] if record else (as_of.isoformat() if as_of else None),
-            "known_at": record["known_at"] if record else (known_at.isoformat() if known_at else None),
+            "kernel_version": KERNEL_VERSION, "as_of": day, "known_at": known,
             "duration_ms": round(duration * 1000, 3),
         }
         if line is not None:
             entry["line"] = line
-        entry["record"] = record
         if error is not None:
             entry["error"] = error
-        self.log.write(entry)
+        self.log.write(json_bytes(entry)[:-1] + b',"record":' + (record or b"null") + b"}\n")
         return decision_id
 
     # --- endpoints ---------------------------------------------------------------
@@ -172,19 +170,19 @@ class Service:
         start = time.perf_counter()
         kernel = self.kernel
 
-        def work() -> tuple[dict[str, Any], bytes]:
+        def work() -> tuple[Any, bytes, bytes]:
             record = kernel.evaluate(data, as_of=as_of or date.today(), known_at=known_at)
-            out = dump(record)
-            answer = dict(out)
+            record_json = json_bytes(dump(record))  # serialized once: the answer and the log line share it
+            extra: dict[str, Any] = {}
             if query.get("explain"):
                 lang = query.get("lang", "zh")
-                answer["explanations"] = {r.policy_id: dump(kernel.explain(r, lang)) for r in record.results}
-            answer["load_problems"] = self.load_problems
-            return out, json_bytes(answer)
+                extra["explanations"] = {r.policy_id: dump(kernel.explain(r, lang)) for r in record.results}
+            extra["load_problems"] = self.load_problems
+            return record, record_json, record_json[:-1] + b"," + json_bytes(extra)[1:]
 
         try:
             with anyio.fail_after(self.config.time_budget):
-                out, body_out = await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
+                record, record_json, answer = await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
         except CaseValidationError as exc:
             self.record(request_id=rid, endpoint="evaluate", digest=digest, as_of=as_of, known_at=known_at,
                         error=exc.to_json(), duration=time.perf_counter() - start)
@@ -194,9 +192,10 @@ class Service:
             self.record(request_id=rid, endpoint="evaluate", digest=digest, as_of=as_of, known_at=known_at,
                         error=error, duration=time.perf_counter() - start)
             return json_response(error, 504)
-        decision_id = self.record(request_id=rid, endpoint="evaluate", digest=digest, as_of=as_of,
-                                  known_at=known_at, record=out, duration=time.perf_counter() - start)
-        return json_response(body_out, headers={"X-Zhengce-Decision-Id": decision_id})
+        decision_id = self.record(request_id=rid, endpoint="evaluate", digest=digest, as_of=as_of, known_at=known_at,
+                                  record=record_json, record_dates=(record.as_of.isoformat(), record.known_at.isoformat()),
+                                  duration=time.perf_counter() - start)
+        return json_response(answer, headers={"X-Zhengce-Decision-Id": decision_id})
 
     async def explain(self, request: Request) -> Response:
         query = _query(request, ("lang",))
@@ -339,7 +338,8 @@ class _Screener:
                            duration=time.perf_counter() - start, line=number)
             return {"line": number, **exc.to_json()}
         service.record(request_id=self.request_id, endpoint="screen", digest=digest, as_of=self.as_of,
-                       known_at=self.known_at, record=dump(record), duration=time.perf_counter() - start, line=number)
+                       known_at=record.known_at, record=json_bytes(dump(record)) if service.log.enabled else None,
+                       duration=time.perf_counter() - start, line=number)
         return {"line": number, "case_id": record.case_id, "results": [_summary(r) for r in record.results]}
 
 

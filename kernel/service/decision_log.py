@@ -59,11 +59,10 @@ class DecisionLog:
     def enabled(self) -> bool:
         return self.target != "off"
 
-    def write(self, entry: dict[str, Any]) -> None:
-        """Append one entry as one line (a single write, so concurrent writers never interleave a line)."""
+    def write(self, line: bytes) -> None:
+        """Append one line of JSON (a single write, so concurrent writers never interleave a line)."""
         if not self.enabled:
             return
-        line = (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         with self._lock:
             if self._fd is not None:
                 os.write(self._fd, line)
