@@ -27,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -137,6 +138,19 @@ def load(url: str, body: bytes, clients: int, requests: int, seconds: float) -> 
             "p50_ms": round(percentile(latencies, 0.50) * 1000, 2), "p99_ms": round(percentile(latencies, 0.99) * 1000, 2)}
 
 
+def in_process_ms(case: dict, repeat: int = 50) -> float:
+    """Median milliseconds of ``Kernel().evaluate`` + ``dump`` of the case here, at the same time: what HTTP adds is the rest."""
+    from zhengce.contracts import dump, parse_json
+    from zhengce.kernel import Kernel
+
+    kernel, text, times = Kernel(), json.dumps(case), []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        dump(kernel.evaluate(parse_json(text), as_of=date.fromisoformat(AS_OF)))
+        times.append(time.perf_counter() - t0)
+    return round(sorted(times)[len(times) // 2] * 1000, 2)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", help="a running server on loopback (default: start one)")
@@ -161,12 +175,13 @@ def main(argv: list[str] | None = None) -> int:
             report = {"benchmark": "http_load", "url": url, "workers": None if args.url else args.workers,
                       "decision_log": None if args.url else args.decision_log,
                       "plugin_set": ready["plugin_set"]["id"], "python": platform.python_version(),
-                      "cpus": os.cpu_count(), "as_of": AS_OF, "cases": {}}
+                      "cpus": os.cpu_count(), "load_average_before": os.getloadavg()[0], "as_of": AS_OF, "cases": {}}
             for name, case in (("car", car_case()), ("enterprise", enterprise_case())):
                 body = json.dumps(case, ensure_ascii=False).encode("utf-8")
                 load(url, body, 1, 20, 10)  # warm up
-                report["cases"][name] = {"bytes": len(body), "runs": [
+                report["cases"][name] = {"bytes": len(body), "in_process_ms": in_process_ms(case), "runs": [
                     load(url, body, n, args.requests, args.seconds) for n in levels]}
+            report["load_average_after"] = os.getloadavg()[0]
         finally:
             if proc is not None:
                 proc.terminate()

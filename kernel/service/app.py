@@ -164,10 +164,15 @@ class Service:
         rid = request.state.request_id
         query = _query(request, ("as_of", "known_at", "lang", "explain"))
         body = await read_body(request, self.config.max_body_bytes)
-        data = parse_body(body)
         as_of, known_at = query.get("as_of"), query.get("known_at")
-        digest = input_hash(data)
         start = time.perf_counter()
+        try:
+            data = parse_body(body)
+        except CaseValidationError as exc:
+            self.record(request_id=rid, endpoint="evaluate", digest=_raw_hash(body), as_of=as_of, known_at=known_at,
+                        error=exc.to_json(), duration=time.perf_counter() - start)
+            raise
+        digest = input_hash(data)
         kernel = self.kernel
 
         def work() -> tuple[Any, bytes, bytes]:

@@ -106,17 +106,19 @@ def case(name: str) -> dict:
     return json.loads((CASES / f"{name}.json").read_text(encoding="utf-8"))
 
 
+def http_load():
+    """``benchmarks/http_load.py`` as a module (it holds the multi-domain enterprise case the load uses too)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("http_load", ROOT / "benchmarks" / "http_load.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def enterprise_case() -> dict:
     """A multi-domain enterprise: the sections of eight example cases (finance, taxation, energy, data assets) in one."""
-    merged: dict = {"case_id": "enterprise-multi-domain"}
-    for name in ("finance_equipment_renewal_loan", "taxation_special_equipment", "energy_coal_clean_use",
-                 "energy_energy_saving_project_rules", "data_assets_enterprise_data_merger",
-                 "finance_small_micro_loan_renewal", "taxation_advanced_manufacturer_list",
-                 "energy_green_certificate_ccer"):
-        for section, value in case(name).items():
-            if section != "case_id":
-                merged.setdefault(section, value)
-    return merged
+    return http_load().enterprise_case(CASES)
 
 
 def decision_lines(path: Path) -> list[dict]:

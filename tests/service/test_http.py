@@ -432,3 +432,18 @@ def test_bytes_that_are_not_utf8_or_nest_too_deep_are_problems_not_errors(client
         response = client.post("/v1/evaluate", content=content)
         assert response.status_code == 422, response.text
         assert response.json()["problems"][0]["message"].startswith(message)
+
+
+def test_the_load_script_measures_a_running_server_and_refuses_other_addresses(server, capsys):
+    from .conftest import http_load
+
+    bench = http_load()
+    assert bench.main(["--url", server.url, "--requests", "12", "--seconds", "10", "--concurrency", "1,3"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    for name in ("car", "enterprise"):
+        runs = report["cases"][name]["runs"]
+        assert [r["clients"] for r in runs] == [1, 3]
+        assert all(r["requests"] == 12 and r["errors"] == 0 and r["p50_ms"] <= r["p99_ms"] for r in runs)
+    for url in ("http://10.0.0.1:8000", "http://example.org", "http://192.168.1.2"):
+        with pytest.raises(SystemExit):
+            bench.main(["--url", url])
