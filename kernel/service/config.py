@@ -98,7 +98,7 @@ class ServiceConfig:
         try:
             return cls(**values)
         except ConfigError as exc:
-            var = next(v for v, (n, _) in ENVIRONMENT.items() if str(exc).startswith(n + " "))
+            var = next((v for v, (n, _) in ENVIRONMENT.items() if str(exc).startswith(n + " ")), "ZHENGCE_*")
             raise ConfigError(f"{var}: {exc}") from None
 
     def to_env(self) -> dict[str, str]:

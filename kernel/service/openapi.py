@@ -139,7 +139,7 @@ def _query(name: str, schema: dict[str, Any], description: str) -> dict[str, Any
     return {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
 
 
-AS_OF = _query("as_of", _DATE, "assessment day (default: today, UTC of the server)")
+AS_OF = _query("as_of", _DATE, "assessment day (default: the server's local date)")
 KNOWN_AT = _query("known_at", _DATE, "knowledge day: only documents issued by then count (default: as_of)")
 LANG = _query("lang", {"enum": ["zh", "en"]}, "language of explanations (default zh)")
 EXPLAIN = _query("explain", {"type": "boolean"}, "add each result's explanation, in `lang` (default false)")

@@ -12,6 +12,8 @@ from datetime import date
 from decimal import Decimal
 
 import httpx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import jsonschema
 import pytest
 
@@ -378,7 +380,9 @@ def test_concurrent_requests_get_their_own_answers(server, kernel):
 
 
 def test_two_workers_and_the_decision_log_switched_off(tmp_path):
-    server = Server(tmp_path, "--workers", "2", "--decision-log", "off", "--access-log", "off")
+    not_used = tmp_path / "not-used.jsonl"  # a flag wins over its variable
+    server = Server(tmp_path, "--workers", "2", "--decision-log", "off", "--access-log", "off",
+                    ZHENGCE_DECISION_LOG=str(not_used))
     try:
         with httpx.Client(base_url=server.url, timeout=30) as c:
             assert c.get("/readyz").json()["decision_log"] == "off"
@@ -387,6 +391,7 @@ def test_two_workers_and_the_decision_log_switched_off(tmp_path):
     finally:
         assert server.stop() in GRACEFUL
     assert "decision-log" not in server.stdout() and '"type": "access"' not in server.stderr()
+    assert not not_used.exists()
 
 
 def test_graceful_shutdown_finishes_the_request_in_flight_and_logs_to_stdout(tmp_path):
@@ -447,3 +452,40 @@ def test_the_load_script_measures_a_running_server_and_refuses_other_addresses(s
     for url in ("http://10.0.0.1:8000", "http://example.org", "http://192.168.1.2"):
         with pytest.raises(SystemExit):
             bench.main(["--url", url])
+
+
+def test_settings_come_from_the_environment_and_go_back_to_it():
+    from zhengce.kernel.service.config import ConfigError, ServiceConfig
+
+    config = ServiceConfig.from_env({"ZHENGCE_PORT": "9001", "ZHENGCE_BLOCK": "energy, tradein", "ZHENGCE_ACCESS_LOG": "off",
+                                     "ZHENGCE_TIME_BUDGET": "2.5", "ZHENGCE_HOST": ""})
+    assert (config.port, config.block, config.access_log, config.time_budget, config.host) == (
+        9001, ("energy", "tradein"), False, 2.5, "127.0.0.1")
+    assert ServiceConfig.from_env(config.to_env()) == config
+    for env, var in (({"ZHENGCE_PORT": "eighty"}, "ZHENGCE_PORT"), ({"ZHENGCE_WORKERS": "0"}, "ZHENGCE_WORKERS"),
+                     ({"ZHENGCE_ACCESS_LOG": "maybe"}, "ZHENGCE_ACCESS_LOG"),
+                     ({"ZHENGCE_BATCH_TIME_BUDGET": "nan"}, "ZHENGCE_BATCH_TIME_BUDGET")):
+        with pytest.raises(ConfigError, match=var):
+            ServiceConfig.from_env(env)
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text() | st.decimals(allow_nan=False, allow_infinity=False),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20)
+
+
+def _reversed_keys(data):
+    if isinstance(data, dict):
+        return {k: _reversed_keys(data[k]) for k in reversed(list(data))}
+    if isinstance(data, list):
+        return [_reversed_keys(v) for v in data]
+    return data
+
+
+@settings(max_examples=200, deadline=None)
+@given(_json_values)
+def test_canonical_json_reads_back_as_the_input_whatever_the_key_order(data):
+    text = canonical_json(data)
+    assert json.loads(text, parse_float=Decimal) == data
+    assert canonical_json(_reversed_keys(data)) == text
