@@ -28,11 +28,14 @@ their sections with :func:`contract_strategy` (hypothesis).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import enum
+import importlib
+import sys
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -227,3 +230,40 @@ def check_plugin_citations(plugin: Any) -> None:
                     "(set ZHENGCE_SEED to check quotes; CI has it)")
     problems = check_quotes(path.read_text(encoding="utf-8"), sets)
     assert not problems, "\n".join(problems)
+
+
+@contextlib.contextmanager
+def installed_distribution(directory: str | Path, *, distribution: str, version: str,
+                           entry_points: Mapping[str, str], import_path: str | Path | None = None,
+                           group: str = "zhengce") -> Iterator[Path]:
+    """Make plugins discoverable through entry points as if ``distribution`` were installed.
+
+    Writes ``<distribution>-<version>.dist-info`` (``METADATA`` and ``entry_points.txt``)
+    into ``directory`` and puts ``directory`` (and ``import_path``, where the plugin's
+    package lives) on ``sys.path`` while the context is open: the documented equivalent
+    of ``pip install`` for a test, so ``Kernel()`` loads the plugin exactly as it would
+    an installed third-party one.  Modules imported from ``import_path`` are forgotten
+    on exit.
+    """
+    directory = Path(directory)
+    info = directory / f"{distribution.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {distribution}\nVersion: {version}\n", encoding="utf-8")
+    lines = [f"[{group}]", *(f"{name} = {target}" for name, target in entry_points.items())]
+    (info / "entry_points.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    added = [str(directory)] + ([str(import_path)] if import_path else [])
+    before = set(sys.modules)
+    sys.path[:0] = added
+    importlib.invalidate_caches()
+    try:
+        yield info
+    finally:
+        for p in added:
+            sys.path.remove(p)
+        if import_path:
+            root = str(Path(import_path).resolve())
+            for name in set(sys.modules) - before:
+                file = getattr(sys.modules[name], "__file__", None) or ""
+                if file and str(Path(file).resolve()).startswith(root):
+                    del sys.modules[name]
+        importlib.invalidate_caches()
