@@ -8,6 +8,7 @@ time budget, 404/405 a route that does not exist.  A failing plugin is a result 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -137,18 +138,17 @@ class Service:
 
     # --- the decision log ------------------------------------------------------
 
-    def record(self, *, request_id: str, endpoint: str, digest: str, as_of: date | None, known_at: date | None,
-               record: bytes | None = None, record_dates: tuple[str, str] | None = None,
-               error: dict[str, Any] | None = None, duration: float, line: int | None = None) -> str:
+    def record(self, *, request_id: str, endpoint: str, digest: str, as_of: date, known_at: date,
+               record: bytes | None = None, error: dict[str, Any] | None = None, duration: float,
+               line: int | None = None) -> str:
         """Append one decision line (``record``: the record's JSON, spliced in as it is); return its id."""
         decision_id = uuid.uuid4().hex
         if not self.log.enabled:
             return decision_id
-        day, known = record_dates or (as_of.isoformat() if as_of else None, known_at.isoformat() if known_at else None)
         entry: dict[str, Any] = {
             "format": LOG_FORMAT, "decision_id": decision_id, "time": utc_now(), "request_id": request_id,
             "endpoint": endpoint, "input_sha256": digest, "plugin_set": self.plugin_set,
-            "kernel_version": KERNEL_VERSION, "as_of": day, "known_at": known,
+            "kernel_version": KERNEL_VERSION, "as_of": as_of.isoformat(), "known_at": known_at.isoformat(),
             "duration_ms": round(duration * 1000, 3),
         }
         if line is not None:
@@ -164,7 +164,8 @@ class Service:
         rid = request.state.request_id
         query = _query(request, ("as_of", "known_at", "lang", "explain"))
         body = await read_body(request, self.config.max_body_bytes)
-        as_of, known_at = query.get("as_of"), query.get("known_at")
+        as_of = query.get("as_of") or date.today()
+        known_at = query.get("known_at") or as_of
         start = time.perf_counter()
         try:
             data = parse_body(body)
@@ -175,19 +176,19 @@ class Service:
         digest = input_hash(data)
         kernel = self.kernel
 
-        def work() -> tuple[Any, bytes, bytes]:
-            record = kernel.evaluate(data, as_of=as_of or date.today(), known_at=known_at)
+        def work() -> tuple[bytes, bytes]:
+            record = kernel.evaluate(data, as_of=as_of, known_at=known_at)
             record_json = json_bytes(dump(record))  # serialized once: the answer and the log line share it
             extra: dict[str, Any] = {}
             if query.get("explain"):
                 lang = query.get("lang", "zh")
                 extra["explanations"] = {r.policy_id: dump(kernel.explain(r, lang)) for r in record.results}
             extra["load_problems"] = self.load_problems
-            return record, record_json, record_json[:-1] + b"," + json_bytes(extra)[1:]
+            return record_json, record_json[:-1] + b"," + json_bytes(extra)[1:]
 
         try:
             with anyio.fail_after(self.config.time_budget):
-                record, record_json, answer = await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
+                record_json, answer = await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
         except CaseValidationError as exc:
             self.record(request_id=rid, endpoint="evaluate", digest=digest, as_of=as_of, known_at=known_at,
                         error=exc.to_json(), duration=time.perf_counter() - start)
@@ -198,8 +199,7 @@ class Service:
                         error=error, duration=time.perf_counter() - start)
             return json_response(error, 504)
         decision_id = self.record(request_id=rid, endpoint="evaluate", digest=digest, as_of=as_of, known_at=known_at,
-                                  record=record_json, record_dates=(record.as_of.isoformat(), record.known_at.isoformat()),
-                                  duration=time.perf_counter() - start)
+                                  record=record_json, duration=time.perf_counter() - start)
         return json_response(answer, headers={"X-Zhengce-Decision-Id": decision_id})
 
     async def explain(self, request: Request) -> Response:
@@ -238,7 +238,8 @@ class Service:
             return await json_response(exc.to_json(), 422)(scope, receive, send)
         except BodyTooLarge as exc:
             return await json_response(_too_large(exc, rid), 413)(scope, receive, send)
-        as_of, known_at = query.get("as_of") or date.today(), query.get("known_at")
+        as_of = query.get("as_of") or date.today()
+        known_at = query.get("known_at") or as_of
         await send({"type": "http.response.start", "status": 200,
                     "headers": [(b"content-type", SCREEN_MEDIA.encode())]})
         screener = _Screener(self, rid, as_of, known_at)
@@ -254,7 +255,7 @@ class Service:
             error = "body_too_large"
         except OSError:  # the client went away
             return
-        trailer = {"format": SCREEN_FORMAT, "as_of": as_of.isoformat(), "known_at": (known_at or as_of).isoformat(),
+        trailer = {"format": SCREEN_FORMAT, "as_of": as_of.isoformat(), "known_at": known_at.isoformat(),
                    "lines": screener.number, "counts": screener.counts, "complete": error is None}
         if error:
             trailer["error"] = error
@@ -264,7 +265,7 @@ class Service:
 class _Screener:
     """Splits the streamed body into lines, decides them in groups in a worker thread, counts the statuses."""
 
-    def __init__(self, service: Service, request_id: str, as_of: date, known_at: date | None) -> None:
+    def __init__(self, service: Service, request_id: str, as_of: date, known_at: date) -> None:
         self.service, self.request_id, self.as_of, self.known_at = service, request_id, as_of, known_at
         self.number = 0  # lines read (blank ones too, so numbers match the input's)
         self.counts: dict[str, int] = {}
@@ -343,14 +344,13 @@ class _Screener:
                            duration=time.perf_counter() - start, line=number)
             return {"line": number, **exc.to_json()}
         service.record(request_id=self.request_id, endpoint="screen", digest=digest, as_of=self.as_of,
-                       known_at=record.known_at, record=json_bytes(dump(record)) if service.log.enabled else None,
+                       known_at=self.known_at, record=json_bytes(dump(record)) if service.log.enabled else None,
                        duration=time.perf_counter() - start, line=number)
         return {"line": number, "case_id": record.case_id, "results": [_summary(r) for r in record.results]}
 
 
 def _raw_hash(line: bytes) -> str:
-    import hashlib
-
+    """The hash logged for input that is not JSON: of its bytes as they came."""
     return "sha256-raw:" + hashlib.sha256(line).hexdigest()
 
 
