@@ -3,7 +3,8 @@
 It checks that no answer is a server error and that every answer keeps the document's
 promises (status codes, content types, headers, bodies matching their schemas), for data
 that fits the document (positive) and data that does not (negative).  Bounded: a fixed
-number of examples per operation and mode, and the whole run under a minute.
+number of examples per operation and mode, and no request sent after 50 s (the
+operations come in the document's order, evaluate first).
 
 (Each operation's strategy is driven by hypothesis here rather than by
 ``schemathesis.pytest.from_fixture``, whose lazy loader does not run under pytest 9.)
@@ -21,7 +22,7 @@ from schemathesis import GenerationMode, checks
 CHECKS = [checks.not_a_server_error, checks.status_code_conformance, checks.content_type_conformance,
           checks.response_headers_conformance, checks.response_schema_conformance]
 EXAMPLES = 20  # per operation and generation mode
-BUDGET = 60.0  # seconds for the whole run
+BUDGET = 50.0  # seconds: past it, no more requests are sent (a loaded machine runs fewer examples, never longer)
 
 
 @schemathesis.serializer("application/x-ndjson")
@@ -48,12 +49,14 @@ def test_the_live_service_keeps_its_openapi_document(api_schema):
             @settings(max_examples=EXAMPLES, deadline=None, phases=[Phase.explicit, Phase.generate],
                       suppress_health_check=list(HealthCheck), database=None)
             def run(case):
-                assert time.monotonic() - started < BUDGET, "schemathesis ran past its time budget"
+                if time.monotonic() - started > BUDGET:
+                    return
                 response = case.call_and_validate(checks=CHECKS, timeout=30)
                 seen.setdefault(operation.label, set()).add(response.status_code)
 
-            run()
-    assert time.monotonic() - started < BUDGET
+            if time.monotonic() - started < BUDGET:
+                run()
+    assert time.monotonic() - started < BUDGET + 30
     # the generated data reached the service's logic, not only its error paths
     assert 200 in seen["POST /v1/evaluate"] and 422 in seen["POST /v1/evaluate"], seen
     assert 200 in seen["POST /v1/screen"], seen
