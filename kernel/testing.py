@@ -45,6 +45,7 @@ import attrs
 import yaml
 
 from zhengce.contracts import DecisionRecord, Outcome, Status
+from zhengce.contracts.domains import domain_of
 
 from .kernel import Kernel
 
@@ -171,7 +172,9 @@ def check_yaml_case(kernel: Kernel, yc: YamlCase) -> tuple[DecisionRecord, list[
 def contract_strategy(tp: Any, **leaves: Any) -> Any:
     """A hypothesis strategy for any contract type, derived from its attrs fields, so that new
     sections are covered without new code.  ``leaves`` overrides the strategy of a leaf type
-    by name — ``str``, ``int``, ``Decimal``, ``date`` — e.g. ``str=st.sampled_from(["广东省", "44"])``."""
+    by name — ``str``, ``int``, ``Decimal``, ``date`` — e.g. ``str=st.sampled_from(["广东省", "44"])``.
+    A field that declares a domain (:mod:`zhengce.contracts.domains`) draws only values inside it,
+    since its class refuses the others."""
     from hypothesis import strategies as st
 
     base = {
@@ -184,11 +187,26 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
     }
     built: dict[Any, Any] = {}
 
-    def derive(t: Any) -> Any:
+    def bounded(name: str, dom: Any) -> Any:
+        """The leaf strategy of ``name`` restricted to the field's domain."""
+        lo, hi = dom.minimum, dom.maximum
+        if name in leaves:
+            return leaves[name].filter(lambda v: dom.problem(v) is None)
+        if name == "Decimal":
+            return st.decimals(min_value=-10**9 if lo is None else lo, max_value=10**10 if hi is None else hi,
+                               places=2, allow_nan=False, allow_infinity=False)
+        if name == "int":
+            return st.integers(-10**6 if lo is None else lo, 10**9 if hi is None else hi)
+        if name == "date":
+            return st.dates(min_value=max(lo or date(2000, 1, 1), date(2000, 1, 1)),
+                            max_value=min(hi or date(2030, 12, 31), date(2030, 12, 31)))
+        return base[name].filter(lambda v: dom.problem(v) is None)
+
+    def derive(t: Any, dom: Any = None) -> Any:
         origin = typing.get_origin(t)
         if origin in (typing.Union, types.UnionType):
             args = typing.get_args(t)
-            inner = st.one_of(*[derive(a) for a in args if a is not type(None)])
+            inner = st.one_of(*[derive(a, dom) for a in args if a is not type(None)])
             return st.none() | inner if type(None) in args else inner
         if origin is tuple:
             return st.lists(derive(typing.get_args(t)[0]), max_size=3).map(tuple)
@@ -200,12 +218,12 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
         if attrs.has(t):
             if t not in built:
                 hints = typing.get_type_hints(t)
-                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name]: derive(h))
+                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name], d=domain_of(f): derive(h, d))
                                            for f in attrs.fields(t) if f.init})
             return built[t]
         name = getattr(t, "__name__", None)
         if name in base and t in (bool, int, str, Decimal, date):
-            return base[name]
+            return base[name] if dom is None else bounded(name, dom)
         raise TypeError(f"no strategy for {t!r}")
 
     return derive(tp)
