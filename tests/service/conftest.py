@@ -77,9 +77,9 @@ class Server:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    """The shared server: installed plugins + the probe, a 3 s budget, 64 KiB bodies, 1 MiB batches, a log file."""
+    """The shared server: installed plugins + the probe, a 5 s budget, 64 KiB bodies, 1 MiB batches, a log file."""
     tmp = tmp_path_factory.mktemp("server")
-    srv = Server(tmp, "--time-budget", "3", ZHENGCE_PLUGINS=PROBE, ZHENGCE_DECISION_LOG=str(tmp / "decisions.jsonl"),
+    srv = Server(tmp, "--time-budget", "5", ZHENGCE_PLUGINS=PROBE, ZHENGCE_DECISION_LOG=str(tmp / "decisions.jsonl"),
                  ZHENGCE_MAX_BODY_BYTES=str(64 * 1024), ZHENGCE_MAX_BATCH_BYTES=str(1 << 20))
     srv.decision_log = tmp / "decisions.jsonl"
     yield srv

@@ -21,7 +21,7 @@ class ServiceProbe:
     """Makes the probe's policies fail (``fail``) or take ``sleep_ms`` milliseconds."""
 
     fail: bool | None = None
-    sleep_ms: int | None = count(maximum=3500)
+    sleep_ms: int | None = count(maximum=6000)
 
 
 class ProbePlugin:

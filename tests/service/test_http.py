@@ -167,10 +167,10 @@ def test_a_failing_plugin_is_a_result_not_a_server_error(client, kernel):
 
 def test_the_time_budget_answers_504_and_is_logged(client, server):
     started = time.monotonic()
-    response = evaluate(client, {"service_probe": {"sleep_ms": 3500}}, explain="true")
-    assert response.status_code == 504 and 3.0 <= time.monotonic() - started < 5
+    response = evaluate(client, {"service_probe": {"sleep_ms": 6000}}, explain="true")
+    assert response.status_code == 504 and 5.0 <= time.monotonic() - started < 5.9
     body = response.json()
-    assert body["error"] == "time_budget_exceeded" and body["budget_seconds"] == 3.0
+    assert body["error"] == "time_budget_exceeded" and body["budget_seconds"] == 5.0
     entries = [e for e in decision_lines(server.decision_log) if e["request_id"] == response.headers["x-request-id"]]
     assert [e["error"]["error"] for e in entries] == ["time_budget_exceeded"] and entries[0]["record"] is None
     assert client.get("/readyz").status_code == 200  # the server is still serving
