@@ -370,9 +370,7 @@ class Kernel:
         self._unowned = unowned
         self._problems = tuple(sorted(self._failures, key=lambda p: (p.plugin, p.message))) + tuple(
             sorted(problems, key=lambda p: (p.plugin, p.message)))
-        self._case_type = compose_case({n: o.type for n, o in self._sections.items() if o.plugin is not None})
-        self._migrate = Migrator(self._case_type)
-        self._structure_hook = converter.get_structure_hook(self._case_type)
+        self._loader = None  # the case class, its hook and migrator: built on first use (codegen is slow)
         index: dict[str, list[RegisteredPolicy]] = {}
         for reg in self._policies.values():
             for section in reg.spec.facts:
@@ -411,7 +409,14 @@ class Kernel:
     @property
     def case_type(self) -> type[Case]:
         """The case class composed from the shared sections and the loaded plugins' sections."""
-        return self._case_type
+        return self._case_loader()[0]
+
+    def _case_loader(self) -> tuple[type[Case], Any, Migrator]:
+        """The composed case class, its structure hook and its migrator, built once per plugin set."""
+        if self._loader is None:
+            case_type = compose_case({n: o.type for n, o in self._sections.items() if o.plugin is not None})
+            self._loader = (case_type, converter.get_structure_hook(case_type), Migrator(case_type))
+        return self._loader
 
     def policy(self, policy_id: str) -> RegisteredPolicy:
         return self._policies[policy_id]
@@ -438,13 +443,14 @@ class Kernel:
         """
         if not isinstance(data, dict):
             raise CaseValidationError([Problem("", f"expected an object, got {type(data).__name__}")])
+        case_type, hook, migrate = self._loader or self._case_loader()
         token = MIGRATION_WANTED.set(False)
         try:
             try:
                 try:  # the fast path: the case class's own hook; the slow one lists every problem
-                    case = self._structure_hook(data, self._case_type)
+                    case = hook(data, case_type)
                 except Exception:  # noqa: BLE001 - re-run below to collect the problems by path
-                    case = structure(data, self._case_type)
+                    case = structure(data, case_type)
             except CaseValidationError as exc:
                 if not MIGRATION_WANTED.get():
                     raise CaseValidationError([self._explain_unknown(p, data) for p in exc.problems]) from None
@@ -452,9 +458,9 @@ class Kernel:
                 return case, ()
         finally:
             MIGRATION_WANTED.reset(token)
-        data, notes = self._migrate(data)  # an input in older names: migrate with paths, structure again
+        data, notes = migrate(data)  # an input in older names: migrate with paths, structure again
         try:
-            return structure(data, self._case_type), notes
+            return structure(data, case_type), notes
         except CaseValidationError as exc:
             raise CaseValidationError([self._explain_unknown(p, data) for p in exc.problems]) from None
 
@@ -484,7 +490,7 @@ class Kernel:
 
     def case_schema(self) -> dict[str, Any]:
         """The JSON Schema of a case for this kernel: every section, each naming its owner."""
-        schema = json_schema(self._case_type)
+        schema = json_schema(self.case_type)
         schema["title"] = "Case"
         schema["$id"] = f"https://zhengce.invalid/schema/case/{self._plugin_set}.json"
         schema["x-zhengce-plugin-set"] = {"id": self._plugin_set, "plugins": [dump(r) for r in self._plugin_refs]}
