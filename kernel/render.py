@@ -24,6 +24,9 @@ MARKS = {
     Outcome.NOT_MET: "✗",
     Outcome.UNKNOWN: "?",
     Outcome.NOT_IN_FORCE: "∅",
+    Outcome.EXPIRED: "∅",
+    Outcome.OUTSIDE_JURISDICTION: "✗",
+    Outcome.DEPENDENCY: "?",
     Outcome.COMPUTED: "=",
     Outcome.INFO: "·",
 }

@@ -43,6 +43,7 @@ ACCESS = logging.getLogger("zhengce.access")
 ERRORS = logging.getLogger("zhengce.service")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 SCREEN_GROUP = 64  # lines decided per hop to a worker thread
 MAX_DEPTH = 32  # a case nests a few levels; deeper input is refused before anything recurses into it
 
@@ -65,8 +66,28 @@ def parse_body(body: bytes) -> Any:
         data = None
     else:
         if _depth(data) <= MAX_DEPTH:
+            if SURROGATE_ESCAPE.search(text):  # only an escape can smuggle a lone surrogate into UTF-8 text
+                _check_unicode(data)
             return data
     raise CaseValidationError([Problem("", f"nested deeper than {MAX_DEPTH} levels")])
+
+
+def _check_unicode(data: Any) -> None:
+    """Refuse strings with a lone surrogate (``\\udcfe``): they are not text and cannot be written back as UTF-8."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        strings = [node] if isinstance(node, str) else list(node) if isinstance(node, dict) else []
+        for text in strings:
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                bad = f"{ord(text[exc.start]):04x}"
+                raise CaseValidationError([Problem("", f"not valid Unicode: a lone surrogate \\u{bad}")]) from None
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def _depth(data: Any) -> int:

@@ -433,10 +433,14 @@ def test_decimal_text_is_kept_in_the_input_hash():
 
 def test_bytes_that_are_not_utf8_or_nest_too_deep_are_problems_not_errors(client):
     for content, message in ((b'{"case_id": "\xff\xfe"}', "not UTF-8 text"), (b"[" * 5000 + b"]" * 5000, "nested deeper"),
-                             (b'{"old_vehicle": {"vin": ' + b"[" * 40 + b"]" * 40 + b"}}", "nested deeper")):
-        response = client.post("/v1/evaluate", content=content)
-        assert response.status_code == 422, response.text
-        assert response.json()["problems"][0]["message"].startswith(message)
+                             (b'{"old_vehicle": {"vin": ' + b"[" * 40 + b"]" * 40 + b"}}", "nested deeper"),
+                             (b'{"case_id": "x\\udcfe"}', "not valid Unicode"),  # found by schemathesis
+                             (b'{"policy_id": "a.b", "plugin": "\\ud800", "status": "applies"}', "not valid Unicode")):
+        for path in ("/v1/evaluate", "/v1/explain"):
+            response = client.post(path, content=content)
+            assert response.status_code == 422, response.text
+            assert response.json()["problems"][0]["message"].startswith(message)
+    assert evaluate(client, {"case_id": "\U0001f60d"}).json()["case_id"] == "\U0001f60d"  # a pair is fine
 
 
 def test_the_load_script_measures_a_running_server_and_refuses_other_addresses(server, capsys):
@@ -489,3 +493,15 @@ def test_canonical_json_reads_back_as_the_input_whatever_the_key_order(data):
     text = canonical_json(data)
     assert json.loads(text, parse_float=Decimal) == data
     assert canonical_json(_reversed_keys(data)) == text
+
+
+def test_explain_renders_every_outcome_a_step_can_have(client):
+    """Found by schemathesis: a step of a newer outcome (dependency, expired...) had no mark, and explain failed."""
+    from zhengce.contracts import Outcome
+
+    steps = [{"id": o.value, "label": {"zh": o.value, "en": o.value}, "outcome": o.value} for o in Outcome]
+    result = {"policy_id": "x.y", "plugin": "x", "distribution": "zhengce-x", "version": "1", "status": "cannot_tell",
+              "applicability": {"status": "cannot_tell", "steps": steps}, "evaluation": {"steps": steps}}
+    response = client.post("/v1/explain", params={"lang": "en"}, json=result)
+    assert response.status_code == 200, response.text
+    assert all(o.value in response.text for o in Outcome)
