@@ -8,6 +8,7 @@
     zhengce generate cars|enterprises --rows N --out REGISTRY.parquet   (synthetic registries)
     zhengce ask CASE.json [--as-of DATE] [--lang zh|en] [--out FILE]   (an interview: see kernel/ask.py)
     zhengce interview [--cases DIR] [--port N]   (the interview page: see kernel/interview.py)
+    zhengce serve [--host 127.0.0.1] [--port 8000] [--workers N]   (HTTP; docs/service.md)
 
 ``--block NAME`` (repeatable, before the command) keeps an installed plugin from loading.
 
@@ -71,11 +72,17 @@ def _parser() -> argparse.ArgumentParser:
     batch_cli.add_generate(sub)
     ask.add_parser(sub, _date)
     interview.add_parser(sub, _date)
+    from .service.cli import add_parser as add_serve_parser  # the HTTP service (kernel/service)
+
+    add_serve_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "serve":  # each worker builds its own kernel
+        from .service.cli import run as serve
+        return serve(args)
     try:
         kernel = Kernel(block=args.block, strict=getattr(args, "strict", False))
         if args.command == "schema":
