@@ -611,11 +611,21 @@ class Kernel:
             try:
                 text = reg.hooks.explain(policy=reg.spec, result=result, lang=lang)
                 if isinstance(text, Explanation):
-                    return with_residual(text, result)
+                    return self._residual(text, result)
             except Exception as exc:  # noqa: BLE001
                 if self.strict:
                     raise PolicyEvaluationError(f"plugin {reg.plugin.name!r}, policy {reg.spec.id!r}, hook explain: {exc}") from exc
-        return with_residual(default_explanation(reg.spec if reg else None, result, lang), result)
+        return self._residual(default_explanation(reg.spec if reg else None, result, lang), result)
+
+    def _residual(self, text: Explanation, result: PolicyResult) -> Explanation:
+        """The explanation with the residual conditions of a ``cannot_tell`` result; a result whose
+        recorded comparisons are malformed (a host may post any result) keeps the explanation without them."""
+        try:
+            return with_residual(text, result)
+        except Exception:  # noqa: BLE001 - the explanation itself stands
+            if self.strict:
+                raise
+            return text
 
     # --- what would it take --------------------------------------------------
 

@@ -15,13 +15,50 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from zhengce.contracts import Problem
+from zhengce.contracts import CaseValidationError, PolicyResult, Problem
 
 from .batch.results import SCREEN_FORMAT, Keep, Stats
 from .batch.worker import screen_row
 from .kernel import Kernel
 
-__all__ = ["SCREEN_FORMAT", "screen"]
+__all__ = ["LINE_FORMAT", "SCREEN_FORMAT", "result_summary", "screen", "screen_line"]
+
+#: One summary line per case (the HTTP service's screening stream): ``result_summary`` per result.
+LINE_FORMAT = "zhengce.screen/1"
+
+
+def screen_line(kernel: Kernel, number: int, line: str, as_of: date, known_at: date | None) -> dict[str, Any]:
+    """One JSON line in, one ``zhengce.screen/1`` summary out (never raises on bad input)."""
+    try:
+        try:
+            data = json.loads(line, parse_float=Decimal)
+        except json.JSONDecodeError as exc:
+            raise CaseValidationError([Problem("", f"not valid JSON: {exc.msg}")]) from None
+        case = kernel.load_case(data)
+    except CaseValidationError as exc:
+        return {"line": number, **exc.to_json()}
+    record = kernel.evaluate(case, as_of=as_of, known_at=known_at, trace=False)
+    return {"line": number, "case_id": case.case_id, "results": [result_summary(r) for r in record.results]}
+
+
+def result_summary(result: PolicyResult) -> dict[str, Any]:
+    """One result as a compact JSON object (status, amounts, ranges, findings, missing, error): the
+    per-case summary line of the HTTP service's screening stream."""
+    out: dict[str, Any] = {"policy_id": result.policy_id, "version": result.version, "status": result.status.value}
+    ev = result.evaluation
+    if ev is not None:
+        if ev.amounts:
+            out["amounts"] = {a.name: str(a.value) for a in ev.amounts}
+        if ev.ranges:
+            out["ranges"] = {r.name: [None if r.minimum is None else str(r.minimum),
+                                      None if r.maximum is None else str(r.maximum)] for r in ev.ranges}
+        if ev.findings:
+            out["findings"] = {f.id: f.status.value for f in ev.findings}
+    if result.missing:
+        out["missing"] = list(result.missing)
+    if result.error:
+        out["error"] = f"{result.error.exception}: {result.error.message}"
+    return out
 
 
 def screen(kernel: Kernel, cases: Iterable[Mapping[str, Any] | str | bytes], *, as_of: date, known_at: date | None = None,

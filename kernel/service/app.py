@@ -33,7 +33,8 @@ from zhengce.contracts import CaseValidationError, PolicyResult, Problem, dump, 
 
 from ..cli import decision_output_schema
 from ..kernel import KERNEL_VERSION, Kernel
-from ..screening import SCREEN_FORMAT, _summary
+from ..screening import LINE_FORMAT as SCREEN_FORMAT
+from ..screening import result_summary as _summary
 from . import catalog
 from .config import ConfigError, ServiceConfig
 from .decision_log import LOG_FORMAT, DecisionLog, input_hash, utc_now
