@@ -5,6 +5,7 @@
     zhengce plugins  [--format json|table]
     zhengce schema [--of case|decision]
     zhengce screen CASES.jsonl [--as-of DATE] [--known-at DATE] [--workers N]
+    zhengce whatif POPULATION.jsonl --reform PATCH.yaml [--weights FIELD] [--format table|json] [--chart out.png|out.svg]
 
 ``--block NAME`` (repeatable, before the command) keeps an installed plugin from loading.
 
@@ -66,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--as-of", type=_date, help="assessment day (default: today)")
     sc.add_argument("--known-at", type=_date, help="knowledge day (default: --as-of)")
     sc.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    wi = sub.add_parser("whatif", help="the cost of a reform (a parameter patch) over a population, and who pays")
+    wi.add_argument("population", help="path to a JSON Lines file of cases")
+    wi.add_argument("--reform", required=True, help="the reform file (format: zhengce.reform/1)")
+    wi.add_argument("--weights", metavar="FIELD", help="top-level field of each line: how many cases it stands for")
+    wi.add_argument("--as-of", type=_date, help="assessment day (default: the reform's issue date)")
+    wi.add_argument("--format", choices=("json", "table"), default="table")
+    wi.add_argument("--chart", metavar="OUT", help="also draw the cost change to OUT.png or OUT.svg")
     return parser
 
 
@@ -82,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             return _policies(kernel, args.format)
         if args.command == "screen":
             return _screen(kernel, args)
+        if args.command == "whatif":
+            return _whatif(kernel, args)
         return _evaluate(kernel, args)
     except CaseValidationError as exc:
         if getattr(args, "format", "table") == "json":
@@ -188,6 +198,22 @@ def _screen(kernel: Kernel, args: argparse.Namespace) -> int:
             for r in row.get("results", ()):
                 counts[r["status"]] = counts.get(r["status"], 0) + 1
     print(json.dumps({"format": SCREEN_FORMAT, "as_of": as_of.isoformat(), "counts": counts}), file=sys.stderr)
+    return 0
+
+
+def _whatif(kernel: Kernel, args: argparse.Namespace) -> int:
+    from .reform import ReformError, load_reform
+    from .whatif import print_table, read_population, run_whatif, write_chart
+
+    try:
+        reform = load_reform(args.reform)
+        result = run_whatif(kernel, reform, read_population(args.population), as_of=args.as_of, weights=args.weights)
+    except ReformError as exc:
+        print(f"zhengce: {exc}", file=sys.stderr)
+        return 2
+    _print_json(result.to_json()) if args.format == "json" else print_table(result)
+    if args.chart:
+        write_chart(result, args.chart)
     return 0
 
 
