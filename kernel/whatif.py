@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 import attrs
@@ -27,6 +27,7 @@ from .reform import Reform, apply_reform
 WHATIF_FORMAT = "zhengce.whatif/1"
 NO_PROVINCE = "(none)"
 ZERO = Decimal(0)
+CENT = Decimal("0.01")
 PROVINCE_PATHS = ("scrappage_application.invoice_province", "applicant.province", "enterprise.province")
 
 
@@ -40,7 +41,9 @@ class _Sums:
         self.reform += r * w
 
     def dump(self) -> dict[str, str]:
-        return {"baseline": str(self.baseline), "reform": str(self.reform), "change": str(self.reform - self.baseline)}
+        """Yuan to the fen (a weighted sum is an estimate; the rounding is stated: ROUND_HALF_UP)."""
+        return {k: str(v.quantize(CENT, rounding=ROUND_HALF_UP))
+                for k, v in (("baseline", self.baseline), ("reform", self.reform), ("change", self.reform - self.baseline))}
 
 
 @attrs.define
