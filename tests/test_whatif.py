@@ -187,7 +187,9 @@ def test_the_cli_prints_json_and_draws_a_chart(tmp_path, capsys):
     assert out["format"] == "zhengce.whatif/1" and out["known_at"] == {"baseline": "2024-10-07", "reform": "2024-10-08"}
     assert out["total"]["change"] == "75000.00"  # 15 × 5000
     assert chart.read_text().lstrip().startswith(("<?xml", "<svg"))
-    assert main(["whatif", str(population), "--reform", str(EXAMPLE)]) == 0
+    assert main(["whatif", str(population), "--reform", str(EXAMPLE)]) == 2  # "weight" is no section without --weights
+    capsys.readouterr()
+    assert main(["whatif", str(population), "--reform", str(EXAMPLE), "--weights", "weight"]) == 0
     table = capsys.readouterr().out
     assert "by province and payer" in table and "广东省 · central" in table
     bad = tmp_path / "bad.yaml"
