@@ -6,6 +6,8 @@
     zhengce schema [--of case|decision]
     zhengce screen CASES.jsonl [--as-of DATE] [--known-at DATE] [--workers N]
     zhengce whatif POPULATION.jsonl --reform PATCH.yaml [--weights FIELD] [--format table|json] [--chart out.png|out.svg]
+    zhengce ask CASE.json [--as-of DATE] [--lang zh|en] [--out FILE]   (an interview: see kernel/ask.py)
+    zhengce interview [--cases DIR] [--port N]   (the interview page: see kernel/interview.py)
 
 ``--block NAME`` (repeatable, before the command) keeps an installed plugin from loading.
 
@@ -74,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
     wi.add_argument("--as-of", type=_date, help="assessment day (default: the reform's issue date)")
     wi.add_argument("--format", choices=("json", "table"), default="table")
     wi.add_argument("--chart", metavar="OUT", help="also draw the cost change to OUT.png or OUT.svg")
+    from . import ask
+
+    ask.add_parser(sub, _date)
+    from . import interview
+
+    interview.add_parser(sub, _date)
     return parser
 
 
@@ -92,6 +100,14 @@ def main(argv: list[str] | None = None) -> int:
             return _screen(kernel, args)
         if args.command == "whatif":
             return _whatif(kernel, args)
+        if args.command == "ask":
+            from . import ask
+
+            return ask.run(kernel, args)
+        if args.command == "interview":
+            from . import interview
+
+            return interview.run(kernel, args)
         return _evaluate(kernel, args)
     except CaseValidationError as exc:
         if getattr(args, "format", "table") == "json":
@@ -154,6 +170,11 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
     head = f"案例 {record.case_id or '—'} · 评估日 {record.as_of} · 知悉日 {record.known_at}" if zh else \
         f"case {record.case_id or '—'} · as of {record.as_of} · known at {record.known_at}"
     console.print(head, style="bold")
+    from .listing import assessment_notice
+    from .render import localise, value_text
+    specs = [reg.spec for reg in kernel.policies if reg.spec.id in explanations]
+    for i, note in enumerate(assessment_notice(record.as_of, args.as_of is not None, specs, args.lang)):
+        console.print(escape(note), style="bold yellow" if i else "bold reverse")
     if not record.results:
         console.print("没有适用于该案例所含事实的政策。" if zh else "No installed policy reads the facts this case carries.")
     for result in record.results:
@@ -166,7 +187,8 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
             amounts.add_column("项目" if zh else "amount")
             amounts.add_column("金额" if zh else "value", justify="right")
             for a in result.evaluation.amounts:
-                amounts.add_row(a.label.in_lang(args.lang) if a.label else a.name, f"{a.value:,} {a.unit}")
+                amounts.add_row(localise(a.label.in_lang(args.lang), args.lang) if a.label else a.name,
+                                value_text(a, args.lang))
             body.add_row(amounts)
         for line in exp.lines:
             body.add_row(escape(line.text))
@@ -225,18 +247,11 @@ def _plugins(kernel: Kernel, fmt: str) -> int:
     if fmt == "json":
         _print_json({"plugin_set": kernel.plugin_set, "plugins": rows, "shared_sections": shared, "problems": broken})
         return 0
-    from rich.console import Console
-    from rich.table import Table
+    from .listing import plugins_text
 
-    table = Table("plugin", "distribution", "version", "policies", title=f"plugin set {kernel.plugin_set}")
-    table.add_column("sections", overflow="fold")
-    for r in rows:
-        table.add_row(r["name"], r["distribution"], r["version"], str(len(r["policies"])), "\n".join(r["sections"]))
-    table.add_row("(core)", "zhengce", KERNEL_VERSION, "", "\n".join(shared))
-    console = Console(highlight=False)
-    console.print(table)
+    print(plugins_text(rows, shared, kernel.plugin_set, KERNEL_VERSION))
     for b in broken:
-        console.print(f"[red]broken: {b['plugin']}: {b['message']}[/]")
+        print(f"broken: {b['plugin']}: {b['message']}")
     return 0
 
 
@@ -250,17 +265,9 @@ def _policies(kernel: Kernel, fmt: str) -> int:
     if fmt == "json":
         _print_json({"policies": rows})
         return 0
-    from rich.console import Console
-    from rich.table import Table
+    from .listing import policies_text
 
-    table = Table()
-    table.add_column("policy", no_wrap=True)
-    for name in ("title", "documents", "plugin"):
-        table.add_column(name, overflow="fold")
-    for r in rows:
-        table.add_row(r["id"], f"{r['title']['zh']}\n{r['title']['en']}", "\n".join(d["document"] for d in r["documents"]),
-                      f"{r['plugin']} {r['version']}")
-    Console(highlight=False).print(table)
+    print(policies_text(rows))
     return 0
 
 

@@ -57,6 +57,7 @@ from zhengce.contracts.case import shared_sections as _shared_sections
 from . import hookspecs
 from .gates import dependency_gate, place_gate, time_gate, window_of
 from .policy import EvaluationContext, FactSection, PluginInfo, PolicySpec
+from .gaps import Gap, Question, gaps, next_questions, with_residual
 from .resolution import resolve
 from .render import default_explanation
 
@@ -610,11 +611,24 @@ class Kernel:
             try:
                 text = reg.hooks.explain(policy=reg.spec, result=result, lang=lang)
                 if isinstance(text, Explanation):
-                    return text
+                    return with_residual(text, result)
             except Exception as exc:  # noqa: BLE001
                 if self.strict:
                     raise PolicyEvaluationError(f"plugin {reg.plugin.name!r}, policy {reg.spec.id!r}, hook explain: {exc}") from exc
-        return default_explanation(reg.spec if reg else None, result, lang)
+        return with_residual(default_explanation(reg.spec if reg else None, result, lang), result)
+
+    # --- what would it take --------------------------------------------------
+
+    def gaps(self, case: Case | Mapping[str, Any], *, as_of: _dt.date | None = None,
+             known_at: _dt.date | None = None, policies: Sequence[str] | None = None) -> tuple[Gap, ...]:
+        """The failed, actionable comparisons of the results that do not apply, each with what meeting
+        it unlocks across the package (re-evaluated; see :mod:`zhengce.kernel.gaps`)."""
+        return gaps(self, case, as_of=as_of, known_at=known_at, policies=policies)
+
+    def next_questions(self, case: Case | Mapping[str, Any], *, as_of: _dt.date | None = None,
+                       known_at: _dt.date | None = None, depth: int = 3) -> tuple[Question, ...]:
+        """The missing facts worth asking, best first (see :func:`zhengce.kernel.gaps.next_questions`)."""
+        return next_questions(self, case, as_of=as_of, known_at=known_at, depth=depth)
 
 
 def _cycles(graph: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

@@ -88,6 +88,9 @@ class ScrappageApplication:
     registration_certificate_on: date | None = None  # 《机动车登记证书》
     subsidy_already_paid: Decimal | None = None
     subsidy_paid_on: date | None = None
+    correction_requested: bool | None = None  # 受理地告知补正信息要求 (75号 第四条)
+    corrected_on: date | None = None  # 通过原渠道补正之日
+    fraud_found: bool | None = None  # 经查实以不正当手段骗取补贴 (75号 第十一条、第十三条)
 
 
 @attrs.frozen(kw_only=True)
