@@ -6,6 +6,7 @@
     zhengce schema [--of case|decision]
     zhengce screen REGISTRY.parquet|.csv|.jsonl [--out RESULTS.parquet] [--workers N] [--engine local|dask] ...
     zhengce generate cars|enterprises --rows N --out REGISTRY.parquet   (synthetic registries)
+    zhengce whatif POPULATION.jsonl --reform PATCH.yaml [--weights FIELD] [--format table|json] [--chart out.png|out.svg]
     zhengce ask CASE.json [--as-of DATE] [--lang zh|en] [--out FILE]   (an interview: see kernel/ask.py)
     zhengce interview [--cases DIR] [--port N]   (the interview page: see kernel/interview.py)
     zhengce serve [--host 127.0.0.1] [--port 8000] [--workers N]   (HTTP; docs/service.md)
@@ -65,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=("json", "table"), default="table")
     sch = sub.add_parser("schema", help="print the JSON Schema of the case (input) or of `evaluate --format json` (output)")
     sch.add_argument("--of", choices=("case", "decision"), default="case")
+    wi = sub.add_parser("whatif", help="the cost of a reform (a parameter patch) over a population, and who pays")
+    wi.add_argument("population", help="path to a JSON Lines file of cases")
+    wi.add_argument("--reform", required=True, help="the reform file (format: zhengce.reform/1)")
+    wi.add_argument("--weights", metavar="FIELD", help="top-level field of each line: how many cases it stands for")
+    wi.add_argument("--as-of", type=_date, help="assessment day (default: the reform's issue date)")
+    wi.add_argument("--format", choices=("json", "table"), default="table")
+    wi.add_argument("--chart", metavar="OUT", help="also draw the cost change to OUT.png or OUT.svg")
     from . import ask, interview
     from .batch import cli as batch_cli  # screen and generate live in zhengce.kernel.batch
 
@@ -96,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             from .batch import cli as batch_cli
 
             return batch_cli.run(kernel, args)
+        if args.command == "whatif":
+            return _whatif(kernel, args)
         if args.command == "ask":
             from . import ask
 
@@ -198,6 +208,22 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
     for p in kernel.problems:
         console.print(f"[red]plugin {escape(p.plugin)}: {escape(p.message)}[/]")
     return status
+
+
+def _whatif(kernel: Kernel, args: argparse.Namespace) -> int:
+    from .reform import ReformError, load_reform
+    from .whatif import print_table, read_population, run_whatif, write_chart
+
+    try:
+        reform = load_reform(args.reform)
+        result = run_whatif(kernel, reform, read_population(args.population), as_of=args.as_of, weights=args.weights)
+    except ReformError as exc:
+        print(f"zhengce: {exc}", file=sys.stderr)
+        return 2
+    _print_json(result.to_json()) if args.format == "json" else print_table(result)
+    if args.chart:
+        write_chart(result, args.chart)
+    return 0
 
 
 def _plugins(kernel: Kernel, fmt: str) -> int:
