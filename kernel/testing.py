@@ -41,7 +41,8 @@ from typing import Any
 import attrs
 import yaml
 
-from zhengce.contracts import DecisionRecord, Outcome, Status
+from zhengce.contracts import DecisionRecord, Domain, Outcome, Status, domain_of
+from zhengce.contracts.domains import each_of
 
 from .kernel import Kernel
 
@@ -77,6 +78,8 @@ def _jsonable(value: Any) -> Any:
         return [_jsonable(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, float):  # YAML read `0.05` as a float: take its text back, exactly
+        return Decimal(repr(value))
     return value
 
 
@@ -197,13 +200,33 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
         if attrs.has(t):
             if t not in built:
                 hints = typing.get_type_hints(t)
-                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name]: derive(h))
+                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name], f=f: field(f, h))
                                            for f in attrs.fields(t) if f.init})
             return built[t]
         name = getattr(t, "__name__", None)
         if name in base and t in (bool, int, str, Decimal, date):
             return base[name]
         raise TypeError(f"no strategy for {t!r}")
+
+    def in_domain(domain: Domain, tp: Any) -> Any:
+        """Values of the field's own domain (a leaf override is kept where it falls inside it)."""
+        lo, hi = domain.minimum, domain.maximum
+        if domain.kind == "day":
+            return derive(tp).filter(lambda v: domain.problem(v) is None)
+        if domain.kind in ("count", "year"):
+            return st.integers(lo, hi if hi is not None else max(lo or 0, 0) + 10**4)
+        places = 4 if domain.kind == "rate" else 2
+        upper = hi if hi is not None else Decimal(10**8)
+        return st.decimals(min_value=lo if lo is not None else -upper, max_value=upper, places=places,
+                           allow_nan=False, allow_infinity=False)
+
+    def field(f: attrs.Attribute, tp: Any) -> Any:
+        domain, each = domain_of(f), each_of(f)
+        if domain is not None:
+            return st.none() | in_domain(domain, tp)
+        if each is not None:
+            return st.lists(in_domain(each, typing.get_args(tp)[0]), max_size=3).map(tuple)
+        return derive(tp)
 
     return derive(tp)
 

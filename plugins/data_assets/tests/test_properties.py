@@ -128,7 +128,7 @@ def test_the_twelve_named_provinces_come_out_of_the_rule():
 SUPPORT = "data_assets.sme_digital_empowerment_support"
 TARGETS = "data_assets.sme_digital_empowerment_targets"
 ASSESS = "data_assets.sme_digital_level_assessment"
-levels = st.one_of(st.none(), st.integers(-2, 9))
+levels = st.one_of(st.none(), st.integers(1, 9))  # a digital level is 1, 2, 3, …: 0 and below are refused at input
 
 
 def _support(**over):
