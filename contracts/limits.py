@@ -21,7 +21,7 @@ MAX_STRING = 10_000
 #: A number has at most this many digits before the decimal point (below 10**15) ...
 MAX_INTEGER_DIGITS = 15
 #: ... and at most this many after it.
-MAX_FRACTION_DIGITS = 30
+MAX_FRACTION_DIGITS = 12
 #: Problems listed in an error message (the rest are counted: "and 99,900 more problems").
 MAX_PROBLEMS_SHOWN = 100
 #: Characters of one problem's path or message kept in the message.

@@ -47,6 +47,8 @@ from zhengce.contracts import (
 
 #: Seconds a policy may take (its ``applies_to`` and ``evaluate`` together; ``explain`` alone).
 DEFAULT_TIMEOUT = 10.0
+#: The rounding of CNY amounts of a policy that declares no parameters (that of :class:`Rounding`).
+DEFAULT_QUANTUM = Decimal("0.01")
 #: The statuses a plugin may return (``error`` is the kernel's).
 PLUGIN_STATUSES = frozenset({Status.APPLIES, Status.DOES_NOT_APPLY, Status.CANNOT_TELL})
 
@@ -148,7 +150,7 @@ def run_policy(hooks: Any, spec: Any, case: Case, ctx: Any, timeout: float | Non
     Raises :class:`PolicyFault` for anything but a valid pair; lets ``KeyboardInterrupt`` through.
     """
     state = {"hook": "applies_to"}
-    quantum = spec.parameters.rounding.quantum if spec.parameters is not None else None
+    quantum = spec.parameters.rounding.quantum if spec.parameters is not None else DEFAULT_QUANTUM
 
     def hooks_of_the_policy() -> tuple[Applicability, Evaluation | None]:
         app = hooks.applies_to(policy=spec, case=case, context=ctx)
