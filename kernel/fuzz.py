@@ -48,8 +48,8 @@ class Mutation:
     """A value to put at a path: as a Python value (the API) and as JSON text (files, the CLI)."""
 
     label: str
-    value: Any
-    json_text: str | None
+    value: Any = attrs.field(repr=False)
+    json_text: str | None = attrs.field(repr=False)
 
 
 def _deep(n: int) -> Any:
