@@ -101,24 +101,46 @@ def _call_with_budget(fn: Callable[[], Any], seconds: float | None) -> Any:
     return _thread_call(fn, seconds)
 
 
+class _Alarm:
+    """The process's SIGALRM handler while policies run: raises :class:`PolicyTimeout` when a budget is
+    spent, and hands any other SIGALRM to the handler it replaced.  Installed once (``signal.signal``
+    is slow enough to matter per policy), re-installed if someone replaced it since."""
+
+    armed: str | None = None  # the message of the budget now running
+    previous: Any = signal.SIG_DFL
+
+    @classmethod
+    def handler(cls, signum: int, frame: Any) -> None:
+        if cls.armed is not None:
+            raise PolicyTimeout(cls.armed)
+        prev = cls.previous
+        if callable(prev):
+            prev(signum, frame)
+        elif prev == signal.SIG_DFL:  # what SIGALRM would have done: end the process
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGALRM)
+
+    @classmethod
+    def install(cls) -> None:
+        current = signal.getsignal(signal.SIGALRM)
+        if current != cls.handler:
+            cls.previous = current
+            signal.signal(signal.SIGALRM, cls.handler)
+
+
 def _alarm_call(fn: Callable[[], Any], seconds: float) -> Any:
-    armed = [True]
-
-    def on_alarm(_signum: int, _frame: Any) -> None:
-        if armed[0]:
-            raise PolicyTimeout(f"took longer than its time budget of {seconds:g} s")
-
+    _Alarm.install()
+    outer_message = _Alarm.armed
     start = time.monotonic()
-    previous = signal.signal(signal.SIGALRM, on_alarm)
+    _Alarm.armed = f"took longer than its time budget of {seconds:g} s"
     # re-fire every 50 ms after the deadline, in case the plugin swallowed the first one
     outer = signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
         return fn()
     finally:
-        armed[0] = False
+        _Alarm.armed = outer_message
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer[0] > 0:  # someone else's timer was running: give it back what is left
+        if outer[0] > 0:  # an outer timer was running: give it back what is left
             signal.setitimer(signal.ITIMER_REAL, max(outer[0] - (time.monotonic() - start), 0.001), outer[1])
 
 
@@ -344,9 +366,12 @@ def _canonical(value: Any) -> Any:
 
 def canonical_input(case: Case) -> bytes:
     """The validated case as canonical JSON: keys sorted, nulls dropped (so the sections of plugins a
-    case does not use change nothing), no spaces, UTF-8."""
-    return json.dumps(_canonical(unstructure(case)), sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False).encode("utf-8")
+    case does not use, or a field given as null, change nothing), no spaces, UTF-8."""
+    data = {name: _canonical(unstructure(v)) for name, v in vars(case).items() if v is not None}
+    return _ENCODER.encode(data).encode("utf-8")
+
+
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def input_hash(case: Case) -> str:
