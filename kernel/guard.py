@@ -374,9 +374,13 @@ def canonical_input(case: Case) -> bytes:
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def input_hash(case: Case) -> str:
-    """``sha256:<hex>`` of :func:`canonical_input`: the decision record's ``input_hash``."""
-    return "sha256:" + hashlib.sha256(canonical_input(case)).hexdigest()
+def input_hash(case: Case) -> str | None:
+    """``sha256:<hex>`` of :func:`canonical_input`: the decision record's ``input_hash``; None for a
+    case object built by hand that does not serialise (the kernel validates every case it loads)."""
+    try:
+        return "sha256:" + hashlib.sha256(canonical_input(case)).hexdigest()
+    except (TypeError, ValueError, UnicodeError, RecursionError):
+        return None
 
 
 def fallback_explanation(render: Callable[..., Explanation], spec: Any, result: Any, lang: str) -> Explanation:
