@@ -118,7 +118,9 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
     why = limits.number_problem(result)
     if why is not None:
         raise ValueError(f"{why}: {show(value)}")
-    return result if isinstance(result, Decimal) else Decimal(result)
+    if not isinstance(result, Decimal):
+        return Decimal(result)
+    return result.copy_abs() if not result and result.is_signed() else result  # -0 is 0
 
 
 def _structure_str(value: Any, cls: type) -> Any:
