@@ -4,6 +4,7 @@
     python3 dev.py example   # evaluate an example case and print the explained result
     python3 dev.py test      # run every test: kernel, contracts and all plugins
     python3 dev.py bench     # run the throughput benchmark (prints JSON)
+    python3 dev.py install PATH...   # also install an outside plugin (editable) into .venv
 
 It creates ``.venv`` on first use (or ``$ZHENGCE_VENV``) and installs the kernel
 and every plugin under ``plugins/`` in editable mode, again only when a
@@ -54,10 +55,16 @@ def bootstrap() -> None:
 
 def main(argv: list[str]) -> int:
     task, rest = (argv[0], argv[1:]) if argv else ("help", [])
-    if task not in ("example", "test", "bench"):
+    if task not in ("example", "test", "bench", "install"):
         print(__doc__)
         return 0 if task == "help" else 2
     bootstrap()
+    if task == "install":  # a third party's plugin developed next to the project's
+        if not rest:
+            print("usage: python3 dev.py install PATH...", file=sys.stderr)
+            return 2
+        args = [str(PY), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        return subprocess.run([*args, *(a for path in rest for a in ("-e", path))], cwd=ROOT).returncode
     if task == "example":
         cmd = [str(BIN / "zhengce"), "evaluate", str(rest[0] if rest else EXAMPLE), *rest[1:]]
     elif task == "test":

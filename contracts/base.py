@@ -33,6 +33,7 @@ from cattrs.gen import make_dict_structure_fn, override
 from . import limits
 from .domains import Domain, domain_of, each_of
 from .limits import show
+from .migrations import MIGRATION_WANTED, migrations_of, trigger_of
 
 T = TypeVar("T")
 
@@ -195,7 +196,16 @@ def _object_hook(conv: cattrs.Converter, cls: type) -> Any:
             raise ValueError(f"expected an object, got {type(value).__name__}: {show(value)}")
         return inner(value, cls)
 
-    return structure_object
+    if not migrations_of(cls):
+        return structure_object
+    triggered = trigger_of(cls)
+
+    def structure_migrated_object(value: Any, _: type) -> Any:
+        if isinstance(value, dict) and triggered(value):
+            MIGRATION_WANTED.set(True)  # the loader migrates (with paths) and structures again
+        return structure_object(value, _)
+
+    return structure_migrated_object
 
 
 def _is_enum(tp: Any) -> bool:

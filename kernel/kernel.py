@@ -42,12 +42,14 @@ from zhengce.contracts import (
     Step,
     Text,
     compose_case,
+    converter,
     dump,
     json_schema,
     parse_json,
     structure,
 )
 from zhengce.contracts.base import did_you_mean
+from zhengce.contracts.migrations import MIGRATION_WANTED
 from zhengce.contracts.case import shared_sections as _shared_sections
 
 from . import guard, hookspecs
@@ -361,6 +363,7 @@ class Kernel:
             sorted(problems, key=lambda p: (p.plugin, p.message)))
         self._case_type = compose_case({n: o.type for n, o in self._sections.items() if o.plugin is not None})
         self._migrate = Migrator(self._case_type)
+        self._structure_hook = converter.get_structure_hook(self._case_type)
         index: dict[str, list[RegisteredPolicy]] = {}
         for reg in self._policies.values():
             for section in reg.spec.facts:
@@ -406,8 +409,11 @@ class Kernel:
 
     def route(self, case: Case) -> list[RegisteredPolicy]:
         """The policies a case reaches: those reading a section it carries, in id order."""
+        return self._route(name for name, value in vars(case).items() if value is not None)
+
+    def _route(self, sections: Iterable[str]) -> list[RegisteredPolicy]:
         index = self._index
-        regs = [reg for name, value in vars(case).items() if value is not None and name in index for reg in index[name]]
+        regs = [reg for name in sections if name in index for reg in index[name]]
         if len(regs) <= 1:
             return regs
         return sorted({reg.spec.id: reg for reg in regs}.values(), key=lambda reg: reg.spec.id)
@@ -423,7 +429,21 @@ class Kernel:
         """
         if not isinstance(data, dict):
             raise CaseValidationError([Problem("", f"expected an object, got {type(data).__name__}")])
-        data, notes = self._migrate(data)
+        token = MIGRATION_WANTED.set(False)
+        try:
+            try:
+                try:  # the fast path: the case class's own hook; the slow one lists every problem
+                    case = self._structure_hook(data, self._case_type)
+                except Exception:  # noqa: BLE001 - re-run below to collect the problems by path
+                    case = structure(data, self._case_type)
+            except CaseValidationError as exc:
+                if not MIGRATION_WANTED.get():
+                    raise CaseValidationError([self._explain_unknown(p, data) for p in exc.problems]) from None
+            if not MIGRATION_WANTED.get():
+                return case, ()
+        finally:
+            MIGRATION_WANTED.reset(token)
+        data, notes = self._migrate(data)  # an input in older names: migrate with paths, structure again
         try:
             return structure(data, self._case_type), notes
         except CaseValidationError as exc:
@@ -488,11 +508,14 @@ class Kernel:
             :class:`EvaluationContext`).
         """
         notes: tuple[MigrationNote, ...] = ()
-        if not isinstance(case, Case):
-            case, notes = self.load(case)
+        if isinstance(case, Case):
+            routed = self.route(case)
+        else:
+            data = case
+            case, notes = self.load(data)
+            routed = self._route(name for name, value in data.items() if value is not None)  # the keys given
         as_of = as_of or _dt.date.today()
         ctx = EvaluationContext(as_of=as_of, known_at=known_at or as_of, trace=trace)
-        routed = self.route(case)
         if policies is not None:
             wanted = set(policies)
             routed = [r for r in routed if r.spec.id in wanted]

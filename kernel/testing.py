@@ -28,11 +28,14 @@ their sections with :func:`contract_strategy` (hypothesis).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import enum
+import importlib
+import sys
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -41,8 +44,8 @@ from typing import Any
 import attrs
 import yaml
 
-from zhengce.contracts import DecisionRecord, Domain, Outcome, Status, domain_of
-from zhengce.contracts.domains import each_of
+from zhengce.contracts import DecisionRecord, Outcome, Status
+from zhengce.contracts.domains import domain_of, each_of
 
 from .kernel import Kernel
 
@@ -171,7 +174,9 @@ def check_yaml_case(kernel: Kernel, yc: YamlCase) -> tuple[DecisionRecord, list[
 def contract_strategy(tp: Any, **leaves: Any) -> Any:
     """A hypothesis strategy for any contract type, derived from its attrs fields, so that new
     sections are covered without new code.  ``leaves`` overrides the strategy of a leaf type
-    by name — ``str``, ``int``, ``Decimal``, ``date`` — e.g. ``str=st.sampled_from(["广东省", "44"])``."""
+    by name — ``str``, ``int``, ``Decimal``, ``date`` — e.g. ``str=st.sampled_from(["广东省", "44"])``.
+    A field that declares a domain (:mod:`zhengce.contracts.domains`) draws only values inside it,
+    since its class refuses the others."""
     from hypothesis import strategies as st
 
     base = {
@@ -184,14 +189,29 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
     }
     built: dict[Any, Any] = {}
 
-    def derive(t: Any) -> Any:
+    def bounded(name: str, dom: Any) -> Any:
+        """The leaf strategy of ``name`` restricted to the field's domain."""
+        lo, hi = dom.minimum, dom.maximum
+        if name in leaves:
+            return leaves[name].filter(lambda v: dom.problem(v) is None)
+        if name == "Decimal":
+            return st.decimals(min_value=-10**9 if lo is None else lo, max_value=10**10 if hi is None else hi,
+                               places=2, allow_nan=False, allow_infinity=False)
+        if name == "int":
+            return st.integers(-10**6 if lo is None else lo, 10**9 if hi is None else hi)
+        if name == "date":
+            return st.dates(min_value=max(lo or date(2000, 1, 1), date(2000, 1, 1)),
+                            max_value=min(hi or date(2030, 12, 31), date(2030, 12, 31)))
+        return base[name].filter(lambda v: dom.problem(v) is None)
+
+    def derive(t: Any, dom: Any = None, each: Any = None) -> Any:
         origin = typing.get_origin(t)
         if origin in (typing.Union, types.UnionType):
             args = typing.get_args(t)
-            inner = st.one_of(*[derive(a) for a in args if a is not type(None)])
+            inner = st.one_of(*[derive(a, dom, each) for a in args if a is not type(None)])
             return st.none() | inner if type(None) in args else inner
-        if origin is tuple:
-            return st.lists(derive(typing.get_args(t)[0]), max_size=3).map(tuple)
+        if origin is tuple:  # each item in the domain ``items(each=...)`` declares
+            return st.lists(derive(typing.get_args(t)[0], each), max_size=3).map(tuple)
         if origin is dict:
             k, v = typing.get_args(t)
             return st.dictionaries(derive(k), derive(v), max_size=3)
@@ -200,33 +220,13 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
         if attrs.has(t):
             if t not in built:
                 hints = typing.get_type_hints(t)
-                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name], f=f: field(f, h))
+                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name], d=domain_of(f), e=each_of(f): derive(h, d, e))
                                            for f in attrs.fields(t) if f.init})
             return built[t]
         name = getattr(t, "__name__", None)
         if name in base and t in (bool, int, str, Decimal, date):
-            return base[name]
+            return base[name] if dom is None else bounded(name, dom)
         raise TypeError(f"no strategy for {t!r}")
-
-    def in_domain(domain: Domain, tp: Any) -> Any:
-        """Values of the field's own domain (a leaf override is kept where it falls inside it)."""
-        lo, hi = domain.minimum, domain.maximum
-        if domain.kind == "day":
-            return derive(tp).filter(lambda v: domain.problem(v) is None)
-        if domain.kind in ("count", "year"):
-            return st.integers(lo, hi if hi is not None else max(lo or 0, 0) + 10**4)
-        places = 4 if domain.kind == "rate" else 2
-        upper = hi if hi is not None else Decimal(10**8)
-        return st.decimals(min_value=lo if lo is not None else -upper, max_value=upper, places=places,
-                           allow_nan=False, allow_infinity=False)
-
-    def field(f: attrs.Attribute, tp: Any) -> Any:
-        domain, each = domain_of(f), each_of(f)
-        if domain is not None:
-            return st.none() | in_domain(domain, tp)
-        if each is not None:
-            return st.lists(in_domain(each, typing.get_args(tp)[0]), max_size=3).map(tuple)
-        return derive(tp)
 
     return derive(tp)
 
@@ -250,3 +250,40 @@ def check_plugin_citations(plugin: Any) -> None:
                     "(set ZHENGCE_SEED to check quotes; CI has it)")
     problems = check_quotes(path.read_text(encoding="utf-8"), sets)
     assert not problems, "\n".join(problems)
+
+
+@contextlib.contextmanager
+def installed_distribution(directory: str | Path, *, distribution: str, version: str,
+                           entry_points: Mapping[str, str], import_path: str | Path | None = None,
+                           group: str = "zhengce") -> Iterator[Path]:
+    """Make plugins discoverable through entry points as if ``distribution`` were installed.
+
+    Writes ``<distribution>-<version>.dist-info`` (``METADATA`` and ``entry_points.txt``)
+    into ``directory`` and puts ``directory`` (and ``import_path``, where the plugin's
+    package lives) on ``sys.path`` while the context is open: the documented equivalent
+    of ``pip install`` for a test, so ``Kernel()`` loads the plugin exactly as it would
+    an installed third-party one.  Modules imported from ``import_path`` are forgotten
+    on exit.
+    """
+    directory = Path(directory)
+    info = directory / f"{distribution.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {distribution}\nVersion: {version}\n", encoding="utf-8")
+    lines = [f"[{group}]", *(f"{name} = {target}" for name, target in entry_points.items())]
+    (info / "entry_points.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    added = [str(directory)] + ([str(import_path)] if import_path else [])
+    before = set(sys.modules)
+    sys.path[:0] = added
+    importlib.invalidate_caches()
+    try:
+        yield info
+    finally:
+        for p in added:
+            sys.path.remove(p)
+        if import_path:
+            root = str(Path(import_path).resolve())
+            for name in set(sys.modules) - before:
+                file = getattr(sys.modules[name], "__file__", None) or ""
+                if file and str(Path(file).resolve()).startswith(root):
+                    del sys.modules[name]
+        importlib.invalidate_caches()
