@@ -33,6 +33,9 @@ class Outcome(str, enum.Enum):
     NOT_MET = "not_met"  # a condition fails
     UNKNOWN = "unknown"  # a condition needs facts the case lacks
     NOT_IN_FORCE = "not_in_force"  # the condition's law is not in force / not yet known
+    EXPIRED = "expired"  # every document of the policy has ended
+    OUTSIDE_JURISDICTION = "outside_jurisdiction"  # the case is placed outside where the policy applies
+    DEPENDENCY = "dependency"  # a policy this one reads is missing, blocked or failed
     COMPUTED = "computed"  # an arithmetic step
     INFO = "info"  # a statement (e.g. where to apply, a reading chosen)
 
@@ -89,6 +92,7 @@ class Amount:
     value: Decimal
     unit: str = "CNY"
     label: Text | None = None
+    payer: str | None = None  # who funds it: central | provincial | municipal | county (a granted amount)
 
 
 @attrs.frozen(kw_only=True)
@@ -187,6 +191,24 @@ class Evaluation:
         return next((f for f in self.findings if f.id == id), None)
 
 
+class WindowState(str, enum.Enum):
+    """Where the assessment day (or the event day) lies relative to an application window."""
+
+    NOT_YET_OPEN = "not_yet_open"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+@attrs.frozen(kw_only=True)
+class Window:
+    """A policy's application window, distinct from qualifying: "qualifies; the window closed on D"."""
+
+    opens: date | None
+    closes: date | None
+    state: WindowState
+    citation: Citation | None = None
+
+
 @attrs.frozen(kw_only=True)
 class DocumentRef:
     """A document a result relied on, as the parameters know it.  ``issued_note`` says how the issue
@@ -226,6 +248,7 @@ class PolicyResult:
     evaluation: Evaluation | None = None
     documents: tuple[DocumentRef, ...] = ()
     error: PolicyError | None = None
+    window: Window | None = None
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -242,6 +265,34 @@ class PluginRef:
     name: str
     distribution: str
     version: str
+
+
+@attrs.frozen(kw_only=True)
+class Grant:
+    """One result in the package granted: whether it stands, why not, and what it yields after stacking."""
+
+    policy_id: str
+    stands: bool
+    amounts: tuple[Amount, ...] = ()
+    reason: Text | None = None
+    citation: Citation | None = None
+    relation: str | None = None  # the relation kind that decided (exclusive, not_again, combined_cap, ...)
+
+
+@attrs.frozen(kw_only=True)
+class Resolution:
+    """The package granted, decided after every policy of a case was evaluated (plain data, cited)."""
+
+    grants: tuple[Grant, ...] = ()
+    totals: tuple[Amount, ...] = ()  # granted amounts by payer (central, provincial, municipal, county)
+    steps: tuple[Step, ...] = ()
+    order: tuple[str, ...] = ()  # the evaluation order (dependencies first, ties by id)
+
+    def grant(self, policy_id: str) -> Grant | None:
+        return next((g for g in self.grants if g.policy_id == policy_id), None)
+
+    def total(self, payer: str) -> Decimal:
+        return sum((a.value for a in self.totals if a.name == payer), Decimal(0))
 
 
 @attrs.frozen(kw_only=True)
@@ -265,6 +316,7 @@ class DecisionRecord:
     input_hash: str | None = None
     results: tuple[PolicyResult, ...] = ()
     input_notes: tuple[MigrationNote, ...] = ()
+    resolution: Resolution | None = None
 
     def result(self, policy_id: str) -> PolicyResult | None:
         for r in self.results:

@@ -53,7 +53,9 @@ from zhengce.contracts.migrations import MIGRATION_WANTED
 from zhengce.contracts.case import shared_sections as _shared_sections
 
 from . import guard, hookspecs
+from .gates import dependency_gate, place_gate, time_gate, window_of
 from .policy import EvaluationContext, FactSection, PluginInfo, PolicySpec
+from .resolution import resolve
 from .render import default_explanation
 
 ENTRY_POINT_GROUP = "zhengce"
@@ -353,6 +355,16 @@ class Kernel:
                 else:
                     policies[spec.id] = RegisteredPolicy(spec=spec, plugin=slot.ref, hooks=slot.hooks)
 
+        cyclic = _cycles({pid: reg.spec.depends_on for pid, reg in policies.items()})
+        for pid in sorted(cyclic):
+            reg = policies.pop(pid)
+            problems.append(LoadProblem(plugin=reg.plugin.name, message=f"policy {pid} refused: its dependencies form a cycle "
+                                        f"({' → '.join(cyclic[pid])})"))
+        declared = {spec.id: f"plugin {slot.ref.name!r} is blocked" if slot.ref.name in self._blocked else "refused at load"
+                    for slot in self._slots for spec in slot.policies}
+        declared.update({name: f"plugin {name!r} is blocked" for name in self._blocked})
+        self._unavailable = {pid: why for pid, why in declared.items() if pid not in policies}
+        self._order = _dependency_order({pid: reg.spec.depends_on for pid, reg in policies.items()})
         self._active = tuple(active)
         self._policies = {pid: policies[pid] for pid in sorted(policies)}
         self._plugin_refs = tuple(s.ref for s in active)
@@ -519,6 +531,14 @@ class Kernel:
         if policies is not None:
             wanted = set(policies)
             routed = [r for r in routed if r.spec.id in wanted]
+        if any(r.spec.depends_on for r in routed):
+            routed = self._with_dependencies(routed)
+        results: dict[str, PolicyResult] = {}
+        ctx = attrs.evolve(ctx, results=results)
+        for reg in routed:
+            results[reg.spec.id] = self._evaluate_one(reg, case, ctx)
+        ordered = tuple(results[pid] for pid in sorted(results))
+        specs = {r.spec.id: r.spec for r in routed}
         return DecisionRecord(
             case_id=case.case_id,
             as_of=ctx.as_of,
@@ -527,18 +547,38 @@ class Kernel:
             plugins=self._plugin_refs,
             plugin_set=self._plugin_set,
             input_hash=guard.input_hash(case),
-            results=tuple(self._evaluate_one(reg, case, ctx) for reg in routed),
+            results=ordered,
             input_notes=notes,
+            resolution=resolve(ordered, specs, case, tuple(r.spec.id for r in routed)),
         )
+
+    def _with_dependencies(self, routed: list[RegisteredPolicy]) -> list[RegisteredPolicy]:
+        """The routed policies and every installed policy they depend on, in dependency order."""
+        wanted = {r.spec.id for r in routed}
+        stack = list(wanted)
+        while stack:
+            for dep in self._policies[stack.pop()].spec.depends_on:
+                if dep in self._policies and dep not in wanted:
+                    wanted.add(dep)
+                    stack.append(dep)
+        return [self._policies[pid] for pid in self._order if pid in wanted]
 
     def _evaluate_one(self, reg: RegisteredPolicy, case: Case, ctx: EvaluationContext) -> PolicyResult:
         spec, ref = reg.spec, reg.plugin
         params = spec.parameters
         documents, start = params.as_known_at(ctx.known_at) if params else ((), None)
         stamp = dict(policy_id=spec.id, plugin=ref.name, distribution=ref.distribution, version=ref.version, documents=documents)
-        if params is not None:
-            if start is None or ctx.as_of < start:
-                return PolicyResult(status=Status.DOES_NOT_APPLY, applicability=_not_in_force(start, ctx), **stamp)
+        stop = None
+        if spec.depends_on:
+            stop = dependency_gate(spec, ctx.results, self._unavailable)
+        if stop is None and params is not None:
+            stop = time_gate(spec, case, ctx, start)
+        if stop is None and spec.jurisdiction.level != "national":
+            stop = place_gate(spec, case)
+        if stop is not None:
+            return PolicyResult(status=stop.status, applicability=stop, **stamp)
+        if spec.window is not None:
+            stamp["window"] = window_of(spec, case, ctx)
         try:  # the plugin's hooks, within the time budget, their results checked (guard.py)
             app, evaluation = guard.run_policy(reg.hooks, spec, case, ctx, self.policy_timeout)
         except guard.PolicyFault as fault:  # isolate the plugin
@@ -565,12 +605,49 @@ class Kernel:
         return guard.fallback_explanation(default_explanation, reg.spec if reg else None, result, lang)
 
 
-def _not_in_force(start: _dt.date | None, ctx: EvaluationContext) -> Applicability:
-    if start is None:
-        label = Text(zh=f"截至 {ctx.known_at}，本政策的文件尚未印发", en=f"As known at {ctx.known_at}, no document of this policy had been issued")
-    else:
-        label = Text(zh=f"本政策自 {start} 起施行，评估日 {ctx.as_of} 尚未施行", en=f"The policy is in force from {start}; not yet on the assessment day {ctx.as_of}")
-    return Applicability(status=Status.DOES_NOT_APPLY, steps=(Step(id="in_force", label=label, outcome=Outcome.NOT_IN_FORCE),))
+def _cycles(graph: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Every policy on a dependency cycle, with one cycle through it (as a path)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for start in sorted(graph):
+        stack = [(start, iter(graph[start]))]
+        seen = {start}
+        while stack:
+            node, children = stack[-1]
+            nxt = next((c for c in children if c in graph), None)
+            if nxt is None:
+                stack.pop()
+                continue
+            if nxt == start:
+                cycle = (start, *[n for n, _ in stack[1:]], start)
+                for n in cycle:
+                    found.setdefault(n, cycle)
+                break
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, iter(graph[nxt])))
+    return found
+
+
+def _dependency_order(graph: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Policy ids with every dependency before its dependants; ties (and independents) by id."""
+    import heapq
+
+    pending = {pid: {d for d in deps if d in graph} for pid, deps in graph.items()}
+    dependants: dict[str, list[str]] = {}
+    for pid, deps in pending.items():
+        for d in deps:
+            dependants.setdefault(d, []).append(pid)
+    ready = [pid for pid, deps in pending.items() if not deps]
+    heapq.heapify(ready)
+    order = []
+    while ready:
+        pid = heapq.heappop(ready)
+        order.append(pid)
+        for nxt in dependants.get(pid, ()):
+            pending[nxt].discard(pid)
+            if not pending[nxt]:
+                heapq.heappush(ready, nxt)
+    return tuple(order)
 
 
 KERNEL_VERSION = kernel_version()

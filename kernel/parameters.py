@@ -8,6 +8,7 @@ A plugin keeps every legal number in a YAML file (``format: zhengce.parameters/1
       "75": {number: 商消费函〔2024〕75号, title: ..., issued: 2024-04-24, in_force: 2024-04-24}
       # printed_as: the number as the source prints it, when the full 文号 is not printed verbatim
       # issued_note: {zh, en} — how `issued` was chosen when the source prints no issue date
+    # expires: the last day the document governs, with expires_quote: the clause that says so
     parameters:
       amount.scrap_any_buy_nev:
         label: {zh: ..., en: ...}
@@ -82,6 +83,8 @@ class Document:
     in_force: date
     printed_as: str | None = None  # the number as the source prints it, when it differs from ``number``
     issued_note: Text | None = None  # how ``issued`` was chosen when the source prints no issue date
+    expires: date | None = None  # the last day it governs (None: no end stated)
+    expires_quote: str | None = None  # the clause that states the end, verbatim
 
     def ref(self) -> DocumentRef:
         return DocumentRef(document=self.number, issued=self.issued, issued_note=self.issued_note)
@@ -178,6 +181,14 @@ class ParameterSet:
         days = [d.in_force for d in self.documents.values() if d.issued <= known_at]
         return min(days) if days else None
 
+    def ends_as_known_at(self, known_at: date) -> tuple[date, Document] | None:
+        """The last day any known document governs, with that document; None while one has no end."""
+        docs = self.known_documents(known_at)
+        if not docs or any(d.expires is None for d in docs):
+            return None
+        last = max(docs, key=lambda d: (d.expires, d.key))
+        return last.expires, last
+
     def as_known_at(self, known_at: date) -> tuple[tuple[DocumentRef, ...], date | None]:
         """The references of the documents known at ``known_at`` and the policy's first in-force
         day as then known; memoised, since every case of a screening run asks the same."""
@@ -272,8 +283,10 @@ def parse_parameters(data: Any, source: str) -> ParameterSet:
             problems.append(f"{where}: needs number (文号) and title")
         if issued and in_force:
             note = _text(raw["issued_note"], f"{where}.issued_note", problems) if "issued_note" in raw else None
+            expires = _date(raw["expires"], f"{where}.expires", problems) if "expires" in raw else None
             documents[key] = Document(key=key, number=str(raw.get("number")), title=str(raw.get("title")), issued=issued,
-                                      in_force=in_force, printed_as=raw.get("printed_as"), issued_note=note)
+                                      in_force=in_force, printed_as=raw.get("printed_as"), issued_note=note,
+                                      expires=expires, expires_quote=raw.get("expires_quote"))
     rounding = Rounding()
     if "rounding" in data:
         r = data["rounding"] or {}

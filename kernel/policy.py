@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -75,6 +76,100 @@ class FactSection:
         return found
 
 
+LEVELS = ("national", "provincial", "municipal", "county")
+
+
+@attrs.frozen(kw_only=True)
+class Jurisdiction:
+    """Where a policy applies: its level, the GB/T 2260 codes it covers, and the facts that place a case.
+
+    :param level: ``national``, ``provincial``, ``municipal`` or ``county``; also the default payer
+        of the policy's granted amounts.
+    :param regions: GB/T 2260 codes (``440000`` Guangdong, ``440300`` Shenzhen); empty for national.
+    :param placed_by: fact paths whose value (a province name or code) places the case, first given wins
+        (``scrappage_application.invoice_province``, ``enterprise.province``).
+    """
+
+    level: str = "national"
+    regions: tuple[str, ...] = ()
+    placed_by: tuple[str, ...] = ()
+
+    def problems(self) -> list[str]:
+        found = [] if self.level in LEVELS else [f"jurisdiction level {self.level!r} is not one of {', '.join(LEVELS)}"]
+        if self.level != "national" and not (self.regions and self.placed_by):
+            found.append("a sub-national jurisdiction names its regions and the facts that place a case")
+        return found
+
+
+NATIONAL = Jurisdiction()
+
+
+@attrs.frozen(kw_only=True)
+class TopUp:
+    """This policy adds to ``of``'s granted amounts (a provincial top-up on a national subsidy):
+    it stands only while ``of`` stands, and its amounts are paid at this policy's level."""
+
+    of: str
+    kind = "top_up"
+
+
+@attrs.frozen(kw_only=True)
+class WithinBounds:
+    """This policy's amount ``amount`` must be at least (``floor``) or at most (``cap``) ``of``'s
+    amount ``bound`` — a local rate within a national floor.  A breach is a cited resolution step
+    and the local result does not stand."""
+
+    of: str
+    amount: str
+    bound: str
+    side: str = "floor"  # floor | cap
+    kind = "within_bounds"
+
+
+@attrs.frozen(kw_only=True)
+class LocalWindow:
+    """This (local) policy's application window governs ``of`` where this policy applies: when the
+    local window is closed, ``of`` does not stand in the package for the case."""
+
+    of: str
+    kind = "local_window"
+
+
+@attrs.frozen(kw_only=True)
+class ExclusiveWith:
+    """Mutually exclusive policies (不得重复享受): of those that stand, one is granted — the one the
+    applicant elects (``election``: a fact path holding the chosen policy id), else the most
+    favourable (就高不就低: the largest sum of granted CNY amounts; ties by policy id)."""
+
+    policies: tuple[str, ...]
+    election: str | None = None
+    cite: Any = None  # a ParameterValue or Citation
+    kind = "exclusive"
+
+
+@attrs.frozen(kw_only=True)
+class NotAgain:
+    """Not granted again to a case already supported under ``programme`` (``fact`` true)."""
+
+    programme: str
+    fact: str
+    cite: Any = None
+    kind = "not_again"
+
+
+@attrs.frozen(kw_only=True)
+class CombinedCap:
+    """The granted CNY amounts of ``policies`` together at most ``cap`` (a ParameterValue of the
+    declaring policy, cited); the excess is taken from the last policies in id order."""
+
+    policies: tuple[str, ...]
+    cap: Any
+    kind = "combined_cap"
+
+
+Relation = TopUp | WithinBounds | LocalWindow | ExclusiveWith | NotAgain | CombinedCap
+
+
 @attrs.frozen(kw_only=True)
 class PolicySpec:
     """One policy a plugin declares.
@@ -88,12 +183,35 @@ class PolicySpec:
     :param parameters: the policy's dated, cited parameters.  The kernel uses
         them to say which documents a result relied on and from which day the
         policy is in force.
+    :param reads: ids of the policies whose results this one reads (``context.result(id)``); the
+        kernel evaluates them first and makes this one ``cannot_tell`` when one is missing or failed.
+    :param jurisdiction: where the policy applies (default national).
+    :param event_date: the fact path of the day of the event the rule judges (an application, a
+        prepayment).  The law of that day decides, whenever the question is asked: the kernel then
+        leaves in-force to the rule's dated parameters and judges expiry on that day.
+    :param window: names of two date parameters (opens, closes) of the application window; the
+        result carries the window's state, distinct from qualifying.
+    :param relations: layering and stacking relations (:class:`TopUp`, :class:`WithinBounds`,
+        :class:`LocalWindow`, :class:`ExclusiveWith`, :class:`NotAgain`, :class:`CombinedCap`),
+        decided by the resolution stage after every policy of a case is evaluated.
     """
 
     id: str
     title: Text
     facts: tuple[str, ...]
     parameters: ParameterSet | None = None
+    reads: tuple[str, ...] = ()
+    jurisdiction: Jurisdiction = NATIONAL
+    event_date: str | None = None
+    window: tuple[str, str] | None = None
+    relations: tuple[Relation, ...] = ()
+
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        """The policies whose results this one needs first: those it reads and those its layering
+        relations name."""
+        layered = tuple(r.of for r in self.relations if isinstance(r, (TopUp, WithinBounds, LocalWindow)))
+        return tuple(sorted(set(self.reads) | set(layered)))
 
     def problems(self, plugin: str) -> list[str]:
         """What is wrong with this declaration (empty when it is fine)."""
@@ -106,6 +224,11 @@ class PolicySpec:
             found.append(f"{self.id}: declares no facts, so no case could reach it")
         if self.parameters is not None and self.parameters.policy != self.id:
             found.append(f"{self.id}: parameters belong to {self.parameters.policy!r}")
+        found += [f"{self.id}: {p}" for p in self.jurisdiction.problems()]
+        if self.id in self.depends_on:
+            found.append(f"{self.id}: reads itself")
+        if self.window is not None and self.parameters is None:
+            found.append(f"{self.id}: a window needs the parameters that date it")
         return found
 
 
@@ -126,3 +249,8 @@ class EvaluationContext:
     as_of: date
     known_at: date
     trace: bool = True
+    results: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def result(self, policy_id: str) -> Any:
+        """The result of a policy this one ``reads`` (evaluated first), or None when it has none."""
+        return self.results.get(policy_id)
