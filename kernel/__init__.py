@@ -37,9 +37,23 @@ from .parameters import (
     load_parameters_file,
 )
 from .plugin_base import RulesPlugin, distribution_version
-from .policy import EvaluationContext, FactSection, PluginInfo, PolicySpec
+from .policy import (
+    NATIONAL,
+    CombinedCap,
+    EvaluationContext,
+    ExclusiveWith,
+    FactSection,
+    Jurisdiction,
+    LocalWindow,
+    NotAgain,
+    PluginInfo,
+    PolicySpec,
+    TopUp,
+    WithinBounds,
+)
 
 __all__ = [
+    "CombinedCap", "ExclusiveWith", "Jurisdiction", "LocalWindow", "NATIONAL", "NotAgain", "TopUp", "WithinBounds",
     "Document", "ENTRY_POINT_GROUP", "EvaluationContext", "FactSection", "SectionOwner", "plugin_set_id", "KERNEL_VERSION", "Kernel", "LoadProblem",
     "Parameter", "ParameterFileError", "ParameterSet", "ParameterValue", "PluginInfo",
     "PluginLoadError", "PolicyEvaluationError", "PolicySpec", "Ratio", "RegisteredPolicy",

@@ -72,7 +72,7 @@ def place_gate(spec: PolicySpec, case: Case) -> Applicability | None:
     return _stop(Status.DOES_NOT_APPLY, "jurisdiction", label, Outcome.OUTSIDE_JURISDICTION)
 
 
-def dependency_gate(spec: PolicySpec, results: Mapping[str, PolicyResult], registered: Mapping[str, str]) -> Applicability | None:
+def dependency_gate(spec: PolicySpec, results: Mapping[str, PolicyResult], unavailable: Mapping[str, Text]) -> Applicability | None:
     """A dependency missing, blocked or in error makes the dependant ``cannot_tell``, naming it."""
     steps = []
     for dep in spec.depends_on:
@@ -83,8 +83,8 @@ def dependency_gate(spec: PolicySpec, results: Mapping[str, PolicyResult], regis
             why = Text(zh=f"所依据的政策 {dep} 计算出错（{result.error.exception}）",
                        en=f"The policy it builds on, {dep}, failed ({result.error.exception})")
         else:
-            reason = registered.get(dep, "not installed")
-            why = Text(zh=f"所依据的政策 {dep} 不可用：{reason}", en=f"The policy it builds on, {dep}, is unavailable: {reason}")
+            reason = unavailable.get(dep) or unavailable.get(dep.split(".")[0]) or Text(zh="未安装", en="not installed")
+            why = Text(zh=f"所依据的政策 {dep} 不可用：{reason.zh}", en=f"The policy it builds on, {dep}, is unavailable: {reason.en}")
         steps.append(Step(id=f"depends_on:{dep}", label=why, outcome=Outcome.DEPENDENCY))
     if not steps:
         return None

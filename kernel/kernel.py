@@ -360,9 +360,8 @@ class Kernel:
             reg = policies.pop(pid)
             problems.append(LoadProblem(plugin=reg.plugin.name, message=f"policy {pid} refused: its dependencies form a cycle "
                                         f"({' → '.join(cyclic[pid])})"))
-        declared = {spec.id: f"plugin {slot.ref.name!r} is blocked" if slot.ref.name in self._blocked else "refused at load"
-                    for slot in self._slots for spec in slot.policies}
-        declared.update({name: f"plugin {name!r} is blocked" for name in self._blocked})
+        declared = {spec.id: Text(zh="注册时被拒绝", en="refused at load") for slot in self._slots for spec in slot.policies}
+        declared.update({name: Text(zh=f"插件 {name} 已被屏蔽", en=f"plugin {name!r} is blocked") for name in self._blocked})
         self._unavailable = {pid: why for pid, why in declared.items() if pid not in policies}
         self._order = _dependency_order({pid: reg.spec.depends_on for pid, reg in policies.items()})
         self._active = tuple(active)

@@ -251,9 +251,13 @@ class Calculation:
         cite: ParameterValue | Citation | None = None,
         unit: str = "CNY",
         note: Text | None = None,
+        payer: str | None = None,
     ) -> Decimal:
-        """Record an output amount and the step that computed it; return the value."""
-        self.amounts.append(Amount(name=name, value=value, unit=unit, label=label))
+        """Record an output amount and the step that computed it; return the value.
+
+        ``payer`` (central, provincial, municipal, county, local) marks an amount granted to the
+        case and who funds it: the resolution stage totals granted amounts by payer."""
+        self.amounts.append(Amount(name=name, value=value, unit=unit, label=label, payer=payer))
         if self.trace:
             self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}),
                                formula=formula, value=show(value), citation=_citation(cite), note=note))

@@ -19,6 +19,7 @@ A file holds the cases of one policy, readable by a lawyer::
           ranges: {fine: ["50000", "500000"]}               # [min, max]; null = unbounded
           dates: {deadline: 2025-01-10}
           findings: {plan_filed: not_met}
+          expired: true                                     # the kernel found every document ended
           # null for an amount, range, date or finding asserts that it is absent
 
 A value ``null`` in a case removes that key from the defaults.  Plugins run
@@ -35,7 +36,7 @@ import importlib
 import sys
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -164,6 +165,10 @@ def check_yaml_case(kernel: Kernel, yc: YamlCase) -> tuple[DecisionRecord, list[
             problems.append(f"finding {fid}: expected {want}, got {got and got.status.value}")
     if "missing" in exp and set(result.missing) != set(exp["missing"] or ()):
         problems.append(f"missing: expected {sorted(exp['missing'] or ())}, got {sorted(result.missing)}")
+    if "expired" in exp:
+        expired = any(s.outcome is Outcome.EXPIRED for s in (result.applicability.steps if result.applicability else ()))
+        if expired != bool(exp["expired"]):
+            problems.append(f"expired: expected {exp['expired']}, got {expired}")
     if "not_met" in exp:
         failed = {s.id for s in (result.applicability.steps if result.applicability else ()) if s.outcome is Outcome.NOT_MET}
         if failed != set(exp["not_met"] or ()):
@@ -287,3 +292,37 @@ def installed_distribution(directory: str | Path, *, distribution: str, version:
                 if file and str(Path(file).resolve()).startswith(root):
                     del sys.modules[name]
         importlib.invalidate_caches()
+
+
+def check_conformance(plugin: Any, *, legal_sources: Iterable[str | Path], national: Iterable[Any] = (),
+                      cases: str | Path | None = None) -> Kernel:
+    """The conformance kit a third-party plugin runs in its own tests.
+
+    Asserts that ``plugin``'s declarations load next to ``national`` (the plugins it builds on) with
+    no problem; that every relation and dependency it declares names an installed policy; that every
+    parameter value is cited and every quote and 文号 occurs in **the legal sources it declares**
+    (its own documents, not the national compilation); and that its YAML cases (``cases``) pass.
+    Returns the kernel, for further checks.
+    """
+    from .citations import check_quotes
+
+    kernel = Kernel([*national, plugin])
+    assert not kernel.problems, "\n".join(f"{p.plugin}: {p.message}" for p in kernel.problems)
+    specs = [spec for spec in plugin.declare_policies()]
+    installed = {r.spec.id for r in kernel.policies}
+    for spec in specs:
+        named = set(spec.depends_on) | {q for rel in spec.relations for q in getattr(rel, "policies", ())}
+        assert named <= installed, f"{spec.id}: relations name policies not installed: {sorted(named - installed)}"
+    sets = [spec.parameters for spec in specs if spec.parameters is not None]
+    for ps in sets:
+        for param, value in ps.values():
+            c = value.citation
+            assert c.document and c.article and c.quote, f"{ps.source}: {param.name} is not cited"
+    text = "\n".join(Path(p).read_text(encoding="utf-8") for p in legal_sources)
+    problems = check_quotes(text, sets)
+    assert not problems, "\n".join(problems)
+    if cases is not None:
+        for yc in (c for f in sorted(Path(cases).glob("*.yaml")) for c in load_yaml_cases(f)):
+            _, found = check_yaml_case(kernel, yc)
+            assert not found, f"{yc.file}::{yc.name}: " + "; ".join(found)
+    return kernel

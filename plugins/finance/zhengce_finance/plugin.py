@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from zhengce.contracts import Text
-from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
+from datetime import date
+
+from zhengce.kernel import NotAgain, PolicySpec, RulesPlugin, load_parameters
 
 from . import __version__, facts, equipment_renewal, little_giant, loan_renewal, reits_transition, tech_guarantee
 
@@ -21,11 +23,14 @@ TECH_GUARANTEE = PolicySpec(
     parameters=load_parameters("zhengce_finance", "parameters/tech_sme_guarantee.yaml"),
 )
 
+LITTLE_GIANT_PARAMETERS = load_parameters("zhengce_finance", "parameters/little_giant_award.yaml")
 LITTLE_GIANT = PolicySpec(
     id=little_giant.POLICY_ID,
     title=Text(zh="专精特新“小巨人”企业奖补", en="Awards to 'little giant' specialised SMEs"),
     facts=("little_giant_award", "little_giant_provincial_funds"),
-    parameters=load_parameters("zhengce_finance", "parameters/little_giant_award.yaml"),
+    parameters=LITTLE_GIANT_PARAMETERS,
+    relations=(NotAgain(programme="财建〔2021〕2号", fact="little_giant_award.supported_under_caijian_2021_2",
+                        cite=LITTLE_GIANT_PARAMETERS.at("entry.not_supported_before", None, date.max)),),
 )
 
 LOAN_RENEWAL = PolicySpec(

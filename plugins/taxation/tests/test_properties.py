@@ -167,11 +167,15 @@ def test_lat_floor_values_and_half_point_step(province, day, revenue):
 
 
 @SETTINGS
-@given(day=st.dates(date(2020, 1, 1), date(2024, 11, 30)))
-def test_lat_floor_never_applies_before_in_force(day):
-    case = {"lat_prepayment": {"province": "北京市", "affordable_housing": False, "prepaid_on": day.isoformat()}}
-    res = KERNEL.evaluate(case, as_of=day).result(lat_floor.POLICY_ID)
-    assert res.status is Status.DOES_NOT_APPLY
+@given(day=st.dates(date(2024, 6, 1), date(2025, 6, 30)), asked=st.integers(0, 400))
+def test_lat_floor_for_one_prepayment_does_not_depend_on_when_it_is_asked(day, asked):
+    """The law of the prepayment's day decides: the answer changes with what is known, never with as_of."""
+    case = {"lat_prepayment": {"province": "北京市", "affordable_housing": False, "prepaid_on": day.isoformat(),
+                               "revenue": "1000000", "applied_rate": "0.02"}}
+    known = date(2025, 12, 31)
+    first = KERNEL.evaluate(case, as_of=day, known_at=known).result(lat_floor.POLICY_ID)
+    later = KERNEL.evaluate(case, as_of=day + timedelta(days=asked), known_at=known).result(lat_floor.POLICY_ID)
+    assert first.status is Status.APPLIES and first.evaluation == later.evaluation
 
 
 # --- restructuring_stamp_duty ------------------------------------------------------

@@ -8,9 +8,9 @@ from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 from . import __version__, facts, advanced_manufacturer_list, digital_einvoice, lat_floor, machine_tool_rd_list, machine_tool_vat_list, neeq_dividend, recycler_vat_method, restructuring_stamp, reverse_invoicing, reverse_red_letter, special_equipment, vehicle_vessel_tax
 
 
-def _spec(module, title: Text, facts: tuple[str, ...], filename: str) -> PolicySpec:
+def _spec(module, title: Text, facts: tuple[str, ...], filename: str, **more) -> PolicySpec:
     return PolicySpec(id=module.POLICY_ID, title=title, facts=facts,
-                      parameters=load_parameters("zhengce_taxation", f"parameters/{filename}"))
+                      parameters=load_parameters("zhengce_taxation", f"parameters/{filename}"), **more)
 
 
 DECLARED = (
@@ -23,7 +23,8 @@ DECLARED = (
     (_spec(restructuring_stamp, Text(zh="企业改制重组及事业单位改制印花税", en="Stamp duty on enterprise restructuring and public-institution conversion"),
            ("restructuring_stamp_duty",), "restructuring_stamp_duty.yaml"), restructuring_stamp),
     (_spec(lat_floor, Text(zh="土地增值税预征率下限", en="Land value-added tax prepayment-rate floor"),
-           ("lat_prepayment",), "lat_prepayment_floor.yaml"), lat_floor),
+           ("lat_prepayment",), "lat_prepayment_floor.yaml",
+           event_date="lat_prepayment.prepaid_on"), lat_floor),  # the law of the prepayment's day decides
     (_spec(vehicle_vessel_tax, Text(zh="享受车船税优惠的节能、新能源汽车技术要求与目录过渡",
                                     en="Vehicle and vessel tax relief for energy-saving and new-energy vehicles: requirements and catalogue transition"),
            ("vehicle_vessel_tax_relief",), "vehicle_vessel_tax_catalogue.yaml"), vehicle_vessel_tax),

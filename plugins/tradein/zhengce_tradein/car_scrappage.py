@@ -259,9 +259,9 @@ def _funding_split(case: Case, subsidy: Decimal, p: Lookup, calc: Calculation, m
     ratio = ratio_rule.value
     central = money(subsidy * ratio.first / (ratio.first + ratio.second))
     calc.amount("central_share", central, T("中央财政承担", "Central share"),
-                formula=f"{subsidy} × {ratio.first}/({ratio.first}+{ratio.second})", cite=ratio_rule)
+                formula=f"{subsidy} × {ratio.first}/({ratio.first}+{ratio.second})", cite=ratio_rule, payer="central")
     calc.amount("local_share", subsidy - central, T("地方财政承担", "Local share"),
-                formula=f"{subsidy} − {central}", cite=ratio_rule)
+                formula=f"{subsidy} − {central}", cite=ratio_rule, payer="local")
 
 
 AMOUNT_NAMES = {"subsidy": ("补贴", "subsidy"), "top_up_due": ("应补齐差额", "top-up due"),

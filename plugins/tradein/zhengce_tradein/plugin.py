@@ -12,6 +12,8 @@ CAR_SCRAPPAGE = PolicySpec(
     title=Text(zh="汽车报废更新补贴", en="Car scrappage-and-replacement subsidy"),
     facts=("old_vehicle", "new_vehicle", "scrappage_application"),
     parameters=car_scrappage.PARAMETERS,
+    event_date="scrappage_application.submitted_on",  # the law of the day the application was submitted
+    window=("application.from", "application.until"),
 )
 
 FUNDING_SETTLEMENT = PolicySpec(
