@@ -10,12 +10,16 @@ cases/second over the whole run and per-case p50/p99 latency in µs, once with
 the installed plugins only and once with N extra installed plugins whose
 policies read sections the car cases never carry; each in the default traced
 mode (every step recorded and cited) and in screening mode (``trace=False``).
-Last, screening throughput with one worker process per core.
+In the same run, on the same cases: zen-engine running the same rule as a JDM
+decision table generated from the same parameter file (``zen_peer.py``; an
+optional benchmark dependency).  Last, screening throughput with one worker
+process per core.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import gc
 import json
 import platform
@@ -24,6 +28,8 @@ import statistics
 import sys
 import time
 from datetime import date, timedelta
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from zhengce.contracts import Applicability, Status, Text
 from zhengce.kernel import Kernel, PluginInfo, PolicySpec, hookimpl
@@ -156,6 +162,34 @@ def run_parallel(cases: list[dict], processes: int) -> dict:
     return {"processes": processes, "cases": done, "seconds": round(elapsed, 3), "cases_per_second": round(done / elapsed)}
 
 
+def run_zen(cases: list[dict]) -> dict:
+    """The same cases through zen-engine (the JDM table of ``zen_peer``), one process, in this run."""
+    from zen_peer import zen_decision
+
+    decision = zen_decision(AS_OF, AS_OF)
+    if decision is None:
+        return {"skipped": "zen-engine is not installed (pip install 'zhengce[bench]')"}
+    for case in cases[:2000]:
+        decision.evaluate(case)
+    latencies = []
+    paid = 0
+    gc.collect()
+    clock = time.perf_counter_ns
+    start = clock()
+    for case in cases:
+        t0 = clock()
+        result = decision.evaluate(case)
+        latencies.append(clock() - t0)
+        paid += result["result"]["subsidy"] != 0
+    elapsed = (clock() - start) / 1e9
+    latencies.sort()
+    q = statistics.quantiles(latencies, n=100)
+    return {"engine": "zen-engine (GoRules JDM decision table, amount only)", "cases": len(cases), "seconds": round(elapsed, 3),
+            "cases_per_second": round(len(cases) / elapsed),
+            "latency_us": {"p50": round(q[49] / 1000, 1), "p99": round(q[98] / 1000, 1), "max": round(latencies[-1] / 1000, 1)},
+            "subsidy_granted": paid}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000)
@@ -177,6 +211,7 @@ def main(argv: list[str] | None = None) -> None:
         "as_of": AS_OF.isoformat(),
         "seed": args.seed,
         "installed_plugins_only": {"traced": run(real, cases), "screening": run(real, cases, trace=False)},
+        "peer_zen_engine": run_zen(cases),
         f"with_{args.extra_plugins}_idle_plugins": {"traced": run(crowded, cases), "screening": run(crowded, cases, trace=False)},
         "screening_one_process_per_core": run_parallel(cases, os.cpu_count() or 1),
     }

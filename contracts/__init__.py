@@ -25,6 +25,7 @@ from .results import (
     AmountRange,
     Applicability,
     Citation,
+    Comparison,
     DateValue,
     DecisionRecord,
     DocumentRef,
@@ -50,7 +51,7 @@ from .schema import json_schema
 
 __all__ = [
     "Amount", "AmountRange", "DateValue", "Finding", "FindingStatus", "Applicability", "Applicant", "ApplicantType",
-    "Case", "CaseValidationError", "Citation", "DECISION_FORMAT", "Domain", "Dropped", "Enterprise", "EnterpriseSize",
+    "Case", "CaseValidationError", "Citation", "Comparison", "DECISION_FORMAT", "Domain", "Dropped", "Enterprise", "EnterpriseSize",
     "DecisionRecord", "DocumentRef", "Evaluation", "Explanation", "ExplanationLine", "Fact", "Grant", "MigrationNote", "Resolution", "Window", "WindowState",
     "Migrator", "Outcome", "PluginRef", "PolicyError", "PolicyResult", "Problem", "Renamed", "RenamedValue",
     "SHARED_SECTIONS", "Status", "Step", "Text", "compose_case", "converter", "count", "day", "domain_of", "dump",

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 from cattrs.errors import (
+    AttributeValidationNote,
     BaseValidationError,
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -285,6 +286,47 @@ def _tuple_hook(conv: cattrs.Converter, tp: Any, each: Domain | None = None) -> 
         return tuple(out)
 
     return structure_tuple
+
+
+def lazy_sections_hook(cls: type, sections: dict[str, type]) -> Any:
+    """The structure hook of a composed case class: one pass over the keys the input gives.
+
+    Each section's hook is generated on first use, so a kernel with a hundred sections
+    generates only those its cases carry (cattrs would generate them all, and visit every
+    field of the class for every case).  Problems are collected like cattrs' own (by path).
+    """
+    hooks: dict[str, Any] = {}
+    optional = {name: tp | None for name, tp in sections.items()}
+
+    def structure_case(value: Any, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise ValueError(f"expected an object, got {type(value).__name__}"[:200])
+        kwargs: dict[str, Any] = {}
+        errors: list[Exception] = []
+        unknown: set[str] = set()
+        for key, item in value.items():
+            if key == "case_id":
+                tp = str | None
+            elif key in optional:
+                tp = optional[key]
+            else:
+                unknown.add(key)
+                continue
+            hook = hooks.get(key)
+            if hook is None:
+                hook = hooks[key] = converter.get_structure_hook(tp)
+            try:
+                kwargs[key] = hook(item, tp)
+            except Exception as exc:  # noqa: BLE001 - collected and reported by path
+                exc.__notes__ = [*getattr(exc, "__notes__", []), AttributeValidationNote(f"Structuring {key}", key, tp)]
+                errors.append(exc)
+        if unknown:
+            errors.append(ForbiddenExtraKeysError("", cls, unknown))
+        if errors:
+            raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+        return cls(**kwargs)
+
+    return structure_case
 
 
 def _make_converter() -> cattrs.Converter:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from .base import converter, lazy_sections_hook
 from .common import Applicant, Enterprise
 
 
@@ -55,5 +56,6 @@ def compose_case(sections: Mapping[str, type]) -> type:
         cls = attrs.make_class("ComposedCase", fields, bases=(Case,), frozen=True, kw_only=True, slots=False)
         cls.__doc__ = Case.__doc__
         cls.__annotations__ = {name: tp | None for name, tp in key}
+        converter.register_structure_hook(cls, lazy_sections_hook(cls, {**shared_sections(), **dict(key)}))
         _COMPOSED[key] = cls
     return cls

@@ -70,6 +70,22 @@ class Fact:
 
 
 @attrs.frozen(kw_only=True)
+class Comparison:
+    """A condition's comparison as data: ``fact op bound`` (e.g. ``plan_investment > 20000000``).
+
+    ``bound`` is the law's value as text (money, a count or an ISO date); ``reading`` is how the
+    parameter reads the boundary (超过 is exclusive, 以上 inclusive).  ``actionable`` is False for a
+    fact the case cannot change (a registration date in the past): it is never offered as a gap."""
+
+    fact: str
+    op: str  # > >= < <= ==
+    bound: str
+    parameter: str | None = None
+    actionable: bool = True
+    reading: Text | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Step:
     """One line of a trace: a condition checked or an amount computed, with its law."""
 
@@ -81,6 +97,7 @@ class Step:
     value: str | None = None
     citation: Citation | None = None
     note: Text | None = None
+    comparisons: tuple[Comparison, ...] = ()  # the condition's comparisons, when it is one (see Conditions.compare)
 
 
 @attrs.frozen(kw_only=True)

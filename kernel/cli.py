@@ -6,6 +6,8 @@
     zhengce schema [--of case|decision]
     zhengce replay RECORD.json CASE.json [--format json|table]
     zhengce screen CASES.jsonl [--as-of DATE] [--known-at DATE] [--workers N]
+    zhengce ask CASE.json [--as-of DATE] [--lang zh|en] [--out FILE]   (an interview: see kernel/ask.py)
+    zhengce interview [--cases DIR] [--port N]   (the interview page: see kernel/interview.py)
 
 ``--block NAME`` (repeatable, before the command) keeps an installed plugin from loading.
 
@@ -77,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--as-of", type=_date, help="assessment day (default: today)")
     sc.add_argument("--known-at", type=_date, help="knowledge day (default: --as-of)")
     sc.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    from . import ask
+
+    ask.add_parser(sub, _date)
+    from . import interview
+
+    interview.add_parser(sub, _date)
     return parser
 
 
@@ -98,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         kernel = Kernel(block=args.block, strict=getattr(args, "strict", False), policy_timeout=timeout)
         if args.command == "screen":
             return _screen(kernel, args)
-        loaded = 3 if kernel.problems and not args.allow_load_problems else 0
+        loaded = 3 if kernel.problems and not getattr(args, "allow_load_problems", False) else 0
         if args.command == "schema":
             _print_json(kernel.case_schema() if args.of == "case" else decision_output_schema())
             return loaded
@@ -110,6 +118,14 @@ def main(argv: list[str] | None = None) -> int:
             from .replay import replay_command
 
             return replay_command(kernel, args, _read_case, _print_json) or loaded
+        if args.command == "ask":
+            from . import ask
+
+            return ask.run(kernel, args)
+        if args.command == "interview":
+            from . import interview
+
+            return interview.run(kernel, args)
         return _evaluate(kernel, args)
     except CaseValidationError as exc:
         _error(args, 2, exc.to_json(), str(exc))
@@ -187,6 +203,11 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
     head = f"案例 {case_id} · 评估日 {record.as_of} · 知悉日 {record.known_at}" if zh else \
         f"case {case_id} · as of {record.as_of} · known at {record.known_at}"
     console.print(head, style="bold")
+    from .listing import assessment_notice
+    from .render import localise, value_text
+    specs = [reg.spec for reg in kernel.policies if reg.spec.id in explanations]
+    for i, note in enumerate(assessment_notice(record.as_of, args.as_of is not None, specs, args.lang)):
+        console.print(escape(note), style="bold yellow" if i else "bold reverse")
     if not record.results:
         console.print("没有适用于该案例所含事实的政策。" if zh else "No installed policy reads the facts this case carries.")
     for result in record.results:
@@ -199,7 +220,8 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
             amounts.add_column("项目" if zh else "amount")
             amounts.add_column("金额" if zh else "value", justify="right")
             for a in result.evaluation.amounts:
-                amounts.add_row(a.label.in_lang(args.lang) if a.label else a.name, f"{a.value:,} {a.unit}")
+                amounts.add_row(localise(a.label.in_lang(args.lang), args.lang) if a.label else a.name,
+                                value_text(a, args.lang))
             body.add_row(amounts)
         for line in exp.lines:
             body.add_row(escape(line.text))
@@ -242,18 +264,11 @@ def _plugins(kernel: Kernel, fmt: str) -> int:
     if fmt == "json":
         _print_json({"plugin_set": kernel.plugin_set, "plugins": rows, "shared_sections": shared, "problems": broken})
         return 0
-    from rich.console import Console
-    from rich.table import Table
+    from .listing import plugins_text
 
-    table = Table("plugin", "distribution", "version", "policies", title=f"plugin set {kernel.plugin_set}")
-    table.add_column("sections", overflow="fold")
-    for r in rows:
-        table.add_row(r["name"], r["distribution"], r["version"], str(len(r["policies"])), "\n".join(r["sections"]))
-    table.add_row("(core)", "zhengce", KERNEL_VERSION, "", "\n".join(shared))
-    console = Console(highlight=False)
-    console.print(table)
+    print(plugins_text(rows, shared, kernel.plugin_set, KERNEL_VERSION))
     for b in broken:
-        console.print(f"[red]broken: {b['plugin']}: {b['message']}[/]")
+        print(f"broken: {b['plugin']}: {b['message']}")
     return 0
 
 
@@ -267,17 +282,9 @@ def _policies(kernel: Kernel, fmt: str) -> int:
     if fmt == "json":
         _print_json({"policies": rows})
         return 0
-    from rich.console import Console
-    from rich.table import Table
+    from .listing import policies_text
 
-    table = Table()
-    table.add_column("policy", no_wrap=True)
-    for name in ("title", "documents", "plugin"):
-        table.add_column(name, overflow="fold")
-    for r in rows:
-        table.add_row(r["id"], f"{r['title']['zh']}\n{r['title']['en']}", "\n".join(d["document"] for d in r["documents"]),
-                      f"{r['plugin']} {r['version']}")
-    Console(highlight=False).print(table)
+    print(policies_text(rows))
     return 0
 
 

@@ -55,6 +55,7 @@ from zhengce.contracts.case import shared_sections as _shared_sections
 from . import guard, hookspecs
 from .gates import dependency_gate, place_gate, time_gate, window_of
 from .policy import EvaluationContext, FactSection, PluginInfo, PolicySpec
+from .gaps import Gap, Question, gaps, next_questions, with_residual
 from .resolution import resolve
 from .render import default_explanation
 
@@ -372,9 +373,7 @@ class Kernel:
         self._unowned = unowned
         self._problems = tuple(sorted(self._failures, key=lambda p: (p.plugin, p.message))) + tuple(
             sorted(problems, key=lambda p: (p.plugin, p.message)))
-        self._case_type = compose_case({n: o.type for n, o in self._sections.items() if o.plugin is not None})
-        self._migrate = Migrator(self._case_type)
-        self._structure_hook = converter.get_structure_hook(self._case_type)
+        self._loader = None  # the case class, its hook and migrator: built on first use (codegen is slow)
         index: dict[str, list[RegisteredPolicy]] = {}
         for reg in self._policies.values():
             for section in reg.spec.facts:
@@ -413,7 +412,14 @@ class Kernel:
     @property
     def case_type(self) -> type[Case]:
         """The case class composed from the shared sections and the loaded plugins' sections."""
-        return self._case_type
+        return self._case_loader()[0]
+
+    def _case_loader(self) -> tuple[type[Case], Any, Migrator]:
+        """The composed case class, its structure hook and its migrator, built once per plugin set."""
+        if self._loader is None:
+            case_type = compose_case({n: o.type for n, o in self._sections.items() if o.plugin is not None})
+            self._loader = (case_type, converter.get_structure_hook(case_type), Migrator(case_type))
+        return self._loader
 
     def policy(self, policy_id: str) -> RegisteredPolicy:
         return self._policies[policy_id]
@@ -440,13 +446,14 @@ class Kernel:
         """
         if not isinstance(data, dict):
             raise CaseValidationError([Problem("", f"expected an object, got {type(data).__name__}")])
+        case_type, hook, migrate = self._loader or self._case_loader()
         token = MIGRATION_WANTED.set(False)
         try:
             try:
                 try:  # the fast path: the case class's own hook; the slow one lists every problem
-                    case = self._structure_hook(data, self._case_type)
+                    case = hook(data, case_type)
                 except Exception:  # noqa: BLE001 - re-run below to collect the problems by path
-                    case = structure(data, self._case_type)
+                    case = structure(data, case_type)
             except CaseValidationError as exc:
                 if not MIGRATION_WANTED.get():
                     raise CaseValidationError([self._explain_unknown(p, data) for p in exc.problems]) from None
@@ -454,9 +461,9 @@ class Kernel:
                 return case, ()
         finally:
             MIGRATION_WANTED.reset(token)
-        data, notes = self._migrate(data)  # an input in older names: migrate with paths, structure again
+        data, notes = migrate(data)  # an input in older names: migrate with paths, structure again
         try:
-            return structure(data, self._case_type), notes
+            return structure(data, case_type), notes
         except CaseValidationError as exc:
             raise CaseValidationError([self._explain_unknown(p, data) for p in exc.problems]) from None
 
@@ -486,7 +493,7 @@ class Kernel:
 
     def case_schema(self) -> dict[str, Any]:
         """The JSON Schema of a case for this kernel: every section, each naming its owner."""
-        schema = json_schema(self._case_type)
+        schema = json_schema(self.case_type)
         schema["title"] = "Case"
         schema["$id"] = f"https://zhengce.invalid/schema/case/{self._plugin_set}.json"
         schema["x-zhengce-plugin-set"] = {"id": self._plugin_set, "plugins": [dump(r) for r in self._plugin_refs]}
@@ -597,11 +604,24 @@ class Kernel:
             try:
                 text = guard.run_explain(reg.hooks, reg.spec, result, lang, self.policy_timeout)
                 if text is not None:
-                    return text
+                    return with_residual(text, result)
             except guard.PolicyFault as fault:
                 if self.strict:
                     raise PolicyEvaluationError(f"plugin {reg.plugin.name!r}, policy {reg.spec.id!r}, {fault}") from fault.__cause__
-        return guard.fallback_explanation(default_explanation, reg.spec if reg else None, result, lang)
+        return with_residual(guard.fallback_explanation(default_explanation, reg.spec if reg else None, result, lang), result)
+
+    # --- what would it take --------------------------------------------------
+
+    def gaps(self, case: Case | Mapping[str, Any], *, as_of: _dt.date | None = None,
+             known_at: _dt.date | None = None, policies: Sequence[str] | None = None) -> tuple[Gap, ...]:
+        """The failed, actionable comparisons of the results that do not apply, each with what meeting
+        it unlocks across the package (re-evaluated; see :mod:`zhengce.kernel.gaps`)."""
+        return gaps(self, case, as_of=as_of, known_at=known_at, policies=policies)
+
+    def next_questions(self, case: Case | Mapping[str, Any], *, as_of: _dt.date | None = None,
+                       known_at: _dt.date | None = None, depth: int = 3) -> tuple[Question, ...]:
+        """The missing facts worth asking, best first (see :func:`zhengce.kernel.gaps.next_questions`)."""
+        return next_questions(self, case, as_of=as_of, known_at=known_at, depth=depth)
 
 
 def _cycles(graph: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

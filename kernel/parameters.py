@@ -37,6 +37,9 @@ load-time error: precedence is data, never the order of a list.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -346,9 +349,41 @@ def _overlap(a: ParameterValue, b: ParameterValue) -> bool:
     return lo <= hi
 
 
+def _cache_dir() -> Path | None:
+    """Where parsed parameter files are kept between runs: ``$ZHENGCE_CACHE`` (``off`` disables it),
+    else ``$XDG_CACHE_HOME/zhengce`` or ``~/.cache/zhengce``."""
+    env = os.environ.get("ZHENGCE_CACHE")
+    if env == "off":
+        return None
+    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zhengce"
+    return base / "parameters"
+
+
 def _load_yaml(text: str) -> Any:
-    """Safe YAML loading, with libyaml's C loader when PyYAML has it (every start-up parses every file)."""
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    """Safe YAML loading, cached by the file's content hash (parsing YAML was most of the CLI's start-up).
+
+    The cache holds only what this function wrote, keyed by a sha256 of the text and PyYAML's
+    version; any problem with it (unwritable, corrupt) falls back to parsing.
+    """
+    folder = _cache_dir()
+    key = hashlib.sha256(f"{yaml.__version__}\0{text}".encode()).hexdigest()
+    path = folder / f"{key}.pickle" if folder else None
+    if path is not None:
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)  # noqa: S301 - our own cache, keyed by content
+        except Exception:  # noqa: BLE001 - absent or unreadable: parse
+            pass
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    if path is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return data
 
 
 def load_parameters(package: str, filename: str) -> ParameterSet:

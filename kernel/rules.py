@@ -12,6 +12,8 @@ so the trace can be explained line by line, Catala-style::
 from __future__ import annotations
 
 import enum
+
+import attrs
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -22,6 +24,7 @@ from zhengce.contracts import (
     AmountRange,
     Applicability,
     Citation,
+    Comparison,
     DateValue,
     Evaluation,
     Fact,
@@ -35,7 +38,20 @@ from zhengce.contracts import (
 
 from .parameters import ParameterSet, ParameterValue
 
-__all__ = ["fact", "show", "all_of", "finding_status", "Lookup", "Conditions", "Calculation"]
+__all__ = ["fact", "show", "all_of", "finding_status", "Lookup", "Conditions", "Calculation", "OPS", "holds"]
+
+OPS = {
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    "==": lambda a, b: a == b,
+}
+
+
+def holds(value: Any, op: str, bound: Any) -> bool | None:
+    """``value op bound``, three-valued (None when the value is unknown)."""
+    return None if value is None else OPS[op](value, bound)
 
 
 class Lookup:
@@ -186,6 +202,41 @@ class Conditions:
         if self.trace:
             self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts), citation=_citation(cite), note=note))
         return met
+
+    def compare(
+        self,
+        id: str,
+        label: Text,
+        fact_path: str,
+        value: Any,
+        op: str,
+        bound: ParameterValue,
+        *,
+        actionable: bool = True,
+        also: Iterable[tuple[str, ParameterValue]] = (),
+        parameter: str | None = None,
+        reading: Text | None = None,
+        facts: Mapping[str, Any] | None = None,
+        cite: ParameterValue | Citation | None = None,
+        note: Text | None = None,
+    ) -> bool | None:
+        """Record a condition ``value op bound.value`` (op in ``> >= < <= ==``) and keep the comparison
+        as data on the step, so the kernel can say by how much it fails and try the bound (gaps).
+
+        The boundary reading (超过 exclusive, 以上 inclusive) is the operator: ``>`` vs ``>=``.
+        ``also`` adds comparisons of the same fact that must hold too (a window: ``>=`` from, ``<=``
+        until).  ``actionable=False`` marks a fact the case cannot change (a date in the past)."""
+        if op not in OPS:
+            raise ValueError(f"op must be one of {', '.join(OPS)}, not {op!r}")
+        pairs = [(op, bound), *also]
+        met = all_of(*(holds(value, o, b.value) for o, b in pairs))
+        found = self.check(id, label, met, facts=facts or {fact_path: value}, cite=cite or bound, note=note or reading,
+                           missing=[fact_path] if met is None else None)
+        if self.trace:
+            comps = tuple(Comparison(fact=fact_path, op=o, bound=show(b.value), parameter=parameter, actionable=actionable,
+                                     reading=reading) for o, b in pairs)
+            self.steps[-1] = attrs.evolve(self.steps[-1], comparisons=comps)
+        return found
 
     def any_of(self, id: str, label: Text, alternatives: Iterable[Conditions], *,
                cite: ParameterValue | Citation | None = None, note: Text | None = None) -> bool | None:

@@ -41,9 +41,9 @@ def test_summary_shows_outputs_in_both_languages():
                          Finding(id="b", status=FindingStatus.NOT_MET, label=Text(zh="按时清缴", en="surrender on time"))))
     en = summary_text(r, "en")
     assert en.startswith("applies: cap 35%, breaches 3, fine 50000–200000 CNY (per person), fine 0–10 CNY (discretionary)")
-    assert "1 met, surrender on time: not met (under 国令第775号)" in en
+    assert en.endswith("(under 国令第775号). Not met: surrender on time. 1 met")
     zh = summary_text(r, "zh")
-    assert "罚款 50000–200000 CNY（每人）" in zh and "罚款 0–10 CNY（可以并处）" in zh and "按时清缴：不满足" in zh
+    assert "罚款 50000–200000 元（每人）" in zh and "罚款 0–10 元（可以并处）" in zh and "。不满足：按时清缴" in zh
 
 
 def test_named_amounts_and_note():
@@ -56,3 +56,19 @@ def test_named_amounts_and_note():
 def test_lead_findings_open_the_sentence():
     r = result(findings=(Finding(id="a", status=FindingStatus.INFO, label=Text(zh="聚合类", en="aggregator")),))
     assert summary_text(r, "en", lead=("a",)) == "applies: aggregator (under 国令第775号)"
+
+
+def test_a_duty_is_named_a_duty_in_the_summary_and_the_line():
+    r = result(findings=(Finding(id="d", status=FindingStatus.DUTY, label=Text(zh="次月申报", en="file next month")),))
+    assert summary_text(r, "zh") == "适用（依据 国令第775号）。应履行：次月申报"
+    assert summary_text(r, "en") == "applies (under 国令第775号). Duties: file next month"
+
+
+def test_does_not_apply_leads_with_the_condition_that_failed():
+    from zhengce.contracts import Outcome, Step
+    steps = (Step(id="a", label=Text(zh="在有效期内", en="In force"), outcome=Outcome.MET),
+             Step(id="b", label=Text(zh="属于乘用车", en="A passenger car"), outcome=Outcome.NOT_MET))
+    r = PolicyResult(policy_id="x.y", plugin="x", distribution="zhengce-x", version="1", status=Status.DOES_NOT_APPLY,
+                     applicability=Applicability(status=Status.DOES_NOT_APPLY, steps=steps))
+    assert summary_text(r, "zh") == "不适用：不满足：属于乘用车"
+    assert summary_text(r, "en") == "does not apply: not met: A passenger car"

@@ -128,9 +128,10 @@ def _quota(pilot, params: ParameterSet, k, calc: Calculation) -> None:
         calc.info("quota_basis", T(zh="名额依据", en="Basis of the quota"), value=how["in_list"], facts=facts, cite=how["named"],
                   note=basis)
         label = T(zh="给出的规上工业中小企业数量与文件列明的省份名单一致", en="The given SME count agrees with the notice's list")
-        if count is None:
-            calc.finding("named_list_consistency", FindingStatus.INFO, label,
-                         detail=T(zh="未给出数量，以文件名单认定", en="No count given; the notice's list decides"), facts=facts, cite=how["named"])
+        if count is None:  # nothing to compare: the label says so rather than claim an agreement
+            calc.finding("named_list_consistency", FindingStatus.INFO,
+                         T(zh="未给出规上工业中小企业数量：名额按文件列明的省份名单认定", en="No SME count given: the quota follows the notice's list of provinces"),
+                         facts=facts, cite=how["named"])
         else:
             calc.finding("named_list_consistency", FindingStatus.NOT_MET if how["conflict"] else FindingStatus.MET, label,
                          detail=T(zh=f"数量 {count} {'超过' if how['above_by_count'] else '未超过'} {th}" + ("；与名单矛盾，以文件名单为准" if how["conflict"] else ""),

@@ -305,3 +305,31 @@ def test_grade_thresholds_are_ordered_and_a_better_product_never_grades_worse(va
 
     best, worse = (max(a, b), min(a, b)) if better else (min(a, b), max(a, b))
     assert grade(best) <= grade(worse)
+
+
+# --- 国发〔2024〕12号 二（五）2、二（六）2: entry standards of aluminium, alumina and building materials ----
+_TRI = st.sampled_from([True, False, None])
+
+
+@settings(deadline=None, max_examples=80)
+@given(st.sampled_from(["electrolytic_aluminium", "cement", "ceramics", "flat_glass", "alumina"]), _TRI, _TRI, _TRI)
+def test_entry_standard_needs_every_required_level(sector, benchmark, grade_a, limit_advanced):
+    case = {"energy_saving_project": {"sector": sector, "new_or_expansion": True, "meets_efficiency_benchmark": benchmark,
+                                      "environmental_grade_a": grade_a, "meets_mandatory_limit_advanced": limit_advanced}}
+    r = KERNEL.evaluate(case, as_of=date(2024, 9, 1)).result("energy.energy_saving_project_rules")
+    needed = (limit_advanced,) if sector == "alumina" else (benchmark, grade_a)
+    want = "not_met" if False in needed else ("unknown" if None in needed else "met")
+    assert r.evaluation.finding("entry_standard").status.value == want
+
+
+# --- 国办发〔2024〕39号 七（十三）: the count of named priority products ------------------------------
+_NAMED = ["电力", "燃油", "钢铁", "电解铝", "水泥", "化肥", "氢", "石灰", "玻璃", "乙烯", "合成氨", "电石", "甲醇",
+          "煤化工", "动力电池", "光伏", "新能源汽车", "电子电器"]
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.sampled_from(_NAMED + ["锂电池", "纺织品", "纸"]), min_size=1, max_size=6))
+def test_named_count_is_the_products_on_the_list(products):
+    r = KERNEL.evaluate({"carbon_footprint_products": {"products": products}}, as_of=date(2024, 9, 1)).result("energy.footprint_priority_products")
+    assert r.evaluation.amount("named_priority_products") == sum(1 for x in products if x in _NAMED)
+    assert len([f for f in r.evaluation.findings if f.id.startswith("product_")]) == len(products)

@@ -69,8 +69,10 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                      detail=T(zh="违反者依第二十条处理", en="A breach is punished under Art. 20"),
                      facts={"carbon_market_party.role": role, "carbon_market_party.trades_national_market": trades}, cite=barred)
     else:
-        calc.finding("may_trade", FindingStatus.INFO, T(zh="可以参与全国碳排放权交易", en="May trade in the national carbon market"),
-                     facts={"carbon_market_party.role": role}, cite=barred)
+        participants = p("trading.participants")  # 第七条第一款 grants the right; 第二款 only bars staff
+        if role.value in participants.value:
+            calc.finding("may_trade", FindingStatus.INFO, T(zh="可以参与全国碳排放权交易", en="May trade in the national carbon market"),
+                         facts={"carbon_market_party.role": role}, cite=participants)
 
     if role is EMITTER:
         _emitter_duties(case, p, calc, ctx)
@@ -186,7 +188,11 @@ def _surrender(case: Case, p: Params, calc: Calculation, ctx: EvaluationContext)
     required, short = shortfall(s.verified_emissions_t, adj, s.surrendered_allowances_t, s.verified_reductions_t)
     calc.amount("required_surrender_t", required, T(zh="应清缴配额", en="Allowances to surrender"), unit=UNIT,
                 formula=f"{s.verified_emissions_t} − {adj or 0}",
-                facts={"carbon_allowance_surrender.verified_emissions_t": s.verified_emissions_t}, cite=definition)
+                facts={"carbon_allowance_surrender.verified_emissions_t": s.verified_emissions_t,
+                       "carbon_allowance_surrender.non_fossil_adjustment_t": adj}, cite=definition,
+                note=T(zh="应清缴配额 = 经核查的上一年度实际排放量 − 消费非化石能源电力的调整量（第三十一条；" + ("个案给出" if adj is not None else "个案未给出，按 0 计") + "）",
+                       en="Allowances to surrender = verified prior-year emissions − the non-fossil electricity adjustment (art. 31; "
+                          + ("given by the case" if adj is not None else "not given, taken as 0") + ")"))
     if s.verified_reductions_t:
         calc.info("verified_reductions", p.label("surrender.reductions_usable"), value=s.verified_reductions_t,
                   facts={"carbon_allowance_surrender.verified_reductions_t": s.verified_reductions_t}, cite=p("surrender.reductions_usable"),

@@ -184,17 +184,24 @@ def _non_fossil(prj, p: Params, calc: Calculation) -> None:
 def _entry(prj, p: Params, calc: Calculation) -> None:
     if prj.sector is None:
         return
-    for name in ("entry.steel", "entry.petrochemical"):
+    for name in ("entry.steel", "entry.petrochemical", "entry.aluminium", "entry.building_materials", "entry.alumina"):
+        if not p.known(name):
+            continue
         rule = p(name)
         if prj.sector.value not in rule.value:
             continue
-        facts = {f"{PATH}.sector": prj.sector, f"{PATH}.new_or_expansion": prj.new_or_expansion,
-                 f"{PATH}.meets_efficiency_benchmark": prj.meets_efficiency_benchmark, f"{PATH}.environmental_grade_a": prj.environmental_grade_a}
+        if name == "entry.alumina":  # the mandatory limit standard's advanced value, no grade A
+            facts = {f"{PATH}.sector": prj.sector, f"{PATH}.new_or_expansion": prj.new_or_expansion,
+                     f"{PATH}.meets_mandatory_limit_advanced": prj.meets_mandatory_limit_advanced}
+            needed = (prj.new_or_expansion, prj.meets_mandatory_limit_advanced)
+        else:
+            facts = {f"{PATH}.sector": prj.sector, f"{PATH}.new_or_expansion": prj.new_or_expansion,
+                     f"{PATH}.meets_efficiency_benchmark": prj.meets_efficiency_benchmark, f"{PATH}.environmental_grade_a": prj.environmental_grade_a}
+            needed = (prj.new_or_expansion, prj.meets_efficiency_benchmark, prj.environmental_grade_a)
         if prj.new_or_expansion is False:
             calc.finding("entry_standard", F.INFO, T(zh="非新建或改扩建项目", en="Not a new or expanded project"), facts=facts, cite=rule)
             return
-        ok = _all(prj.new_or_expansion, prj.meets_efficiency_benchmark, prj.environmental_grade_a)
-        calc.finding("entry_standard", _tri(ok), p.label(name), facts=facts, cite=rule)
+        calc.finding("entry_standard", _tri(_all(*needed)), p.label(name), facts=facts, cite=rule, detail=p.reading(name) if name == "entry.alumina" else None)
         return
 
 

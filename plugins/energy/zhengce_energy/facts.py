@@ -222,6 +222,11 @@ class EnergySavingSector(str, enum.Enum):
 
     STEEL_SMELTING = "steel_smelting"  # 钢铁冶炼
     PETROCHEMICAL_CHEMICAL = "petrochemical_chemical"  # 石化化工
+    ELECTROLYTIC_ALUMINIUM = "electrolytic_aluminium"  # 电解铝
+    ALUMINA = "alumina"  # 氧化铝
+    CEMENT = "cement"  # 水泥
+    CERAMICS = "ceramics"  # 陶瓷
+    FLAT_GLASS = "flat_glass"  # 平板玻璃
     OTHER = "other"
 
 
@@ -258,6 +263,7 @@ class EnergySavingProject:
     sector: EnergySavingSector | None = None
     meets_efficiency_benchmark: bool | None = None  # 能效标杆水平
     environmental_grade_a: bool | None = None  # 环保绩效 A级
+    meets_mandatory_limit_advanced: bool | None = None  # 强制性能耗限额标准先进值 (alumina)
     distillation_unit_capacity_t_per_year: Decimal | None = quantity()  # 常减压装置
     fossil_energy_use_tce: Decimal | None = quantity()
     fossil_energy_budget_tce: Decimal | None = quantity()
@@ -413,6 +419,18 @@ class CarbonDualControlStatus:
     peak_reached: bool | None = None
 
 
+# --- 国办发〔2024〕39号 七（十三）: 产品碳足迹核算规则的重点产品 ----------------------------
+
+from zhengce.contracts.domains import items as _items  # noqa: E402 - kept next to the one class that uses it
+
+
+@attrs.frozen(kw_only=True)
+class CarbonFootprintProducts:
+    """Products whose carbon-footprint accounting a case asks about, by the names 39号 uses (电解铝, 光伏, …)."""
+
+    products: tuple[str, ...] = _items()
+
+
 #: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
 SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="carbon_market_party", type=CarbonMarketParty),
@@ -429,4 +447,5 @@ SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="carbon_dual_control_status", type=CarbonDualControlStatus),
     FactSection(name="efficiency_standard_survey", type=EfficiencyStandardSurvey),
     FactSection(name="carbon_market_inspection", type=CarbonMarketInspection),
+    FactSection(name="carbon_footprint_products", type=CarbonFootprintProducts),
 )

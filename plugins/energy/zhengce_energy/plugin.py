@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, facts, carbon_dual_control, carbon_duties, carbon_footprint, carbon_penalties, coal_clean_use, efficiency_grades, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
+from . import __version__, facts, footprint_priority, carbon_dual_control, carbon_duties, carbon_footprint, carbon_penalties, coal_clean_use, efficiency_grades, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
 
 NAME = "energy"
 DISTRIBUTION = "zhengce-energy"
@@ -41,6 +41,8 @@ CARBON_DUAL_CONTROL = _spec(carbon_dual_control, Text(zh="碳排放双控制度�
                             ("carbon_dual_control_status",), "carbon_dual_control_regime.yaml")
 EFFICIENCY_GRADES = _spec(efficiency_grades, Text(zh="节能标准能效等级指标（前5%、前20%、前80%）", en="Efficiency standard grades (best 5%, 20%, 80%)"),
                           ("efficiency_standard_survey",), "efficiency_standard_grades.yaml")
+FOOTPRINT_PRIORITY = _spec(footprint_priority, Text(zh="产品碳足迹核算规则的重点产品", en="Priority products for carbon-footprint accounting standards"),
+                           ("carbon_footprint_products",), "footprint_priority_products.yaml")
 
 plugin = RulesPlugin(
     name=NAME,
@@ -57,6 +59,7 @@ plugin = RulesPlugin(
         (CARBON_FOOTPRINT, carbon_footprint),
         (CARBON_DUAL_CONTROL, carbon_dual_control),
         (EFFICIENCY_GRADES, efficiency_grades),
+        (FOOTPRINT_PRIORITY, footprint_priority),
     ],
 )
 POLICIES = plugin.specs

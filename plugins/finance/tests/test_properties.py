@@ -182,3 +182,36 @@ def test_little_giant_tranches(plan, ended, realised, met):
         assert ev.amount("tranche_1") + ev.amount("tranche_2") - ev.amount("clawback") == net
         if realised < CLAW:
             assert net == 0
+
+
+# --- 金发〔2024〕2号 二（五）: NPL tolerance for small and micro tech firms -------------------------
+NPL = "finance.tech_npl_tolerance"
+NPL_MARGIN = declared.NPL_TOLERANCE.parameters.at("npl.small_micro_margin", None, KNOWN).value
+RATIOS = st.decimals(min_value=Decimal("0"), max_value=Decimal("0.5"), places=4)
+
+
+@SETTINGS
+@given(RATIOS, RATIOS)
+def test_npl_within_tolerance_exactly_when_at_most_overall_plus_margin(overall, tech):
+    r = KERNEL.evaluate({"tech_lending_npl": {"firm_size": "small_micro", "overall_npl_ratio": str(overall),
+                                              "tech_npl_ratio": str(tech)}}, as_of=date(2024, 6, 1)).result(NPL)
+    assert r.status is Status.APPLIES
+    assert r.evaluation.amount("tolerated_npl_ratio") == overall + NPL_MARGIN
+    assert (r.evaluation.finding("within_tolerance").status.value == "met") == (tech <= overall + NPL_MARGIN)
+
+
+# --- 财办会〔2024〕15号: the audit report checklist -------------------------------------------------
+AR = "finance.little_giant_audit_report"
+TRI = st.sampled_from([True, False, None])
+
+
+@SETTINGS
+@given(st.sampled_from(["application", "expiry_review", "info_update"]), TRI, TRI)
+def test_audit_report_findings_follow_the_facts(occasion, code, original):
+    r = KERNEL.evaluate({"little_giant_audit_report": {"occasion": occasion, "verification_code": code,
+                                                        "uploaded_platform_original": original}}, as_of=date(2024, 6, 1)).result(AR)
+    ev = r.evaluation
+    word = {True: "met", False: "not_met", None: "unknown"}
+    assert ev.finding("coded_report").status.value == word[code]
+    assert ev.finding("platform_original").status.value == word[original]
+    assert (ev.finding("ask_auditor") is not None) == (code is not True)

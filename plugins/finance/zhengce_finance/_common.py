@@ -33,6 +33,7 @@ def yuan(x: Decimal) -> str:
     return f"{x:,}"
 
 
-def explain(result: PolicyResult, title: Text, lang: str, headline: dict[str, tuple[str, str]]) -> Explanation:
+def explain(result: PolicyResult, title: Text, lang: str, headline: dict[str, tuple[str, str]],
+            lead: tuple[str, ...] = ()) -> Explanation:
     """Status, the headline amounts, the breaches and the missing facts above the cited trace."""
-    return explanation(result, title, lang, names=headline)
+    return explanation(result, title, lang, names=headline, lead=lead)

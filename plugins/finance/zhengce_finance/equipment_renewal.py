@@ -205,24 +205,24 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
             if cumulative + sub > cap_total:
                 sub, formula = max(Decimal(0), cap_total - cumulative), formula + f" → capped at {cap_total} − {cumulative}"
             cumulative += sub
-            calc.amount(f"subsidy_{key}", sub, T(zh=f"{label} 季度贴息", en=f"{label} subsidy"), formula=formula, cite=rate)
+            calc.amount(f"subsidy_{key}", sub, T(zh=f"{label} 季度贴息（财政承担，经办银行收息时从企业利息中扣除）", en=f"{label} subsidy (borne by public finance, deducted from the firm's interest by the bank)"), formula=formula, cite=rate)
             advance = money(sub * adv_rule.value)
-            calc.amount(f"advance_{key}", advance, T(zh=f"{label} 预拨{pct(adv_rule.value)}", en=f"{label} {pct(adv_rule.value)} advance"),
+            calc.amount(f"advance_{key}", advance, T(zh=f"{label} 省级财政部门预拨{pct(adv_rule.value)}至经办银行省级分支机构", en=f"{label} {pct(adv_rule.value)} advance, provincial finance to the lending bank's provincial branch"),
                         formula=f"{sub} × {adv_rule.value}", cite=adv_rule)
             if label in failed:
-                calc.amount(f"settlement_{key}", Decimal("0.00"), T(zh=f"{label} 复审不通过，不拨付剩余{pct(settle_rule.value)}", en=f"{label} failed review: no {pct(settle_rule.value)} settlement"),
+                calc.amount(f"settlement_{key}", Decimal("0.00"), T(zh=f"{label} 复审不通过，省级财政部门不向经办银行拨付剩余{pct(settle_rule.value)}", en=f"{label} failed review: provincial finance pays the bank no {pct(settle_rule.value)} settlement"),
                             formula="0", cite=p("review_failed.recovered"))
-                calc.amount(f"recovered_{key}", advance, T(zh=f"{label} 追缴或扣回已预拨贴息", en=f"{label} advance recovered"),
+                calc.amount(f"recovered_{key}", advance, T(zh=f"{label} 省级财政部门追缴或扣回已预拨贴息", en=f"{label} advance recovered by provincial finance"),
                             formula=f"{advance}", cite=p("review_failed.recovered"))
                 recovered += advance
             else:
-                calc.amount(f"settlement_{key}", sub - advance, T(zh=f"{label} 复审通过后拨付剩余{pct(settle_rule.value)}", en=f"{label} {pct(settle_rule.value)} settlement after review"),
+                calc.amount(f"settlement_{key}", sub - advance, T(zh=f"{label} 复审通过后省级财政部门向经办银行拨付剩余{pct(settle_rule.value)}", en=f"{label} {pct(settle_rule.value)} settlement after review, provincial finance to the lending bank"),
                             formula=f"{sub} − {advance}", cite=settle_rule)
                 total += sub
             if loan.annual_interest_rate is not None:
                 interest = money(pd * loan.annual_interest_rate / basis)
                 net = interest - (Decimal(0) if label in failed else sub)
-                calc.amount(f"net_interest_{key}", net, T(zh=f"{label} 收息时扣除贴息后企业实付利息", en=f"{label} interest paid after netting the subsidy"),
+                calc.amount(f"net_interest_{key}", net, T(zh=f"{label} 企业向经办银行实付利息（已扣除贴息）", en=f"{label} interest the firm pays the bank, net of the subsidy"),
                             formula=f"{pd} × {loan.annual_interest_rate} / {basis} − {sub}", cite=netting, note=p.reading("netting"))
             y, q = (y + 1, 1) if q == 4 else (y, q + 1)
     calc.amount("subsidy_total", total, T(zh="贴息合计（复审通过的季度）", en="Total subsidy (quarters passing review)"),

@@ -246,6 +246,51 @@ class InfrastructureReitsProject:
 
 
 #: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
+# --- 金发〔2024〕2号: 科技型企业不良贷款容忍度 ------------------------------------------
+
+from zhengce.contracts.domains import rate as _rate  # noqa: E402 - kept next to the one class that uses it
+
+
+class TechFirmSize(str, enum.Enum):
+    """The size of the technology firms a bank's loan book is measured for (金发〔2024〕2号 二（五）)."""
+
+    SMALL_MICRO = "small_micro"  # 小微型科技企业
+    MEDIUM = "medium"
+    LARGE = "large"
+
+
+@attrs.frozen(kw_only=True)
+class TechLendingNpl:
+    """A bank's non-performing-loan ratios: over all its loans, and over its loans to technology
+    firms of one size class (fractions: 0.015 is 1.5%)."""
+
+    firm_size: TechFirmSize | None = None
+    overall_npl_ratio: Decimal | None = _rate()  # 各项贷款不良率
+    tech_npl_ratio: Decimal | None = _rate()  # 该类科技型企业贷款不良率
+
+
+# --- 财办会〔2024〕15号: “小巨人”企业审计报告查验 --------------------------------------
+
+
+class AuditReportOccasion(str, enum.Enum):
+    """Why a firm submits an audit report to the 优质中小企业梯度培育平台 (15号 三)."""
+
+    APPLICATION = "application"  # 参评专精特新“小巨人”企业
+    EXPIRY_REVIEW = "expiry_review"  # 到期复核
+    INFO_UPDATE = "info_update"  # 更新信息
+
+
+@attrs.frozen(kw_only=True)
+class LittleGiantAuditReport:
+    """An audit report a (candidate) 小巨人 firm submits: whether the accounting firm filed it on the
+    注册会计师行业统一监管平台 with a verification code, and whether the upload is the coded electronic
+    original downloaded from that platform."""
+
+    occasion: AuditReportOccasion | None = None
+    verification_code: bool | None = None  # 在统一监管平台报备并赋予验证码
+    uploaded_platform_original: bool | None = None  # 上传的是从统一监管平台下载的已赋码审计报告电子版原件
+
+
 SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="equipment_renewal_loan", type=EquipmentRenewalLoan),
     FactSection(name="tech_guarantee_firm", type=TechGuaranteeFirm),
@@ -254,4 +299,6 @@ SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="little_giant_provincial_funds", type=LittleGiantProvincialFunds),
     FactSection(name="loan_renewal", type=LoanRenewal),
     FactSection(name="infrastructure_reits_project", type=InfrastructureReitsProject),
+    FactSection(name="tech_lending_npl", type=TechLendingNpl),
+    FactSection(name="little_giant_audit_report", type=LittleGiantAuditReport),
 )

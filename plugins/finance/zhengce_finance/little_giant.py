@@ -59,9 +59,9 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     flag("plan_targets", "plan_targets_set", "plan.targets", T(zh="分别提出绩效目标", en="A performance target for each aspect"), True)
     inv = a.plan_investment
     rule = p("plan.min_investment")
-    conds.check("plan_investment", T(zh=f"推进计划投资总额超过 {yuan(rule.value)} 元（不含）", en=f"Plan investment above CNY {yuan(rule.value)} (exclusive)"),
-                None if inv is None else inv > rule.value, facts={f"{FIRM}.plan_investment": inv}, cite=rule,
-                note=p.reading("plan.min_investment"))
+    conds.compare("plan_investment", T(zh=f"推进计划投资总额超过 {yuan(rule.value)} 元（不含）", en=f"Plan investment above CNY {yuan(rule.value)} (exclusive)"),
+                  f"{FIRM}.plan_investment", inv, ">", rule, parameter="plan.min_investment",
+                  reading=p.reading("plan.min_investment"))
     return conds.result()
 
 
@@ -76,17 +76,31 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     return calc.result()
 
 
+def _firm_side(p: Params, calc: Calculation) -> None:
+    """What the firm itself receives: the seed sets no per-firm amount — the province decides it."""
+    plan, direct = p("provincial.allocation_plan"), p("provincial.direct_min")
+    calc.finding("firm_amount_set_by_province", FindingStatus.INFO,
+                 T(zh="企业实得金额由省级资金分配方案确定（避免简单分配），文件未规定每家企业的金额",
+                   en="The firm's own amount is set by the province's allocation plan (no simple division); the document sets no per-firm amount"),
+                 cite=plan, detail=p.reading("provincial.allocation_plan"))
+    calc.finding("firm_share_of_provincial_total", FindingStatus.INFO,
+                 T(zh=f"省级财政部门将奖补资金总额的{pct(direct.value)}以上直接拨付到“小巨人”企业",
+                   en=f"Provincial finance pays at least {pct(direct.value)} of the provincial total directly to the little-giant firms"),
+                 cite=direct)
+
+
 def _firm(a, p: Params, calc: Calculation, money) -> None:
+    _firm_side(p, calc)
     basis_rule, years = p("award.per_firm"), p("award.support_years")
-    basis = calc.amount("award_basis", money(basis_rule.value), T(zh=f"每家企业奖补测算标准（连续{years.value}年合计）", en=f"Per-firm basis (over {years.value} years)"),
+    basis = calc.amount("award_basis", money(basis_rule.value), T(zh=f"中央对省级财政测算的奖补数额（按本企业计，连续{years.value}年合计）", en=f"Central award to the province computed for this firm (over {years.value} years)"),
                         formula=yuan(basis_rule.value), cite=basis_rule, note=p.reading("award.per_firm"))
     share = p("tranche.first_share")
-    first = calc.amount("tranche_1", money(basis * share.value), T(zh="实施期初下达", en="First tranche (start of period)"),
+    first = calc.amount("tranche_1", money(basis * share.value), T(zh="中央财政期初切块下达省级财政部门（按本企业测算）", en="First tranche, central to provincial finance (start of period, for this firm)"),
                         formula=f"{basis} × {share.value}", cite=share)
     remaining = basis - first
     clawback = p("clawback.threshold")
     if a.period_ended is not True:
-        calc.amount("tranche_2_pending", remaining, T(zh="实施期末根据绩效评价下达的剩余资金（待评价）", en="Remaining funds due at the end of the period, subject to evaluation"),
+        calc.amount("tranche_2_pending", remaining, T(zh="中央财政期末根据绩效评价下达省级财政部门的剩余资金（待评价）", en="Remaining central funds to the province at the end of the period, subject to evaluation"),
                     formula=f"{basis} − {first}", cite=share)
         for fid, label in (("investment_realised", T(zh=f"期末推进计划投资总额达到 {yuan(clawback.value)} 元", en=f"Realised plan investment reaches CNY {yuan(clawback.value)}")),
                            ("targets_met", T(zh="完成目标任务", en="Targets met"))):
@@ -103,10 +117,10 @@ def _firm(a, p: Params, calc: Calculation, money) -> None:
                  T(zh=f"期末推进计划投资总额达到 {yuan(clawback.value)} 元", en=f"Realised plan investment reaches CNY {yuan(clawback.value)}"),
                  facts={f"{FIRM}.realised_investment": realised}, cite=clawback, detail=p.reading("clawback.threshold"))
     if not reached:
-        calc.amount("tranche_2", Decimal("0.00"), T(zh="剩余资金（不下达）", en="Second tranche (not paid)"), formula="0", cite=clawback)
-        calc.amount("clawback", first, T(zh="收回已下达资金", en="Funds recovered"), formula=f"{realised} < {clawback.value} → {first}",
+        calc.amount("tranche_2", Decimal("0.00"), T(zh="中央财政不再向省级财政下达剩余资金", en="No second central tranche to the province"), formula="0", cite=clawback)
+        calc.amount("clawback", first, T(zh="中央收回已下达省级财政的资金（按本企业测算）", en="Central funds recovered from the province (for this firm)"), formula=f"{realised} < {clawback.value} → {first}",
                     facts={f"{FIRM}.realised_investment": realised}, cite=clawback)
-        calc.amount("net_award", Decimal("0.00"), T(zh="净奖补", en="Net award"), formula=f"{first} − {first}", cite=clawback)
+        calc.amount("net_award", Decimal("0.00"), T(zh="按本企业测算的中央对省奖补净额", en="Net central award to the province for this firm"), formula=f"{first} − {first}", cite=clawback)
         return
     met = a.targets_met
     if met is None:
@@ -116,17 +130,17 @@ def _firm(a, p: Params, calc: Calculation, money) -> None:
     calc.finding("targets_met", FindingStatus.MET if met else FindingStatus.NOT_MET, T(zh="完成目标任务", en="Targets met"),
                  facts={f"{FIRM}.targets_met": met}, cite=clawback)
     second = remaining if met else Decimal("0.00")
-    calc.amount("tranche_2", second, T(zh="实施期末下达剩余资金" if met else "未完成目标任务，不再安排剩余资金",
-                                       en="Second tranche (end of period)" if met else "Targets missed: no second tranche"),
+    calc.amount("tranche_2", second, T(zh="中央财政期末下达省级财政部门的剩余资金" if met else "未完成目标任务，中央不再向省级财政安排剩余资金",
+                                       en="Second tranche, central to provincial finance (end of period)" if met else "Targets missed: no second central tranche to the province"),
                 formula=f"{basis} − {first}" if met else "0", cite=share if met else clawback)
-    calc.amount("clawback", Decimal("0.00"), T(zh="收回资金", en="Funds recovered"), formula="0", cite=clawback)
-    calc.amount("net_award", first + second, T(zh="净奖补", en="Net award"), formula=f"{first} + {second}", cite=share)
+    calc.amount("clawback", Decimal("0.00"), T(zh="中央收回已下达省级财政的资金", en="Central funds recovered from the province"), formula="0", cite=clawback)
+    calc.amount("net_award", first + second, T(zh="按本企业测算的中央对省奖补净额", en="Net central award to the province for this firm"), formula=f"{first} + {second}", cite=share)
 
 
 def _province(f, p: Params, calc: Calculation, money) -> None:
     per_firm = p("award.per_firm")
     if f.supported_firms is not None:
-        calc.amount("provincial_allocation", money(per_firm.value * f.supported_firms), T(zh="按奖补标准测算的省份奖补数额", en="Award to the province at the per-firm basis"),
+        calc.amount("provincial_allocation", money(per_firm.value * f.supported_firms), T(zh="中央财政按奖补标准测算、切块下达省级财政部门的奖补数额", en="Central award to provincial finance at the per-firm basis"),
                     formula=f"{per_firm.value} × {f.supported_firms}", facts={f"{PROV}.supported_firms": f.supported_firms}, cite=per_firm)
     total = f.total_funds if f.total_funds is not None else (per_firm.value * f.supported_firms if f.supported_firms is not None else None)
     if total is None:
@@ -134,9 +148,9 @@ def _province(f, p: Params, calc: Calculation, money) -> None:
         return
     total = money(total)
     direct, services = p("provincial.direct_min"), p("provincial.services_max")
-    calc.amount("direct_min", money(total * direct.value), T(zh="直接拨付企业的最低额", en="Minimum paid directly to firms"),
+    calc.amount("direct_min", money(total * direct.value), T(zh="省级财政部门直接拨付“小巨人”企业的最低额", en="Minimum provincial finance pays directly to the firms"),
                 formula=f"{total} × {direct.value}", cite=direct, note=p.reading("provincial.direct_min"))
-    calc.amount("services_max", money(total * services.value), T(zh="培育赋能的最高额", en="Maximum for empowerment services"),
+    calc.amount("services_max", money(total * services.value), T(zh="省级用于培育赋能服务的最高额", en="Maximum the province spends on empowerment services"),
                 formula=f"{total} × {services.value}", cite=services)
     d, s = f.direct_to_firms, f.empowerment_services
     for fid, value, ok, label, rule in (
@@ -153,11 +167,14 @@ def _province(f, p: Params, calc: Calculation, money) -> None:
         calc.finding(fid, status, label, facts={f"{PROV}.total_funds": total, fid: value}, cite=rule)
 
 
-HEADLINE = {"award_basis": ("每家测算标准", "per-firm basis"), "tranche_1": ("期初下达", "first tranche"),
-            "tranche_2": ("期末下达", "second tranche"), "tranche_2_pending": ("期末待评价", "second tranche pending"),
-            "clawback": ("收回", "recovered"), "net_award": ("净奖补", "net award"),
-            "provincial_allocation": ("省份奖补", "provincial allocation")}
+HEADLINE = {"award_basis": ("中央对省测算（按本企业）", "central award to the province computed for this firm"),
+            "tranche_1": ("中央期初下达省级", "first central tranche to the province"),
+            "tranche_2": ("中央期末下达省级", "second central tranche to the province"),
+            "tranche_2_pending": ("中央期末待评价", "second central tranche pending"),
+            "clawback": ("中央从省级收回", "recovered by the centre from the province"),
+            "net_award": ("中央对省净额（按本企业）", "net central award to the province for this firm"),
+            "provincial_allocation": ("中央对省奖补", "central award to the province")}
 
 
 def explain(result: PolicyResult, title: Text, lang: str) -> Explanation:
-    return _explain(result, title, lang, HEADLINE)
+    return _explain(result, title, lang, HEADLINE, lead=("firm_amount_set_by_province",))

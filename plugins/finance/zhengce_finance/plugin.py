@@ -7,7 +7,7 @@ from datetime import date
 
 from zhengce.kernel import NotAgain, PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, facts, equipment_renewal, little_giant, loan_renewal, reits_transition, tech_guarantee
+from . import __version__, facts, audit_report, equipment_renewal, little_giant, loan_renewal, npl_tolerance, reits_transition, tech_guarantee
 
 EQUIPMENT_RENEWAL = PolicySpec(
     id=equipment_renewal.POLICY_ID,
@@ -47,12 +47,28 @@ REITS_TRANSITION = PolicySpec(
     parameters=load_parameters("zhengce_finance", "parameters/reits_transition.yaml"),
 )
 
+NPL_TOLERANCE = PolicySpec(
+    id=npl_tolerance.POLICY_ID,
+    title=Text(zh="科技型企业不良贷款容忍度", en="NPL tolerance for loans to technology firms"),
+    facts=("tech_lending_npl",),
+    parameters=load_parameters("zhengce_finance", "parameters/tech_npl_tolerance.yaml"),
+)
+
+AUDIT_REPORT = PolicySpec(
+    id=audit_report.POLICY_ID,
+    title=Text(zh="“小巨人”企业审计报告查验", en="Audit-report verification for little-giant firms"),
+    facts=("little_giant_audit_report",),
+    parameters=load_parameters("zhengce_finance", "parameters/little_giant_audit_report.yaml"),
+)
+
 POLICIES: tuple[tuple[PolicySpec, object], ...] = (
     (EQUIPMENT_RENEWAL, equipment_renewal),
     (TECH_GUARANTEE, tech_guarantee),
     (LITTLE_GIANT, little_giant),
     (LOAN_RENEWAL, loan_renewal),
     (REITS_TRANSITION, reits_transition),
+    (NPL_TOLERANCE, npl_tolerance),
+    (AUDIT_REPORT, audit_report),
 )
 
 plugin = RulesPlugin(name="finance", distribution="zhengce-finance", fallback_version=__version__, sections=facts.SECTIONS, policies=POLICIES)

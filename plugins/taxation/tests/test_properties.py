@@ -356,3 +356,17 @@ def test_machine_tool_review_timeline_ordered(as_of):
     ev = res.evaluation
     assert ev.date("initial_review_due") < ev.date("list_queryable_from")
     assert (ev.finding("listing_result").status.value == "not_yet_due") == (as_of < ev.date("list_queryable_from"))
+
+
+# --- 工信部联通装函〔2024〕60号 六: the three-year bar after disqualification -------------------------
+from hypothesis import given as _given, strategies as _st  # noqa: E402
+
+from zhengce_taxation.machine_tool_rd_list import reapply_from as _reapply_from  # noqa: E402
+
+
+@_given(_st.dates(min_value=date(2024, 1, 1), max_value=date(2035, 12, 31)))
+def test_reapply_comes_three_years_later_never_earlier(day):
+    again = _reapply_from(day, 3)
+    assert 3 * 365 <= (again - day).days <= 3 * 366 + 1
+    assert again.year == day.year + 3 and again >= date(day.year + 3, day.month, min(day.day, 28))
+    assert (again.month, again.day) == (day.month, day.day) or (day.month, day.day, again.month, again.day) == (2, 29, 3, 1)

@@ -143,6 +143,18 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                      T(zh="向所在地高新技术企业认定管理机构报告并办理手续，向地方工信主管部门说明情况、提供证明材料；是否继续符合条件由四部门确定",
                        en="Report to the HNTE certification body, explain to the local MIIT authority with evidence; the authorities decide whether the firm still qualifies"),
                      facts={f"{S}.change_kind": a.change_kind}, cite=p.criterion("change.review"))
+    if a.conditions_failed_on is not None:  # 八: from the month the conditions failed
+        rule = p.criterion("supervision.stop_from_month")
+        calc.date("benefit_stops_from", a.conditions_failed_on.replace(day=1), T(zh="不再享受政策之日（不符合政策条件之月1日起）", en="Benefit stops from (the first day of the month the conditions failed)"),
+                  formula=f"{a.conditions_failed_on} → {a.conditions_failed_on:%Y-%m}-01", facts={f"{S}.conditions_failed_on": a.conditions_failed_on},
+                  cite=rule)
+        calc.finding("benefit_stops", FindingStatus.DUTY, T(zh="自不符合政策条件之月起不再享受加计抵减", en="No super credit from the month the conditions failed"),
+                     facts={f"{S}.conditions_failed_on": a.conditions_failed_on}, cite=rule, detail=p.reading("supervision.stop_from_month"))
+    if a.false_information_found:
+        calc.finding("false_information", FindingStatus.DUTY,
+                     T(zh="以虚假信息获得减免税资格：税务部门追缴已享受的减免税款，并按税收征收管理法处理",
+                       en="Benefit obtained with false information: the tax authority recovers the relief enjoyed and acts under the Tax Collection Law"),
+                     facts={f"{S}.false_information_found": True}, cite=p.criterion("supervision.false_information"))
     if a.creditable_input_vat is not None and a.credit_rate is not None:
         calc.amount("super_credit", p.money(a.creditable_input_vat * a.credit_rate), T(zh="加计抵减额（比例见财政部 税务总局公告2023年第43号，个案输入）",
                                                                                        en="Super credit (rate from 公告2023年第43号, a case input)"),

@@ -114,7 +114,7 @@ def _red_letter(e, p: Params, calc: Calculation) -> None:
             calc.need(f"{S}.vat_amount")
         else:
             calc.amount("input_vat_transfer_out", p.money(e.vat_amount), T(zh="受票方暂从当期进项税额中转出的税额", en="Input VAT the recipient transfers out now"),
-                        formula="《确认单》所列增值税税额", facts={f"{S}.vat_amount": e.vat_amount}, cite=rule)
+                        formula="《确认单》所列增值税税额 ‖ the VAT listed on the confirmation form (《确认单》)", facts={f"{S}.vat_amount": e.vat_amount}, cite=rule)
         calc.finding("transfer_out", FindingStatus.DUTY, T(zh="受票方暂依《确认单》所列税额转出进项税额，取得红字发票后与《确认单》一并作为记账凭证",
                                                            en="The recipient transfers out the input VAT on the form; the red invoice and form are the accounting voucher"), cite=rule)
 

@@ -100,6 +100,7 @@ class SpecialEquipmentUpgrade:
     separately_accounted: bool | None = None  # 单独核算、分别归集
     plan_or_tech_contract: bool | None = None  # 改造方案 or 登记的技术开发/服务合同
     transferred_or_leased_on: date | None = day()  # 转让、出租（停止使用）之日
+    lease_ended_without_title_on: date | None = day()  # 融资租赁期届满而所有权未转移至承租方之日 (公告七第二句)
 
 
 @attrs.frozen(kw_only=True)
@@ -287,6 +288,7 @@ class ReverseInvoice:
     recycler_actually_recycles: bool | None = None
     recycler_application_filed: bool | None = None
     recycler_suspended: bool | None = None
+    recycler_false_materials_found: bool | None = None  # 十八: 提交虚假资料骗取资格或回收业务虚假（经税务机关查实）
     recycler_vat_method: VatMethod | None = None
     seller_natural_person: bool | None = None
     seller_consented: bool | None = None
@@ -468,6 +470,9 @@ class AdvancedManufacturerList2024:
     change_kind: AdvancedManufacturerChange | None = None
     change_info_updated_on: date | None = day()  # 在高新技术企业认定管理工作网完成相关信息变更之日
     applied_in_new_location: bool | None = None  # 整体迁移后在迁入地重新申报
+    # 八: supervision
+    conditions_failed_on: date | None = None  # 不再符合享受政策条件之日 (e.g. HNTE status revoked)
+    false_information_found: bool | None = None  # 以虚假信息获得减免税资格
 
 
 @attrs.frozen(kw_only=True)
@@ -482,6 +487,7 @@ class MachineToolRdList2023:
     product_revenue_2023: Decimal | None = money()
     total_income_2023: Decimal | None = money()
     applied_on: date | None = day()
+    disqualified_on: date | None = day()  # 六: 经复核确不符合条件、取消享受政策资格之日
 
 
 @attrs.frozen(kw_only=True)

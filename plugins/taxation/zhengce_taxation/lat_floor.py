@@ -55,7 +55,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
                 facts={"lat_prepayment.affordable_housing": lp.affordable_housing}, cite=rule)
     zone, src, facts = zone_of(case, p)
     ok = None if zone is None else zone in ZONES["four_zone"]
-    conds.check("region", T(zh="项目所在省份可归入东部、中部、西部或东北地区", en="The project's province falls in the east, middle, west or northeast region"),
+    conds.check("region", T(zh="项目所在省份可归入东部、中部、西部或东北地区", en="The project's province falls in the eastern, central, western or northeastern region"),
                 ok, facts=facts, missing=["lat_prepayment.province"] if zone is None else None, cite=p.criterion("region_scheme"),
                 note=src if zone is not None else p.reading("region_scheme"))
     conds.check("prepaid_on", T(zh="预征义务发生日已知", en="The day the prepayment obligation arises is known"),

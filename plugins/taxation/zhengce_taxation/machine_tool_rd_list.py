@@ -10,7 +10,7 @@ result is already available, and the provisional deduction of 五.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
@@ -75,10 +75,30 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                    en=f"On {ctx.as_of}: " + ("the listing result may be checked (the final list is confirmed by the four departments)" if due
                                              else f"the listing result can be checked from {queryable}")),
                  cite=query, detail=p.reading("review.query_after"))
+    if case.machine_tool_rd_list_2023.disqualified_on is not None:
+        _disqualified(case.machine_tool_rd_list_2023.disqualified_on, p, calc)
     calc.finding("provisional", FindingStatus.DUTY, T(zh="列入清单后，下一年度预缴时可先行享受；如未列入2024年度清单，汇算清缴时补缴税款，不加收滞纳金",
                                                       en="Once listed, the deduction may be taken at next year's prepayment; if not on the 2024 list, repay at settlement without late fee"),
                  cite=p.criterion("provisional"))
     return calc.result()
+
+
+def reapply_from(disqualified_on: date, years: int) -> date:
+    """The first day a disqualified firm may apply again: the same calendar day ``years`` later
+    (1 March when the day is 29 February and the target year is not a leap year)."""
+    try:
+        return disqualified_on.replace(year=disqualified_on.year + years)
+    except ValueError:
+        return date(disqualified_on.year + years, 3, 1)
+
+
+def _disqualified(day: date, p: Params, calc: Calculation) -> None:
+    """六: found not to qualify (false information) — the benefit is cancelled, no new application for three years."""
+    bar = p.criterion("revocation.bar_years")
+    calc.finding("disqualified", FindingStatus.NOT_MET, T(zh="经复核确不符合条件：取消享受政策资格", en="Found on review not to qualify: the benefit is cancelled"),
+                 facts={f"{S}.disqualified_on": day}, cite=bar)
+    calc.date("reapply_from", reapply_from(day, bar.value), T(zh=f"{bar.value}年之内不得申请列入清单：可再次申请之日", en=f"No application for the list within {bar.value} years: may apply again from"),
+              formula=f"{day} + {bar.value} 年 ‖ {day} + {bar.value} years", facts={f"{S}.disqualified_on": day}, cite=bar)
 
 
 def explain(result: PolicyResult, title: Text, lang: str) -> Explanation:

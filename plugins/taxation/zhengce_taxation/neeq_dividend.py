@@ -232,18 +232,18 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                       cite=rate)
     for acquired_on, tax in sorted(lot_tax.items()):
         calc.amount(f"lot_tax.{acquired_on}", p.money(tax), T(zh=f"{acquired_on} 取得批次的应纳税额", en=f"Tax on the lot acquired {acquired_on}"),
-                    formula="Σ 各次派息该批次的应纳税额 / Σ over dividends", cite=rate)
+                    formula="Σ 各次派息该批次的应纳税额 ‖ Σ over dividends of the lot's tax", cite=rate)
     money = p.money
     calc.amount("dividend_total", money(totals["dividend"]), T(zh="股息红利合计", en="Dividends (gross)"),
-                formula="Σ 股数 × 每股股息", cite=start)
+                formula="Σ 股数 × 每股股息 ‖ Σ shares × dividend per share", cite=start)
     calc.amount("taxable_income", money(totals["taxable"]), T(zh="应纳税所得额", en="Taxable income"),
-                formula="Σ 股息 × 计入比例", cite=p.criterion("share.medium"))
+                formula="Σ 股息 × 计入比例 ‖ Σ dividend × share counted", cite=p.criterion("share.medium"))
     calc.amount("exempt_dividend", money(totals["exempt"]), T(zh="免税股息", en="Exempt dividends"),
-                formula="Σ 持股超过1年部分的股息", cite=p.criterion("share.long"))
+                formula="Σ 持股超过1年部分的股息 ‖ Σ dividends on shares held over 1 year", cite=p.criterion("share.long"))
     calc.amount("tax_total", money(totals["tax"]), T(zh="应纳个人所得税合计（已确定部分）", en="Individual income tax (determined part)"),
-                formula="Σ round(股数 × 每股股息 × 计入比例 × 20%, 0.01)", cite=rate)
+                formula="Σ round(股数 × 每股股息 × 计入比例 × 20%, 0.01) ‖ Σ round(shares × dividend per share × share counted × 20%, 0.01)", cite=rate)
     calc.amount("pending_dividend", money(totals["pending"]), T(zh="待转让时确定税额的股息", en="Dividends whose tax is set at a later transfer"),
-                formula="Σ 未转让且未满1年部分的股息", cite=p.criterion("withholding.deferred"))
+                formula="Σ 未转让且未满1年部分的股息 ‖ Σ dividends on shares untransferred and held under 1 year", cite=p.criterion("withholding.deferred"))
     if pending:
         calc.info("pending_note", T(zh="未转让且持股未满1年的部分：税额在转让时按持股期限计算，由证券公司等托管机构扣收",
                                     en="Shares not yet transferred and held ≤ 1 year: the tax is computed at transfer by the holding period and collected by the custodian"),

@@ -115,7 +115,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
             v = getattr(r, field)
             if v:
                 books_taxable += v
-                calc.finding(f"books.{field}", FindingStatus.NOT_MET, T(zh=f"{label.zh} {v} 应当按规定缴纳印花税", en=f"{label.en} ({v}) is taxable"),
+                calc.finding(f"books.{field}", FindingStatus.DUTY, T(zh=f"{label.zh} {v} 元应当按规定缴纳印花税", en=f"{label.en.capitalize()} (CNY {v}) is taxable: stamp duty is payable"),
                              cite=p.criterion(key))
         if r.capital_from_debt_to_equity:
             rule = p.criterion("books.debt_to_equity")
@@ -128,13 +128,13 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                 calc.finding("books.debt_to_equity", FindingStatus.MET, T(zh=f"经国务院批准的重组项目中债转股增加的资本 {v} 免征", en=f"Debt-to-equity capital in a State-Council-approved restructuring ({v}) is exempt"), cite=rule)
             else:
                 books_taxable += v
-                calc.finding("books.debt_to_equity", FindingStatus.NOT_MET, T(zh=f"债转股新增加的资本 {v} 应当缴纳", en=f"Debt-to-equity capital ({v}) is taxable"), cite=rule)
-        calc.amount("books_exempt_base", p.money(books_exempt), T(zh="营业账簿免征（不再缴纳）的计税金额", en="Account-book base exempt"), formula="Σ 免征部分", cite=rule)
-        calc.amount("books_taxable_base", p.money(books_taxable), T(zh="营业账簿应税计税金额", en="Account-book base taxable"), formula="Σ 应税部分",
+                calc.finding("books.debt_to_equity", FindingStatus.DUTY, T(zh=f"债转股新增加的资本 {v} 元应当缴纳印花税", en=f"Debt-to-equity capital (CNY {v}) is taxable: stamp duty is payable"), cite=rule)
+        calc.amount("books_exempt_base", p.money(books_exempt), T(zh="营业账簿免征（不再缴纳）的计税金额", en="Account-book base exempt"), formula="Σ 免征部分 ‖ Σ exempt parts", cite=rule)
+        calc.amount("books_taxable_base", p.money(books_taxable), T(zh="营业账簿应税计税金额", en="Account-book base taxable"), formula="Σ 应税部分 ‖ Σ taxable parts",
                     cite=p.criterion("books.already_taxed"))
         if r.stamp_duty_rate_books is not None:
             calc.amount("books_duty", p.money(books_taxable * r.stamp_duty_rate_books), T(zh="营业账簿应纳印花税", en="Stamp duty on account books"),
-                        formula=f"{books_taxable} × {r.stamp_duty_rate_books}（税率见《印花税法》，个案输入 / rate from the Stamp Duty Law, an input）",
+                        formula=f"{books_taxable} × {r.stamp_duty_rate_books}（税率见《印花税法》，个案输入） ‖ {books_taxable} × {r.stamp_duty_rate_books} (rate from the Stamp Duty Law, an input)",
                         cite=p.criterion("books.already_taxed"))
     # --- continued contracts (二)
     if r.continued_contract_amount is not None:
@@ -144,9 +144,9 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
             calc.need(f"{S}.continued_contract_basis_unchanged", f"{S}.continued_contract_already_taxed")
             calc.finding("contracts.continued", FindingStatus.UNKNOWN, T(zh="承继合同是否未变更计税依据且已缴纳未知", en="Whether the continued contract is unchanged and already taxed is unknown"), cite=rule)
         else:
-            calc.finding("contracts.continued", FindingStatus.MET if ok else FindingStatus.NOT_MET,
-                         T(zh="承继的原合同不再缴纳印花税" if ok else "承继的原合同不符合不再缴纳的条件",
-                           en="The continued contract is not taxed again" if ok else "The continued contract does not meet the conditions"), cite=rule)
+            calc.finding("contracts.continued", FindingStatus.MET if ok else FindingStatus.DUTY,
+                         T(zh="承继的原合同不再缴纳印花税" if ok else "承继的原合同不符合不再缴纳的条件，应当缴纳印花税",
+                           en="The continued contract is not taxed again" if ok else "The continued contract does not meet the conditions: stamp duty is payable"), cite=rule)
             calc.amount("contracts_exempt_base", p.money(r.continued_contract_amount if ok else Decimal(0)),
                         T(zh="承继合同不再缴纳的计税金额", en="Continued contracts not taxed again"), cite=rule)
     # --- property-transfer deeds (三)
@@ -161,14 +161,14 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         else:
             rule, exempt = exempt_kinds, False
         amount = r.property_transfer_deed_amount
-        calc.finding("deeds", FindingStatus.MET if exempt else FindingStatus.NOT_MET,
-                     T(zh=f"产权转移书据 {amount} {'免征印花税' if exempt else '不属于免征情形'}", en=f"Property-transfer deed ({amount}) {'exempt' if exempt else 'not exempt'}"),
+        calc.finding("deeds", FindingStatus.MET if exempt else FindingStatus.DUTY,
+                     T(zh=f"产权转移书据 {amount} 元{'免征印花税' if exempt else '不属于免征情形，应当缴纳印花税'}", en=f"Property-transfer deed (CNY {amount}) {'exempt' if exempt else 'not exempt: stamp duty is payable'}"),
                      facts={f"{S}.kind": kind}, cite=rule)
         calc.amount("deeds_exempt_base", p.money(amount if exempt else Decimal(0)), T(zh="免征的产权转移书据金额", en="Deed base exempt"), cite=rule)
         calc.amount("deeds_taxable_base", p.money(Decimal(0) if exempt else amount), T(zh="应税的产权转移书据金额", en="Deed base taxable"), cite=rule)
         if r.stamp_duty_rate_deeds is not None:
             calc.amount("deeds_duty", p.money((Decimal(0) if exempt else amount) * r.stamp_duty_rate_deeds), T(zh="产权转移书据应纳印花税", en="Stamp duty on deeds"),
-                        formula=f"{Decimal(0) if exempt else amount} × {r.stamp_duty_rate_deeds}（税率见《印花税法》，个案输入）", cite=rule)
+                        formula=f"{Decimal(0) if exempt else amount} × {r.stamp_duty_rate_deeds}（税率见《印花税法》，个案输入） ‖ {Decimal(0) if exempt else amount} × {r.stamp_duty_rate_deeds} (rate from the Stamp Duty Law, an input)", cite=rule)
     return calc.result()
 
 

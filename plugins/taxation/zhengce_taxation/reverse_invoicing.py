@@ -46,6 +46,10 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     rule = p.criterion("recycler.suspension")
     c.check("not_suspended", T(zh="反向开票资格未因欠缴代办税费被暂停", en="Not suspended for overdue agent taxes"),
             None if r.recycler_suspended is None else not r.recycler_suspended, facts={f"{S}.recycler_suspended": r.recycler_suspended}, cite=rule)
+    if r.recycler_false_materials_found is True:  # 十八: only a finding of the tax office cancels; silence presumes nothing
+        rule = p.criterion("recycler.revocation")
+        c.check("not_revoked", T(zh="“反向开票”资格未因虚假资料或虚假回收业务被取消", en="Qualification not cancelled for false materials or fictitious recycling"),
+                False, facts={f"{S}.recycler_false_materials_found": True}, cite=rule, note=p.reading("recycler.revocation"))
     rule = p.criterion("consent")
     c.check("seller_consent", T(zh="出售者同意反向开票和代办税费", en="The seller consents to reverse invoicing and agent filing"), r.seller_consented,
             facts={f"{S}.seller_consented": r.seller_consented}, cite=rule)
@@ -76,10 +80,10 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     elif r.seller_month_sales <= threshold.value:
         calc.finding("vat_exempt", FindingStatus.MET, T(zh=f"当月销售额 {r.seller_month_sales} 不超过 {threshold.value} 元：免征增值税", en=f"Monthly sales {r.seller_month_sales} ≤ {threshold.value}: VAT exempt"),
                      facts={f"{S}.seller_month_sales": r.seller_month_sales}, cite=threshold, detail=p.reading("vat.exempt_threshold"))
-        calc.amount("vat_due", p.money(Decimal(0)), T(zh="本企业代办的增值税", en="VAT this recycler files as agent"), formula="免征 / exempt", cite=threshold)
+        calc.amount("vat_due", p.money(Decimal(0)), T(zh="本企业代办的增值税", en="VAT this recycler files as agent"), formula="免征 ‖ exempt", cite=threshold)
     else:
         base = r.recycler_month_amount if r.recycler_month_amount is not None else r.amount
-        calc.finding("vat_exempt", FindingStatus.NOT_MET, T(zh=f"当月销售额 {r.seller_month_sales} 超过 {threshold.value} 元：按各自反向开票金额代办增值税及附加", en=f"Monthly sales {r.seller_month_sales} > {threshold.value}: each recycler files VAT and surcharges on its own amount"),
+        calc.finding("vat_agent_filing", FindingStatus.DUTY, T(zh=f"出售者当月销售额 {r.seller_month_sales} 元超过 {threshold.value} 元：本企业按其反向开票金额代办增值税及附加", en=f"The seller's monthly sales of CNY {r.seller_month_sales} exceed CNY {threshold.value}: this recycler files VAT and surcharges as agent on its own invoiced amount"),
                      facts={f"{S}.seller_month_sales": r.seller_month_sales}, cite=p.criterion("vat.agent_filing"))
         calc.amount("vat_due", p.money(base * rate), T(zh="本企业代办的增值税（附加税费按地方规定，种子未载）", en="VAT this recycler files as agent (surcharges per local rules, not in the seed)"),
                     formula=f"{base} × {pct(rate)}", facts={f"{S}.recycler_month_amount": r.recycler_month_amount, f"{S}.vat_rate_override": r.vat_rate_override},
@@ -90,7 +94,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     settle = p.criterion("iit.settlement")
     month, day = (int(x) for x in settle.value.split("-"))
     calc.date("iit_settlement_due", date(r.invoice_on.year + 1, month, day), T(zh="经营所得汇算清缴截止日（含当日）", en="Annual business-income settlement due (inclusive)"),
-              formula="开票次年3月31日", cite=settle)
+              formula="开票次年3月31日 ‖ 31 March of the year after the invoice", cite=settle)
     calc.finding("agent_report", FindingStatus.DUTY, T(zh="次月申报期内报送《代办税费报告表》《代办税费明细报告表》并缴纳代办税费",
                                                       en="File the agent tax reports and pay in the next month's filing period"), cite=p.criterion("agent.report"))
     _recycler_consequences(r, p, calc)

@@ -89,6 +89,7 @@ class Credit:
     remaining: Decimal
     used: dict = attrs.Factory(dict)  # year -> amount
     stop_year: int | None = None  # first year it may no longer be used (recapture)
+    cause: str = "transfer"  # why it stops: "transfer" (第六条) or "lease" (第七条第二句)
 
 
 def earned_credits(case: Case, p: Params, calc: Calculation) -> list[Credit]:
@@ -128,6 +129,11 @@ def earned_credits(case: Case, p: Params, calc: Calculation) -> list[Credit]:
             last = u.completed_on.year + p.criterion("recapture_years").value - 1
             if u.transferred_or_leased_on.year <= last:
                 credit.stop_year = u.transferred_or_leased_on.year
+        if u.lease_ended_without_title_on is not None and not u.purchased_by_enterprise:
+            # 公告七第二句: the lease ended and title did not pass — stop and repay (no five-year window)
+            y = u.lease_ended_without_title_on.year
+            credit.stop_year = y if credit.stop_year is None else min(credit.stop_year, y)
+            credit.cause = "lease"
         calc.amount(f"credit_earned.u{i}", amount, T(zh=f"改造 {i}（{u.equipment_id}）{u.incurred_on.year} 年度可抵免税额",
                                                     en=f"Credit earned by upgrade {i} ({u.equipment_id}) in {u.incurred_on.year}"),
                     formula=f"{eligible} × {pct(rate.value)}", cite=rate)
@@ -154,9 +160,11 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         # recapture: a credit whose equipment stopped being used this year stops now
         for c in credits:
             if c.stop_year == y and c.remaining > 0:
-                calc.info(f"lapsed.u{c.upgrade}.{y}", T(zh=f"改造 {c.upgrade} 的设备于 {y} 年转让或出租：未抵免余额 {c.remaining} 不再抵免",
-                                                        en=f"Upgrade {c.upgrade}'s equipment transferred or leased in {y}: unused {c.remaining} lapses"),
-                          cite=p.criterion("recapture_years"))
+                why = (T(zh="融资租赁期满所有权未转移", en="lease ended without title passing") if c.cause == "lease"
+                       else T(zh="转让或出租", en="transferred or leased"))
+                calc.info(f"lapsed.u{c.upgrade}.{y}", T(zh=f"改造 {c.upgrade} 的设备于 {y} 年{why.zh}：未抵免余额 {c.remaining} 元不再抵免",
+                                                        en=f"Upgrade {c.upgrade}'s equipment {why.en} in {y}: unused CNY {c.remaining} lapses"),
+                          cite=p.criterion("finance_lease_title_not_passed" if c.cause == "lease" else "recapture_years"))
                 c.remaining = Decimal(0)
         room = max(ty.tax_payable, Decimal(0))
         used_year = Decimal(0)
@@ -171,7 +179,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                 used_year += take
         total_used += used_year
         calc.amount(f"used.{y}", p.money(used_year), T(zh=f"{y} 年度抵免的应纳税额", en=f"Credit used in {y}"),
-                    formula=f"min({ty.tax_payable}, 可用抵免余额 / available credit)", facts={f"tax_payable.{y}": ty.tax_payable},
+                    formula=f"min({ty.tax_payable}, 可用抵免余额) ‖ min({ty.tax_payable}, available credit)", facts={f"tax_payable.{y}": ty.tax_payable},
                     cite=p.criterion("credit_rate"))
         expired = Decimal(0)
         for c in credits:
@@ -181,27 +189,33 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         if expired:
             total_expired += expired
             calc.amount(f"expired.{y}", p.money(expired), T(zh=f"{y} 年末结转期满失效的抵免额", en=f"Credit expiring at the end of {y}"),
-                        formula="发生年度 + 5 年末未抵免余额", cite=carry, note=p.reading("carry_forward_years"))
+                        formula="发生年度 + 5 年末未抵免余额 ‖ unused balance at the end of the earning year + 5", cite=carry, note=p.reading("carry_forward_years"))
         carried = sum((c.remaining for c in credits if c.year <= y), Decimal(0))
         calc.amount(f"carried.{y}", p.money(carried), T(zh=f"{y} 年末结转以后年度的抵免额", en=f"Credit carried forward out of {y}"),
-                    formula="Σ 未抵免余额", cite=carry)
+                    formula="Σ 未抵免余额 ‖ Σ unused balances", cite=carry)
     recapture = Decimal(0)
     for c in credits:
         if c.stop_year is not None:
             repaid = sum((v for yy, v in c.used.items() if yy <= c.stop_year), Decimal(0))
             recapture += repaid
+            if c.cause == "lease":
+                calc.finding(f"recapture.u{c.upgrade}", FindingStatus.DUTY,
+                             T(zh=f"改造 {c.upgrade}（{c.equipment}）融资租赁期届满后所有权未转移至承租方：停止享受并补缴已抵免税款 {repaid} 元",
+                               en=f"Upgrade {c.upgrade} ({c.equipment}): the finance lease ended without title passing to the lessee: stop and repay CNY {repaid}"),
+                             cite=p.criterion("finance_lease_title_not_passed"), detail=p.reading("finance_lease_title_not_passed"))
+                continue
             calc.finding(f"recapture.u{c.upgrade}", FindingStatus.DUTY,
-                         T(zh=f"改造 {c.upgrade}（{c.equipment}）完成后五个纳税年度内转让或出租：停止享受并补缴已抵免税款 {repaid}",
-                           en=f"Upgrade {c.upgrade} ({c.equipment}) transferred or leased within five tax years of completion: stop and repay {repaid}"),
+                         T(zh=f"改造 {c.upgrade}（{c.equipment}）完成后五个纳税年度内转让或出租：停止享受并补缴已抵免税款 {repaid} 元",
+                           en=f"Upgrade {c.upgrade} ({c.equipment}) transferred or leased within five tax years of completion: stop and repay CNY {repaid}"),
                          cite=p.criterion("recapture_years"))
     earned = sum((c.amount for c in credits), Decimal(0))
-    calc.amount("credit_earned_total", p.money(earned), T(zh="可抵免税额合计", en="Credit earned"), formula="Σ 各项改造可抵免税额", cite=p.criterion("credit_rate"))
-    calc.amount("credit_used_total", p.money(total_used), T(zh="已抵免税额合计", en="Credit used"), formula="Σ 各年度抵免额", cite=p.criterion("credit_rate"))
-    calc.amount("credit_expired_total", p.money(total_expired), T(zh="结转期满失效合计", en="Credit expired"), formula="Σ 失效额", cite=carry)
+    calc.amount("credit_earned_total", p.money(earned), T(zh="可抵免税额合计", en="Credit earned"), formula="Σ 各项改造可抵免税额 ‖ Σ credit earned by each upgrade", cite=p.criterion("credit_rate"))
+    calc.amount("credit_used_total", p.money(total_used), T(zh="已抵免税额合计", en="Credit used"), formula="Σ 各年度抵免额 ‖ Σ credit used each year", cite=p.criterion("credit_rate"))
+    calc.amount("credit_expired_total", p.money(total_expired), T(zh="结转期满失效合计", en="Credit expired"), formula="Σ 失效额 ‖ Σ credit expired", cite=carry)
     calc.amount("credit_remaining", p.money(sum((c.remaining for c in credits), Decimal(0))), T(zh="尚可结转的抵免额", en="Credit still carried forward"),
-                formula="Σ 未抵免余额", cite=carry)
+                formula="Σ 未抵免余额 ‖ Σ unused balances", cite=carry)
     calc.amount("recapture", p.money(recapture), T(zh="应补缴已抵免的企业所得税", en="Credit to repay (recapture)"),
-                formula="Σ 转让/出租设备已抵免额", cite=p.criterion("recapture_years"))
+                formula="Σ 转让/出租或租赁期满未转移所有权设备已抵免额 ‖ Σ credit used on equipment transferred, leased out, or whose lease ended without title", cite=p.criterion("recapture_years"))
     return calc.result()
 
 

@@ -171,3 +171,23 @@ def test_central_share_due_never_falls_once_392_is_known(province, paid, before,
         return KERNEL.evaluate(case, as_of=after, known_at=known).result(SETTLEMENT).evaluation.amount("central_due")
 
     assert central(after) >= central(before)
+
+
+# --- 商消费函〔2024〕75号 第四条: a correction counts only on or before the application deadline ------
+_CORRECTION_CASE = {
+    "applicant": {"type": "individual_consumer"},
+    "old_vehicle": {"vehicle_class": "small_passenger", "fuel": "gasoline", "registration_date": "2010-05-18", "in_applicant_name_since": "2015-03-02"},
+    "new_vehicle": {"vehicle_class": "small_passenger", "fuel": "nev", "in_nev_catalogue": True, "in_applicant_name": True},
+    "scrappage_application": {"submitted_on": "2024-09-10", "invoice_province": "广东省", "scrap_certificate_on": "2024-09-01",
+                              "scrap_certificate_by_qualified_dismantler": True, "deregistration_certificate_on": "2024-09-02",
+                              "sales_invoice_on": "2024-09-05", "registration_certificate_on": "2024-09-06", "correction_requested": True},
+}
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.dates(min_value=date(2024, 9, 10), max_value=date(2025, 3, 31)))
+def test_correction_met_exactly_up_to_the_deadline(corrected_on):
+    case = {**_CORRECTION_CASE, "scrappage_application": {**_CORRECTION_CASE["scrappage_application"], "corrected_on": corrected_on.isoformat()}}
+    r = KERNEL.evaluate(case, as_of=date(2025, 6, 1)).result("tradein.car_scrappage_subsidy")
+    assert r.status is Status.APPLIES
+    assert (r.evaluation.finding("corrected").status.value == "met") == (corrected_on <= date(2025, 1, 10))

@@ -17,6 +17,7 @@ from zhengce.contracts import (
     Case,
     Evaluation,
     Explanation,
+    FindingStatus,
     Outcome,
     PolicyResult,
     Text,
@@ -61,15 +62,15 @@ def old_vehicle_kind(case: Case, p: Lookup, conds: Conditions) -> str | None:
         return None
     if fuel is Fuel.NEV:
         cutoff = p.criterion("old.nev_registered_by")
-        ok = reg <= cutoff.value
-        conds.check("old_vehicle_kind", T("旧新能源乘用车于 {} 前（含当日）注册登记", "The old NEV was registered on or before {}", cutoff.value),
-                    ok, facts=facts, cite=cutoff)
+        ok = conds.compare("old_vehicle_kind", T("旧新能源乘用车于 {} 前（含当日）注册登记", "The old NEV was registered on or before {}", cutoff.value),
+                           "old_vehicle.registration_date", reg, "<=", cutoff, actionable=False, parameter="old.nev_registered_by",
+                           facts=facts)
         return OLD_NEV if ok else None
     name = "old.gasoline_registered_by" if fuel is Fuel.GASOLINE else "old.diesel_other_registered_by"
     cutoff = p.criterion(name)
-    ok = reg <= cutoff.value
-    conds.check("old_vehicle_kind", T("旧燃油乘用车属国三及以下：{} 前（含当日）注册登记", "The old fuel car is China-III-or-older: registered on or before {}", cutoff.value),
-                ok, facts=facts, cite=cutoff, note=p.reading(name))
+    ok = conds.compare("old_vehicle_kind", T("旧燃油乘用车属国三及以下：{} 前（含当日）注册登记", "The old fuel car is China-III-or-older: registered on or before {}", cutoff.value),
+                       "old_vehicle.registration_date", reg, "<=", cutoff, actionable=False, parameter=name,
+                       facts=facts, reading=p.reading(name))
     return OLD_GUOSAN_FUEL if ok else None
 
 
@@ -98,10 +99,10 @@ def new_vehicle_tier(case: Case, old_kind: str | None, p: Lookup, conds: Conditi
         return None
     limit = p.criterion("new.fuel_max_displacement_l")
     disp = new.displacement_l
-    conds.check("new_vehicle_qualifies", T("新购燃油乘用车排量不超过 {} 升（含）", "The new fuel car's displacement is at most {} L", limit.value),
-                None if disp is None else disp <= limit.value,
-                facts={"new_vehicle.fuel": fuel, "new_vehicle.displacement_l": disp}, cite=limit,
-                note=p.reading("new.fuel_max_displacement_l"))
+    conds.compare("new_vehicle_qualifies", T("新购燃油乘用车排量不超过 {} 升（含）", "The new fuel car's displacement is at most {} L", limit.value),
+                  "new_vehicle.displacement_l", disp, "<=", limit, parameter="new.fuel_max_displacement_l",
+                  facts={"new_vehicle.fuel": fuel, "new_vehicle.displacement_l": disp},
+                  reading=p.reading("new.fuel_max_displacement_l"))
     return BUY_FUEL if disp is not None and disp <= limit.value else None
 
 
@@ -140,8 +141,9 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     start, end = p.criterion("certificates.from"), p.criterion("certificates.until")
     for field, zh, en in CERTIFICATES:
         day = getattr(app, field) if app else None
-        conds.check(field, T(zh + "于 {} 至 {} 期间取得", "The " + en + " was obtained between {} and {}", start.value, end.value),
-                    _in_window(day, start.value, end.value), facts={f"scrappage_application.{field}": day}, cite=end)
+        conds.compare(field, T(zh + "于 {} 至 {} 期间取得", "The " + en + " was obtained between {} and {}", start.value, end.value),
+                      f"scrappage_application.{field}", day, ">=", start, also=[("<=", end)], cite=end,
+                      parameter="certificates.from")
     qualified = p.criterion("certificates.qualified_dismantler")
     by_qualified = app.scrap_certificate_by_qualified_dismantler if app else None
     conds.check("qualified_dismantler", T(zh="《报废机动车回收证明》由有资质的报废机动车回收拆解企业开具",
@@ -149,9 +151,9 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
                 by_qualified, facts={"scrappage_application.scrap_certificate_by_qualified_dismantler": by_qualified}, cite=qualified)
 
     a_from, a_until = p.criterion("application.from"), p.criterion("application.until")
-    conds.check("application_window", T("申请于 {} 至 {}（含当日）期间提交", "The application was submitted between {} and {} inclusive", a_from.value, a_until.value),
-                _in_window(submitted, a_from.value, a_until.value), facts={"scrappage_application.submitted_on": submitted},
-                cite=a_until, note=params["application.until"].reading)
+    conds.compare("application_window", T("申请于 {} 至 {}（含当日）期间提交", "The application was submitted between {} and {} inclusive", a_from.value, a_until.value),
+                  "scrappage_application.submitted_on", submitted, ">=", a_from, also=[("<=", a_until)],
+                  cite=a_until, parameter="application.from", reading=params["application.until"].reading)
 
     _ownership_conditions(case, p, conds)
 
@@ -177,8 +179,8 @@ def _ownership_conditions(case: Case, p: Lookup, conds: Conditions) -> None:
     else:
         old_label = T("报废旧车于 {} 前（含当日）登记在申请人名下", "The scrapped car was registered in the applicant's name on or before {}", old_rule.value)
         since = case.old_vehicle.in_applicant_name_since if case.old_vehicle else None
-        conds.check("old_vehicle_owned_by_applicant", old_label, None if since is None else since <= old_rule.value,
-                    facts={"old_vehicle.in_applicant_name_since": since}, cite=old_rule, note=p.reading("owner.old_registered_by"))
+        conds.compare("old_vehicle_owned_by_applicant", old_label, "old_vehicle.in_applicant_name_since", since, "<=", old_rule,
+                      actionable=False, parameter="owner.old_registered_by", reading=p.reading("owner.old_registered_by"))
 
     new_rule = p("owner.new_registered_during_review_from")
     new_label = T(zh="审核期间新购汽车登记在申请人名下", en="The new car is registered in the applicant's name during review")
@@ -207,7 +209,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     tier = BUY_NEV if case.new_vehicle.fuel is Fuel.NEV else BUY_FUEL
     amount_rule = p(tier)
     subsidy = calc.amount("subsidy", money(amount_rule.value), T(zh="补贴金额", en="Subsidy"),
-                          formula=f"{params[tier].label.zh}", cite=amount_rule)
+                          formula=str(amount_rule.value), cite=amount_rule, note=params[tier].label)
 
     if app.subsidy_already_paid is not None:
         paid = money(app.subsidy_already_paid)
@@ -218,8 +220,26 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
             calc.amount("top_up_due", max(Decimal(0), subsidy - paid), T(zh="应补齐差额", en="Top-up due (补齐差额)"),
                         formula=f"max(0, {subsidy} − {paid})", cite=top_rule)
 
+    _correction_and_fraud(app, p, calc)
     _funding_split(case, subsidy, p, calc, money)
     return calc.result()
+
+
+def _correction_and_fraud(app, p: Lookup, calc: Calculation) -> None:
+    """75号 第四条: a correction asked for is due by the application deadline; 第十三条: fraud is dealt with
+    under State Council Decree 427 (whose measures the seed does not give)."""
+    if app.correction_requested:
+        rule, until = p.criterion("correction.by_deadline"), p("application.until")
+        calc.date("correction_due", until.value, T(zh="补正截止日（即申请截止日，含当日）", en="Correction due (the application deadline, inclusive)"),
+                  cite=rule)
+        done = app.corrected_on
+        status = FindingStatus.DUTY if done is None else (FindingStatus.MET if done <= until.value else FindingStatus.NOT_MET)
+        calc.finding("corrected", status, T(zh="按要求通过原渠道补正有关信息", en="Correct the information through the original channel as asked"),
+                     facts={"scrappage_application.corrected_on": done}, cite=rule)
+    if app.fraud_found:
+        rule = p.criterion("fraud.handled")
+        calc.finding("fraud", FindingStatus.NOT_MET, T(zh="以不正当手段骗取补贴：有关部门依国务院令第427号等处理", en="Subsidy obtained by fraud: dealt with under State Council Decree 427 and other rules"),
+                     facts={"scrappage_application.fraud_found": True}, cite=rule, detail=p.reading("fraud.handled"))
 
 
 def resolve_zone(province_name: str | None, region: str | None, scheme: str, *,

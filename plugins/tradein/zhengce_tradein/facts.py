@@ -89,6 +89,9 @@ class ScrappageApplication:
     registration_certificate_on: date | None = day()  # 《机动车登记证书》
     subsidy_already_paid: Decimal | None = money()
     subsidy_paid_on: date | None = day()
+    correction_requested: bool | None = None  # 受理地告知补正信息要求 (75号 第四条)
+    corrected_on: date | None = day()  # 通过原渠道补正之日
+    fraud_found: bool | None = None  # 经查实以不正当手段骗取补贴 (75号 第十一条、第十三条)
 
 
 @attrs.frozen(kw_only=True)

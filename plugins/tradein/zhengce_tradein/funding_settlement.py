@@ -37,7 +37,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     zone, facts, source, scheme = _zone(case, ctx.known_at)
     known = None if zone is None else f"split.{zone}" in SUBSIDY_PARAMETERS.parameters
     conds.check("province_zone", T("省份属东部、中部或西部（央地分担按地区确定）",
-                                   "The province is in the east, middle or west zone (sharing is set by zone)"),
+                                   "The province is in the eastern, central or western region (sharing is set by region)"),
                 known, facts=facts, cite=scheme, note=source, missing=[f"{PATH}.province"] if zone is None else None)
     return conds.result()
 

@@ -58,7 +58,8 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         rule = p.criterion(param)
         calc.finding(finding_id, status, p.params[param].label, facts={f"{PATH}.{field}": value}, cite=rule)
     breaches = sum(1 for _id, _param, status, _field, _value in checks if status is FindingStatus.NOT_MET)
-    calc.amount("breaches", Decimal(breaches), T("违反国家规定的项数", "Breaches of the national rules"), unit="count")
+    calc.amount("breaches", Decimal(breaches), T("违反国家规定的项数", "Breaches of the national rules"), unit="count",
+                formula="count(not_met)")
     return calc.result()
 
 

@@ -1,0 +1,3 @@
+"""zhengce-trade-investment: foreign strategic investment, customs AEO facilitation and FDI measures."""
+
+__version__ = "1.0.0"
