@@ -471,7 +471,7 @@ class AdvancedManufacturerList2024:
     change_info_updated_on: date | None = day()  # 在高新技术企业认定管理工作网完成相关信息变更之日
     applied_in_new_location: bool | None = None  # 整体迁移后在迁入地重新申报
     # 八: supervision
-    conditions_failed_on: date | None = None  # 不再符合享受政策条件之日 (e.g. HNTE status revoked)
+    conditions_failed_on: date | None = day()  # 不再符合享受政策条件之日 (e.g. HNTE status revoked)
     false_information_found: bool | None = None  # 以虚假信息获得减免税资格
 
 
