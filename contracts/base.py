@@ -3,7 +3,8 @@
 Every contract class is an attrs frozen class; (de)serialisation goes through
 :data:`converter` only.  Structuring is strict: unknown keys are rejected, a
 string is never silently turned into an int, money is :class:`~decimal.Decimal`
-(never a float), dates are ISO ``YYYY-MM-DD``.  Whatever goes wrong comes back
+(never a float), dates are exactly ``YYYY-MM-DD``, a list is a JSON list, and the
+limits of :mod:`zhengce.contracts.limits` hold.  Whatever goes wrong comes back
 as one :class:`CaseValidationError` that lists every problem by path.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 import types
 import typing
 from datetime import date
@@ -29,7 +31,9 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
-from .domains import Domain, domain_of
+from . import limits
+from .domains import Domain, domain_of, each_of
+from .limits import show
 from .migrations import MIGRATION_WANTED, migrations_of, trigger_of
 
 T = TypeVar("T")
@@ -41,81 +45,113 @@ __all__ = ["Problem", "CaseValidationError", "converter", "structure", "unstruct
 class Problem:
     """One thing wrong with an input, at a JSON path such as ``old_vehicle.registration_date``."""
 
-    path: str
-    message: str
+    path: str = attrs.field(converter=limits.clean)
+    message: str = attrs.field(converter=limits.clean)
 
     def __str__(self) -> str:
         return f"{self.path or '<root>'}: {self.message}"
 
 
 class CaseValidationError(ValueError):
-    """Bad input: carries every :class:`Problem` found, never a half-built object."""
+    """Bad input: carries every :class:`Problem` found, never a half-built object.
+
+    Every problem is kept in :attr:`problems`; the message and :meth:`to_json` list the first
+    :data:`~zhengce.contracts.limits.MAX_PROBLEMS_SHOWN` and count the rest.
+    """
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
         self.problems = tuple(sorted(problems, key=lambda p: p.path))
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"invalid input ({len(self.problems)} problem(s)):\n{lines}")
+        shown = self.problems[: limits.MAX_PROBLEMS_SHOWN]
+        lines = "\n".join(f"  - {p}" for p in shown)
+        if self.omitted:
+            lines += f"\n  … and {self.omitted:,} more problems"
+        super().__init__(f"invalid input ({len(self.problems):,} problem(s)):\n{lines}")
+
+    @property
+    def omitted(self) -> int:
+        """How many problems the message and :meth:`to_json` leave out."""
+        return max(0, len(self.problems) - limits.MAX_PROBLEMS_SHOWN)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "error": "invalid_input",
-            "problems": [{"path": p.path, "message": p.message} for p in self.problems],
+            "problems": [{"path": p.path, "message": p.message} for p in self.problems[: limits.MAX_PROBLEMS_SHOWN]],
         }
+        if self.omitted:
+            data["more_problems"] = self.omitted
+        return data
 
 
 # --- strict primitive hooks -------------------------------------------------
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DECIMAL_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
 def _structure_date(value: Any, _: type) -> date:
-    if isinstance(value, date):
+    """Exactly ``YYYY-MM-DD`` (not ``20240625``, not ``2024-W26-2``), or a :class:`date` (not a datetime)."""
+    if value.__class__ is date:
         return value
-    if not isinstance(value, str):
-        raise ValueError(f"not a date (expected 'YYYY-MM-DD'): {value!r}")
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        raise ValueError(f"not a date (expected 'YYYY-MM-DD'): {show(value)}")
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"not a date: {value!r}") from None
+        raise ValueError(f"not a date: {show(value)}") from None
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
+    """A Decimal, an int or a decimal string (``-12.50``); never a float (not exact), a bool or NaN."""
     if isinstance(value, bool):
         raise ValueError(f"not a decimal number: {value!r}")
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
-        result = Decimal(value)
+        result = value
     elif isinstance(value, float):
-        # JSON parsed without parse_float=Decimal: take the shortest repr, never the binary value.
-        result = Decimal(repr(value))
+        raise ValueError(f"not a decimal number: a float ({show(value)}) is not exact; give a Decimal or a string")
     elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip())
-        except InvalidOperation:
-            raise ValueError(f"not a decimal number: {value!r}") from None
+        if len(value) > 2 * (limits.MAX_INTEGER_DIGITS + limits.MAX_FRACTION_DIGITS) or not _DECIMAL_TEXT.fullmatch(value):
+            raise ValueError(f"not a decimal number: {show(value)}")
+        result = Decimal(value)
     else:
-        raise ValueError(f"not a decimal number: {value!r}")
-    if not result.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
-    return result
+        raise ValueError(f"not a decimal number: {show(value)}")
+    why = limits.number_problem(result)
+    if why is not None:
+        raise ValueError(f"{why}: {show(value)}")
+    if not isinstance(result, Decimal):
+        return Decimal(result)
+    return result.copy_abs() if not result and result.is_signed() else result  # -0 is 0
 
 
 def _structure_str(value: Any, cls: type) -> Any:
     if cls is not str and issubclass(cls, enum.Enum):  # (str, Enum) subclasses dispatch here
         return _structure_enum(value, cls)
     if not isinstance(value, str):
-        raise ValueError(f"not a string: {value!r}")
+        raise ValueError(f"not a string: {show(value)}")
+    why = limits.string_problem(value)
+    if why is not None:
+        raise ValueError(why)
     return value
 
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"not an integer: {value!r}")
+        if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+            why = limits.number_problem(value)  # a huge integer, parsed as a Decimal
+            if why is not None:
+                raise ValueError(f"{why}: {show(value)}")
+        raise ValueError(f"not an integer: {show(value)}")
+    why = limits.number_problem(value)
+    if why is not None:
+        raise ValueError(f"{why}: {show(value)}")
     return value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"not true/false: {value!r}")
+        raise ValueError(f"not true/false: {show(value)}")
     return value
 
 
@@ -124,7 +160,7 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
         return cls(value)
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in cls)
-        raise ValueError(f"{value!r} is not one of {allowed}") from None
+        raise ValueError(f"{show(value)} is not one of {allowed}") from None
 
 
 def _domain_hook(conv: cattrs.Converter, tp: Any, domain: Domain) -> Any:
@@ -150,13 +186,15 @@ def _object_hook(conv: cattrs.Converter, cls: type) -> Any:
     hints = typing.get_type_hints(cls)
     overrides = {f.name: override(struct_hook=_domain_hook(conv, hints[f.name], d))
                  for f in attrs.fields(cls) if (d := domain_of(f)) is not None}
+    overrides.update({f.name: override(struct_hook=_tuple_hook(conv, hints[f.name], each=d))
+                      for f in attrs.fields(cls) if (d := each_of(f)) is not None})
     inner = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
     )
 
     def structure_object(value: Any, _: type) -> Any:
         if not isinstance(value, dict):
-            raise ValueError(f"expected an object, got {type(value).__name__}: {value!r}"[:200])
+            raise ValueError(f"expected an object, got {type(value).__name__}: {show(value)}")
         return inner(value, cls)
 
     if not migrations_of(cls):
@@ -199,7 +237,7 @@ def _optional_hook(conv: cattrs.Converter, tp: Any) -> Any:
     if inner_type is str:
 
         def structure_optional_str(value: Any, _: Any) -> str | None:
-            if value is None or value.__class__ is str:
+            if value is None or (value.__class__ is str and value.isascii() and len(value) <= limits.MAX_STRING):
                 return value
             return _structure_str(value, str)
 
@@ -217,19 +255,29 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_hook(conv: cattrs.Converter, tp: Any) -> Any:
-    """``tuple[X, ...]`` from a JSON list only: a string or an object is not a list of things."""
+def _tuple_hook(conv: cattrs.Converter, tp: Any, each: Domain | None = None) -> Any:
+    """``tuple[X, ...]`` (or ``tuple[X, ...] | None``) from a JSON list only: a string or an object is
+    not a list of things.  ``each``: the domain every item must lie in."""
+    optional = _is_optional(tp)
+    if optional:
+        tp = next(a for a in typing.get_args(tp) if a is not type(None))
     item_type = typing.get_args(tp)[0]
     inner = conv.get_structure_hook(item_type)
 
-    def structure_tuple(value: Any, _: Any) -> tuple:
+    def structure_tuple(value: Any, _: Any) -> tuple | None:
+        if value is None and optional:
+            return None
         if not isinstance(value, (list, tuple)):
             raise ValueError(f"expected a list, got {type(value).__name__}")
         found: list[Exception] = []
         out = []
         for i, item in enumerate(value):
             try:
-                out.append(inner(item, item_type))
+                got = inner(item, item_type)
+                why = each.problem(got) if each is not None else None
+                if why is not None:
+                    raise ValueError(why)
+                out.append(got)
             except Exception as exc:  # noqa: BLE001 - collected and reported by index
                 exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"item {i}", i, item_type)]
                 found.append(exc)
@@ -320,7 +368,7 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
             found.extend(_problems(sub, path))
         return found
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [Problem(_join(path, k), unknown_field_message(k, exc.cl)) for k in sorted(exc.extra_fields)]
+        return [Problem(_join(path, _key(k)), unknown_field_message(_key(k), exc.cl)) for k in sorted(exc.extra_fields, key=str)]
     if isinstance(exc, BaseValidationError):  # any other cattrs group
         return [p for sub in exc.exceptions for p in _problems(sub, path)]
     if isinstance(exc, KeyError):
@@ -330,6 +378,11 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, (TypeError, AttributeError)):
         return [Problem(path, f"wrong type: {exc}")]
     return [Problem(path, str(exc))]
+
+
+def _key(name: Any) -> str:
+    """An unknown key as it may appear in a path: a string, shortened and always encodable."""
+    return limits.clean(name if isinstance(name, str) else repr(name), 80)
 
 
 def did_you_mean(name: str, known: typing.Iterable[str]) -> str:
@@ -353,8 +406,13 @@ def structure(data: Any, cls: type[T], path: str = "") -> T:
     """
     if attrs.has(cls) and not isinstance(data, dict):
         raise CaseValidationError([Problem(path, f"expected an object, got {type(data).__name__}")])
+    too_deep = limits.depth_problem(data)
+    if too_deep is not None:
+        raise CaseValidationError([Problem(path, too_deep)])
     try:
         return converter.structure(data, cls)
+    except RecursionError:
+        raise CaseValidationError([Problem(path, f"nested deeper than {limits.MAX_DEPTH} levels")]) from None
     except (BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
         if isinstance(exc, CaseValidationError):
             raise

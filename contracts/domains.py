@@ -9,12 +9,15 @@ Every fact field says what it means, and the meaning bounds it::
         staff: int | None = count()                       # 0, 1, 2, …
         signed_on: date | None = day()                    # 1900-01-01 … 2100-12-31
         parties: tuple[Party, ...] = items()              # a JSON list, default empty
+        holidays: tuple[date, ...] = items(each=day())    # ... each item in a domain
+        base_year: int | None = year()                    # 1900 … 2100
 
 The bound lives in the field's metadata (key ``"zhengce"``): the one converter
 checks it while structuring, so a case with three out-of-domain fields gets three
 problems by path in one :class:`~zhengce.contracts.CaseValidationError`; the JSON
 Schema carries it (``minimum``, ``maximum``, ``formatMinimum``); and an attrs
-validator enforces it when a host builds the object in Python.
+validator enforces it when a host builds the object in Python (where it also refuses a
+float, a NaN, a bool or a datetime given for the field: a float is not an exact amount).
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Domain", "money", "quantity", "count", "rate", "day", "items", "domain_of", "EARLIEST_DAY", "LATEST_DAY"]
+__all__ = ["Domain", "money", "quantity", "count", "rate", "day", "year", "items", "domain_of", "each_of",
+           "EARLIEST_DAY", "LATEST_DAY"]
 
 #: The range of days a fact may name unless its field says otherwise: every rule here is
 #: about 20th- and 21st-century events, and date arithmetic near year 1 or 9999 overflows.
@@ -33,13 +37,14 @@ EARLIEST_DAY = date(1900, 1, 1)
 LATEST_DAY = date(2100, 12, 31)
 
 METADATA_KEY = "zhengce"
+EACH_KEY = "zhengce_each"
 
 
 @attrs.frozen(kw_only=True)
 class Domain:
     """The values a field admits: a kind and inclusive bounds (None: unbounded on that side)."""
 
-    kind: str  # money | quantity | count | rate | day
+    kind: str  # money | quantity | count | rate | day | year
     minimum: Any = None
     maximum: Any = None
 
@@ -57,6 +62,8 @@ class Domain:
         lo, hi = self.minimum, self.maximum
         if self.kind == "day":
             return f"a day from {lo} to {hi}"
+        if self.kind == "year":
+            return f"a year from {lo} to {hi}"
         noun = {"money": "an amount of money", "quantity": "a quantity", "count": "a count",
                 "rate": "a rate (a fraction: 0.05 = 5 %)"}[self.kind]
         if lo is not None and hi is not None:
@@ -75,11 +82,51 @@ def domain_of(field: attrs.Attribute) -> Domain | None:
     return field.metadata.get(METADATA_KEY)
 
 
+def each_of(field: attrs.Attribute) -> Domain | None:
+    """The domain every item of a repeated field declares (``items(each=...)``), or None."""
+    return field.metadata.get(EACH_KEY)
+
+
+def type_problem(domain: Domain, value: Any) -> str | None:
+    """Why ``value`` is not of the type the domain's kind needs (a Python caller's mistake), or None."""
+    if value is None:
+        return None
+    if domain.kind in ("money", "quantity", "rate"):
+        if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
+            kind = "a float is not exact" if isinstance(value, float) else f"not {type(value).__name__}"
+            return f"expected a Decimal ({kind}): {value!r}"
+        if isinstance(value, Decimal) and not value.is_finite():
+            return f"not a finite number: {value!r}"
+    elif domain.kind in ("count", "year"):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"expected an integer: {value!r}"
+    elif domain.kind == "day" and value.__class__ is not date:
+        return f"expected a date (not {type(value).__name__}): {value!r}"
+    return None
+
+
 def _validator(domain: Domain):
     def check(_instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+        why = type_problem(domain, value)
+        if why is not None:
+            raise TypeError(f"{attribute.name}: {why}")
         why = domain.problem(value)
         if why is not None:
             raise ValueError(f"{attribute.name}: {why}")
+
+    return check
+
+
+def _items_validator(each: Domain | None):
+    def check(_instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, tuple):
+            raise TypeError(f"{attribute.name}: expected a tuple, not {type(value).__name__}")
+        for i, item in enumerate(value if each is not None else ()):
+            why = type_problem(each, item) or each.problem(item)
+            if why is not None:
+                raise ValueError(f"{attribute.name}[{i}]: {why}")
 
     return check
 
@@ -116,6 +163,16 @@ def day(*, earliest: date = EARLIEST_DAY, latest: date = LATEST_DAY) -> Any:
     return _field(Domain(kind="day", minimum=earliest, maximum=latest))
 
 
-def items() -> Any:
-    """A repeated fact: a JSON list (never a string or an object) structured into a tuple, default empty."""
-    return attrs.field(factory=tuple)
+def year(*, earliest: int = EARLIEST_DAY.year, latest: int = LATEST_DAY.year) -> Any:
+    """A calendar year (an integer), within ``earliest`` … ``latest`` (inclusive)."""
+    return _field(Domain(kind="year", minimum=earliest, maximum=latest))
+
+
+def items(*, each: Any = None) -> Any:
+    """A repeated fact: a JSON list (never a string or an object) structured into a tuple, default empty.
+
+    ``each`` is the domain of every item, given as a field helper: ``items(each=day())``.
+    """
+    domain = None if each is None else each.metadata[METADATA_KEY]
+    metadata = {} if domain is None else {EACH_KEY: domain}
+    return attrs.field(factory=tuple, validator=_items_validator(domain), metadata=metadata)

@@ -238,13 +238,18 @@ class DocumentRef:
 
 @attrs.frozen(kw_only=True)
 class PolicyError:
-    """A plugin raised: named plugin, policy and exception; other policies still ran."""
+    """A plugin failed: named plugin, policy and exception; other policies still ran.
+
+    ``kind``: ``exception`` (the hook raised, ``SystemExit`` included), ``timeout`` (the policy ran past
+    its time budget) or ``invalid_result`` (the hook returned something its contract does not allow).
+    """
 
     plugin: str
     policy_id: str
     hook: str
     exception: str
     message: str
+    kind: str = "exception"
 
 
 @attrs.frozen(kw_only=True)
@@ -314,6 +319,8 @@ class DecisionRecord:
     ``plugin_set`` identifies the plugins (names and versions, hashed) that decided it;
     ``input_notes`` lists the declared migrations applied to the input (a field given
     under a name an older plugin version used, read under its current name).
+    ``input_hash`` (``sha256:…``) is the hash of the validated input in canonical form, so a record
+    can be matched to its case and replayed (``zhengce replay``).
     """
 
     format: str = DECISION_FORMAT
@@ -323,6 +330,7 @@ class DecisionRecord:
     kernel_version: str
     plugins: tuple[PluginRef, ...] = ()
     plugin_set: str | None = None
+    input_hash: str | None = None
     results: tuple[PolicyResult, ...] = ()
     input_notes: tuple[MigrationNote, ...] = ()
     resolution: Resolution | None = None

@@ -51,12 +51,35 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema for {tp!r}")
 
 
+def _bounded(schema: dict[str, Any], domain: Any) -> dict[str, Any]:
+    """The field's schema with its domain: ``minimum``/``maximum`` on numbers (a decimal string is
+    bounded by the loader only), ``formatMinimum``/``formatMaximum`` on days, the domain in words."""
+    lo, hi = domain.minimum, domain.maximum
+
+    def bound(node: dict[str, Any]) -> None:
+        if node.get("type") in ("number", "integer"):
+            for key, value in (("minimum", lo), ("maximum", hi)):
+                if value is not None:
+                    node[key] = int(value) if value == int(value) else float(value)
+        elif node.get("format") == "date":
+            node["formatMinimum"], node["formatMaximum"] = lo.isoformat(), hi.isoformat()
+        for child in node.get("anyOf", ()):
+            bound(child)
+
+    bound(schema)
+    schema["description"] = domain.describe()
+    return schema
+
+
 def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     props = {}
     required = []
     for f in attrs.fields(cls):
         props[f.name] = _type_schema(hints[f.name], defs)
+        domain = f.metadata.get("zhengce")
+        if domain is not None:
+            props[f.name] = _bounded(props[f.name], domain)
         if f.default is attrs.NOTHING:
             required.append(f.name)
     schema: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}

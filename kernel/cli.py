@@ -7,15 +7,18 @@
     zhengce screen REGISTRY.parquet|.csv|.jsonl [--out RESULTS.parquet] [--workers N] [--engine local|dask] ...
     zhengce generate cars|enterprises --rows N --out REGISTRY.parquet   (synthetic registries)
     zhengce whatif POPULATION.jsonl --reform PATCH.yaml [--weights FIELD] [--format table|json] [--chart out.png|out.svg]
+    zhengce replay RECORD.json CASE.json [--format json|table]
     zhengce ask CASE.json [--as-of DATE] [--lang zh|en] [--out FILE]   (an interview: see kernel/ask.py)
     zhengce interview [--cases DIR] [--port N]   (the interview page: see kernel/interview.py)
     zhengce serve [--host 127.0.0.1] [--port 8000] [--workers N]   (HTTP; docs/service.md)
 
 ``--block NAME`` (repeatable, before the command) keeps an installed plugin from loading.
 
-Exit codes: 0 done; 2 invalid input (every problem listed by path); 3 a plugin, policy or
-section failed to load (``evaluate`` still prints its results; ``--allow-load-problems``
-makes it 0); 1 any other failure.
+Exit codes (``evaluate``, ``policies``, ``plugins``, ``schema``, ``replay``): 0 done; 2 invalid input
+(every problem listed by path: ``{"error": "invalid_input", "problems": [...]}`` on stdout with
+``--format json``, else on stderr); 3 some result is ``error`` or a plugin, policy or section failed to
+load (the output is still printed; ``--allow-load-problems`` makes load problems alone 0); 4 ``replay``:
+the record does not reproduce; 1 any other failure; 130 interrupted.  See docs/output.md.
 ``--format json`` prints the versioned decision record (``format: zhengce.decision/1``,
 see docs/output.md) with the explanation of each result in ``--lang``.
 """
@@ -29,7 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from zhengce.contracts import CaseValidationError, Problem, Status, dump, parse_json
+from zhengce.contracts import CaseValidationError, Problem, Status, dump, limits, parse_json
 
 from .kernel import KERNEL_VERSION, Kernel, PluginLoadError, PolicyEvaluationError
 
@@ -59,8 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--format", choices=("json", "table"), default="table")
     ev.add_argument("--lang", choices=("zh", "en"), default="zh")
     ev.add_argument("--strict", action="store_true", help="raise on a failing plugin instead of reporting it")
-    ev.add_argument("--allow-load-problems", action="store_true",
-                    help="exit 0 even when a plugin, policy or section failed to load (they are still reported)")
+    ev.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                    help="time budget of one policy (default: $ZHENGCE_POLICY_TIMEOUT or 10; 0: none)")
     for name, text in (("policies", "list the policies of the installed plugins"), ("plugins", "list installed plugins and their versions")):
         p = sub.add_parser(name, help=text)
         p.add_argument("--format", choices=("json", "table"), default="table")
@@ -73,6 +76,14 @@ def _parser() -> argparse.ArgumentParser:
     wi.add_argument("--as-of", type=_date, help="assessment day (default: the reform's issue date)")
     wi.add_argument("--format", choices=("json", "table"), default="table")
     wi.add_argument("--chart", metavar="OUT", help="also draw the cost change to OUT.png or OUT.svg")
+    rp = sub.add_parser("replay", help="evaluate a case again as a decision record says, and say whether it reproduces")
+    rp.add_argument("record", help="a decision record (`evaluate --format json` output)")
+    rp.add_argument("case", help="the case JSON file, or - for stdin")
+    rp.add_argument("--format", choices=("json", "table"), default="table")
+    rp.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="time budget of one policy")
+    for p in (ev, sch, rp, *(sub.choices[n] for n in ("policies", "plugins"))):
+        p.add_argument("--allow-load-problems", action="store_true",
+                       help="exit 0 even when a plugin, policy or section failed to load (they are still reported)")
     from . import ask, interview
     from .batch import cli as batch_cli  # screen and generate live in zhengce.kernel.batch
 
@@ -86,26 +97,43 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _seconds(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of seconds (0 or more): {text!r}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "serve":  # each worker builds its own kernel
         from .service.cli import run as serve
         return serve(args)
     try:
-        kernel = Kernel(block=args.block, strict=getattr(args, "strict", False))
-        if args.command == "schema":
-            _print_json(kernel.case_schema() if args.of == "case" else decision_output_schema())
-            return 0
-        if args.command == "plugins":
-            return _plugins(kernel, args.format)
-        if args.command == "policies":
-            return _policies(kernel, args.format)
+        timeout = getattr(args, "timeout", None)
+        timeout = "default" if timeout is None else (timeout or None)  # 0: no budget
+        kernel = Kernel(block=args.block, strict=getattr(args, "strict", False), policy_timeout=timeout)
         if args.command in ("screen", "generate"):
             from .batch import cli as batch_cli
 
             return batch_cli.run(kernel, args)
         if args.command == "whatif":
             return _whatif(kernel, args)
+        loaded = 3 if kernel.problems and not getattr(args, "allow_load_problems", False) else 0
+        if args.command == "schema":
+            _print_json(kernel.case_schema() if args.of == "case" else decision_output_schema())
+            return loaded
+        if args.command == "plugins":
+            return _plugins(kernel, args.format) or loaded
+        if args.command == "policies":
+            return _policies(kernel, args.format) or loaded
+        if args.command == "replay":
+            from .replay import replay_command
+
+            return replay_command(kernel, args, _read_case, _print_json) or loaded
         if args.command == "ask":
             from . import ask
 
@@ -116,14 +144,23 @@ def main(argv: list[str] | None = None) -> int:
             return interview.run(kernel, args)
         return _evaluate(kernel, args)
     except CaseValidationError as exc:
-        if getattr(args, "format", "table") == "json":
-            _print_json(exc.to_json())
-        else:
-            print(str(exc), file=sys.stderr)
+        _error(args, 2, exc.to_json(), str(exc))
         return 2
-    except (PluginLoadError, PolicyEvaluationError, OSError) as exc:
-        print(f"zhengce: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        _error(args, 130, {"error": "interrupted", "message": "interrupted"}, "zhengce: interrupted")
+        return 130
+    except (PluginLoadError, PolicyEvaluationError, OSError, ValueError) as exc:
+        _error(args, 1, {"error": "failed", "message": limits.clean(str(exc), 2000)}, f"zhengce: {limits.clean(str(exc), 2000)}")
         return 1
+
+
+def _error(args: argparse.Namespace, code: int, data: dict[str, Any], text: str) -> None:
+    """The one error shape of every command: JSON on stdout with ``--format json``, else text on stderr."""
+    data = {**data, "exit_code": code}
+    if getattr(args, "format", "table") == "json":
+        _print_json(data)
+    else:
+        print(limits.clean(text, 10**6), file=sys.stderr)
 
 
 def decision_output_schema() -> dict[str, Any]:
@@ -142,23 +179,28 @@ def decision_output_schema() -> dict[str, Any]:
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(limits.clean(json.dumps(data, ensure_ascii=False, indent=2), 1 << 62) + "\n")
 
 
 def _read_case(path: str) -> Any:
-    if path == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise CaseValidationError([Problem("", f"no such file: {path}")]) from None
-    return parse_json(text)
+    """The parsed JSON of a file (or stdin): unreadable, oversized, badly encoded or bad JSON is invalid input."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(limits.MAX_INPUT_BYTES + 1)
+        else:
+            with open(path, "rb") as f:
+                data = f.read(limits.MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise CaseValidationError([Problem("", f"no such file: {path}")]) from None
+    except OSError as exc:
+        raise CaseValidationError([Problem("", f"cannot read {path}: {exc.strerror or exc}")]) from None
+    return parse_json(data)
 
 
 def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
     record = kernel.evaluate(_read_case(args.case), as_of=args.as_of, known_at=args.known_at)
-    status = 3 if kernel.problems and not args.allow_load_problems else 0
+    failed = any(r.status is Status.ERROR for r in record.results)
+    status = 3 if failed or (kernel.problems and not args.allow_load_problems) else 0
     explanations = {r.policy_id: kernel.explain(r, args.lang) for r in record.results}
     if args.format == "json":
         data = dump(record)
@@ -173,8 +215,9 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
 
     console = Console(highlight=False)
     zh = args.lang == "zh"
-    head = f"案例 {record.case_id or '—'} · 评估日 {record.as_of} · 知悉日 {record.known_at}" if zh else \
-        f"case {record.case_id or '—'} · as of {record.as_of} · known at {record.known_at}"
+    case_id = escape(limits.clean(record.case_id, 120)) if record.case_id else "—"
+    head = f"案例 {case_id} · 评估日 {record.as_of} · 知悉日 {record.known_at}" if zh else \
+        f"case {case_id} · as of {record.as_of} · known at {record.known_at}"
     console.print(head, style="bold")
     from .listing import assessment_notice
     from .render import localise, value_text

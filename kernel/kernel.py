@@ -31,13 +31,11 @@ from zhengce.contracts import (
     Case,
     CaseValidationError,
     DecisionRecord,
-    Evaluation,
     Explanation,
     MigrationNote,
     Migrator,
     Outcome,
     PluginRef,
-    PolicyError,
     PolicyResult,
     Problem,
     Status,
@@ -54,7 +52,7 @@ from zhengce.contracts.base import did_you_mean
 from zhengce.contracts.migrations import MIGRATION_WANTED
 from zhengce.contracts.case import shared_sections as _shared_sections
 
-from . import hookspecs
+from . import guard, hookspecs
 from .gates import dependency_gate, place_gate, time_gate, window_of
 from .policy import EvaluationContext, FactSection, PluginInfo, PolicySpec
 from .gaps import Gap, Question, gaps, next_questions, with_residual
@@ -180,6 +178,8 @@ class Kernel:
         ``Kernel()`` runs what is installed and ``Kernel([p])`` runs exactly ``p``.
     :param block: plugin names never to load.
     :param strict: raise instead of reporting a failing plugin or policy.
+    :param policy_timeout: seconds one policy may run (``None``: no budget); default
+        ``ZHENGCE_POLICY_TIMEOUT`` or 10 s (see :mod:`zhengce.kernel.guard`).
 
     Every registration re-resolves the whole plugin set (names, sections,
     dependencies) from scratch, so the outcome never depends on the order in
@@ -193,8 +193,10 @@ class Kernel:
         entry_points: bool | None = None,
         block: Iterable[str] = (),
         strict: bool = False,
+        policy_timeout: float | None | str = "default",
     ) -> None:
         self.strict = strict
+        self.policy_timeout = guard.default_timeout() if policy_timeout == "default" else policy_timeout
         self._slots: list[_Slot] = []
         self._failures: list[LoadProblem] = []  # import or declaration failures, plugin by plugin
         self._blocked: set[str] = set(block)
@@ -550,6 +552,7 @@ class Kernel:
             kernel_version=KERNEL_VERSION,
             plugins=self._plugin_refs,
             plugin_set=self._plugin_set,
+            input_hash=guard.input_hash(case),
             results=ordered,
             input_notes=notes,
             resolution=resolve(ordered, specs, case, tuple(r.spec.id for r in routed)),
@@ -582,23 +585,13 @@ class Kernel:
             return PolicyResult(status=stop.status, applicability=stop, **stamp)
         if spec.window is not None:
             stamp["window"] = window_of(spec, case, ctx)
-        hook = "applies_to"
-        try:
-            app = reg.hooks.applies_to(policy=spec, case=case, context=ctx)
-            if not isinstance(app, Applicability):
-                raise TypeError(f"applies_to returned {type(app).__name__}, not Applicability")
-            evaluation = None
-            if app.status is Status.APPLIES:
-                hook = "evaluate"
-                evaluation = reg.hooks.evaluate(policy=spec, case=case, context=ctx, applicability=app)
-                if evaluation is not None and not isinstance(evaluation, Evaluation):
-                    raise TypeError(f"evaluate returned {type(evaluation).__name__}, not Evaluation")
-            return PolicyResult(status=app.status, applicability=app, evaluation=evaluation, **stamp)
-        except Exception as exc:  # noqa: BLE001 - isolate the plugin
+        try:  # the plugin's hooks, within the time budget, their results checked (guard.py)
+            app, evaluation = guard.run_policy(reg.hooks, spec, case, ctx, self.policy_timeout)
+        except guard.PolicyFault as fault:  # isolate the plugin
             if self.strict:
-                raise PolicyEvaluationError(f"plugin {ref.name!r}, policy {spec.id!r}, hook {hook}: {type(exc).__name__}: {exc}") from exc
-            err = PolicyError(plugin=ref.name, policy_id=spec.id, hook=hook, exception=type(exc).__name__, message=str(exc))
-            return PolicyResult(status=Status.ERROR, error=err, **stamp)
+                raise PolicyEvaluationError(f"plugin {ref.name!r}, policy {spec.id!r}, {fault}") from fault.__cause__
+            return PolicyResult(status=Status.ERROR, error=fault.error(ref.name, spec.id), **stamp)
+        return PolicyResult(status=app.status, applicability=app, evaluation=evaluation, **stamp)
 
     # --- explanation ---------------------------------------------------------
 
@@ -609,13 +602,13 @@ class Kernel:
         reg = self._policies.get(result.policy_id)
         if reg is not None and result.status is not Status.ERROR:
             try:
-                text = reg.hooks.explain(policy=reg.spec, result=result, lang=lang)
-                if isinstance(text, Explanation):
+                text = guard.run_explain(reg.hooks, reg.spec, result, lang, self.policy_timeout)
+                if text is not None:
                     return self._residual(text, result)
-            except Exception as exc:  # noqa: BLE001
+            except guard.PolicyFault as fault:
                 if self.strict:
-                    raise PolicyEvaluationError(f"plugin {reg.plugin.name!r}, policy {reg.spec.id!r}, hook explain: {exc}") from exc
-        return self._residual(default_explanation(reg.spec if reg else None, result, lang), result)
+                    raise PolicyEvaluationError(f"plugin {reg.plugin.name!r}, policy {reg.spec.id!r}, {fault}") from fault.__cause__
+        return self._residual(guard.fallback_explanation(default_explanation, reg.spec if reg else None, result, lang), result)
 
     def _residual(self, text: Explanation, result: PolicyResult) -> Explanation:
         """The explanation with the residual conditions of a ``cannot_tell`` result; a result whose

@@ -46,7 +46,7 @@ import attrs
 import yaml
 
 from zhengce.contracts import DecisionRecord, Outcome, Status
-from zhengce.contracts.domains import domain_of
+from zhengce.contracts.domains import domain_of, each_of
 
 from .kernel import Kernel
 
@@ -82,6 +82,8 @@ def _jsonable(value: Any) -> Any:
         return [_jsonable(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, float):  # YAML read `0.05` as a float: take its text back, exactly
+        return Decimal(repr(value))
     return value
 
 
@@ -207,14 +209,14 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
                             max_value=min(hi or date(2030, 12, 31), date(2030, 12, 31)))
         return base[name].filter(lambda v: dom.problem(v) is None)
 
-    def derive(t: Any, dom: Any = None) -> Any:
+    def derive(t: Any, dom: Any = None, each: Any = None) -> Any:
         origin = typing.get_origin(t)
         if origin in (typing.Union, types.UnionType):
             args = typing.get_args(t)
-            inner = st.one_of(*[derive(a, dom) for a in args if a is not type(None)])
+            inner = st.one_of(*[derive(a, dom, each) for a in args if a is not type(None)])
             return st.none() | inner if type(None) in args else inner
-        if origin is tuple:
-            return st.lists(derive(typing.get_args(t)[0]), max_size=3).map(tuple)
+        if origin is tuple:  # each item in the domain ``items(each=...)`` declares
+            return st.lists(derive(typing.get_args(t)[0], each), max_size=3).map(tuple)
         if origin is dict:
             k, v = typing.get_args(t)
             return st.dictionaries(derive(k), derive(v), max_size=3)
@@ -223,7 +225,7 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
         if attrs.has(t):
             if t not in built:
                 hints = typing.get_type_hints(t)
-                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name], d=domain_of(f): derive(h, d))
+                built[t] = st.builds(t, **{f.name: st.deferred(lambda h=hints[f.name], d=domain_of(f), e=each_of(f): derive(h, d, e))
                                            for f in attrs.fields(t) if f.init})
             return built[t]
         name = getattr(t, "__name__", None)

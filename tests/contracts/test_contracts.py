@@ -73,7 +73,8 @@ def test_bad_json_text_is_an_input_error():
 def test_money_is_decimal_never_float():
     case = loads_case('{"scrappage_application": {"subsidy_already_paid": 10000.10}}')
     assert case.scrappage_application.subsidy_already_paid == Decimal("10000.10")
-    assert load_case({"scrappage_application": {"subsidy_already_paid": 0.1}}).scrappage_application.subsidy_already_paid == Decimal("0.1")
+    with pytest.raises(CaseValidationError, match="a float .* is not exact"):  # no float through any door
+        load_case({"scrappage_application": {"subsidy_already_paid": 0.1}})
     with pytest.raises(CaseValidationError):
         load_case({"scrappage_application": {"subsidy_already_paid": "NaN"}})
 

@@ -84,8 +84,8 @@ class CapitalChange:
     arose_on: date | None = day()
     published_on: date | None = day()
     true_accurate_complete: bool | None = None
-    working_days_off: tuple[date, ...] = items()
-    extra_working_days: tuple[date, ...] = items()
+    working_days_off: tuple[date, ...] = items(each=day())
+    extra_working_days: tuple[date, ...] = items(each=day())
 
 
 @attrs.frozen(kw_only=True)
@@ -115,8 +115,8 @@ class RoadFreightOpening:
     registered_first: bool | None = None  # 已依法向市场监管部门办理登记注册
     applied_on: date | None = day()
     decided_on: date | None = day()
-    working_days_off: tuple[date, ...] = items()
-    extra_working_days: tuple[date, ...] = items()
+    working_days_off: tuple[date, ...] = items(each=day())
+    extra_working_days: tuple[date, ...] = items(each=day())
 
 
 @attrs.frozen(kw_only=True)

@@ -226,8 +226,8 @@ class FairCompetitionComplaint:
     abuse_of_administrative_power: bool | None = None  # 涉嫌滥用行政权力排除、限制竞争
     real_name: bool | None = None
     written_feedback_request: bool | None = None
-    working_days_off: tuple[date, ...] = items()
-    extra_working_days: tuple[date, ...] = items()
+    working_days_off: tuple[date, ...] = items(each=day())
+    extra_working_days: tuple[date, ...] = items(each=day())
 
 
 # --- 国发〔2024〕5号: setting and imposing fines ----------------------------------------------

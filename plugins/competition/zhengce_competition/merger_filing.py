@@ -93,10 +93,11 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     over, two_met = _at_least(domestic, each.value, needed.value)
     facts_w = {f"{PATH}.parties[{i}].worldwide_turnover": v for i, v in enumerate(worldwide)}
     facts_c = {f"{PATH}.parties[{i}].china_turnover": v for i, v in enumerate(domestic)}
-    calc.amount("worldwide_total", w_sum, T("参与集中的经营者上一会计年度全球营业额合计（已知部分）",
+    shown = params.rounding.money  # the totals as shown; the thresholds compare the exact sums
+    calc.amount("worldwide_total", shown(w_sum), T("参与集中的经营者上一会计年度全球营业额合计（已知部分）",
                                             "Parties' worldwide turnover of the previous financial year, together (as known)"),
                 formula=" + ".join(str(v) for v in worldwide if v is not None) or "0", facts=facts_w, cite=world)
-    calc.amount("china_total", c_sum, T("参与集中的经营者上一会计年度中国境内营业额合计（已知部分）",
+    calc.amount("china_total", shown(c_sum), T("参与集中的经营者上一会计年度中国境内营业额合计（已知部分）",
                                         "Parties' turnover in China of the previous financial year, together (as known)"),
                 formula=" + ".join(str(v) for v in domestic if v is not None) or "0", facts=facts_c, cite=china)
     calc.amount("parties_over_each", Decimal(over), T("中国境内营业额超过 {} 元的经营者个数", "Parties each over CNY {} in China", each.value),

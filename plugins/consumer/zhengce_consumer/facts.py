@@ -211,8 +211,8 @@ class ConsumerComplaint:
     mediation_agreed: bool | None = None
     appraisal_days: int | None = count(maximum=3650)
     mediation_ended_on: date | None = day()
-    holidays: tuple[date, ...] = items()
-    extra_working_days: tuple[date, ...] = items()
+    holidays: tuple[date, ...] = items(each=day())
+    extra_working_days: tuple[date, ...] = items(each=day())
 
 
 # --- 国发〔2024〕18号: care institutions and new residential projects ---------------------

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import attrs
 
+from zhengce.contracts import count, day, quantity, rate, year
 from zhengce.kernel import FactSection
 
 # --- 财资〔2024〕167号 数据资产全过程管理试点 ------------------------------------
@@ -57,7 +58,7 @@ class DataAssetPilotUnit:
 
     unit_type: DataAssetPilotUnitType | None = None
     selected_by_mof: bool | None = None
-    assessed_on: date | None = None
+    assessed_on: date | None = day()
     lifecycle_steps: DataAssetLifecycleSteps | None = None
     working_mechanism_established: bool | None = None  # 数据资产管理试点工作机制
     responsible_person: str | None = None  # 试点工作负责人
@@ -152,10 +153,10 @@ class DataIndustryGrowth:
     ``base_year`` may be omitted: the parameters give a documented default.
     """
 
-    base_year: int | None = None
-    base_size: Decimal | None = None
-    year: int | None = None
-    size: Decimal | None = None
+    base_year: int | None = year()
+    base_size: Decimal | None = quantity()
+    year: int | None = year()
+    size: Decimal | None = quantity()
     unit: str | None = None  # e.g. "亿元"
 
 
@@ -185,10 +186,10 @@ class SmeDigitalSubIndustryResult:
     """
 
     name: str | None = None
-    target_smes: int | None = None
-    target_smes_level2_plus: int | None = None
-    little_giants: int | None = None
-    little_giants_level2_plus: int | None = None
+    target_smes: int | None = count()
+    target_smes_level2_plus: int | None = count()
+    little_giants: int | None = count()
+    little_giants_level2_plus: int | None = count()
 
 
 @attrs.frozen(kw_only=True)
@@ -205,11 +206,11 @@ class SmeDigitalCityPilot:
     city_level: SmeDigitalCityLevel | None = None
     in_first_batch: bool | None = None
     province: str | None = None
-    province_above_scale_sme_count_2023: int | None = None
-    province_recommended_cities: int | None = None
-    submitted_on: date | None = None
-    plan_approved_on: date | None = None
-    results_measured_on: date | None = None
+    province_above_scale_sme_count_2023: int | None = count()
+    province_recommended_cities: int | None = count()
+    submitted_on: date | None = day()
+    plan_approved_on: date | None = day()
+    results_measured_on: date | None = day()
     sub_industries: tuple[SmeDigitalSubIndustryResult, ...] | None = None
 
 
@@ -230,8 +231,8 @@ class SmeDigitalEmpowermentEnterprise:
     """
 
     is_sme: bool | None = None  # 中小企业
-    support_sought_on: date | None = None
-    digital_level: int | None = None
+    support_sought_on: date | None = day()
+    digital_level: int | None = count(minimum=1)
     provincial_srdi_sme: bool | None = None
     little_giant: bool | None = None
     above_scale_industrial_sme: bool | None = None
@@ -249,14 +250,14 @@ class SmeDigitalEmpowermentProgress:
     digital transformation through the city pilots.
     """
 
-    year: int | None = None
-    pilot_provincial_srdi_smes: int | None = None
-    pilot_provincial_srdi_smes_level2_plus: int | None = None
-    nc_rate_key_processes: Decimal | None = None  # 全国规上工业中小企业关键工序数控化率
-    cloud_adoption_rate: Decimal | None = None  # 中小企业上云率
-    pilot_cities_supported: int | None = None
-    smes_transformed: int | None = None
-    srdi_smes_transformed: int | None = None
+    year: int | None = year()
+    pilot_provincial_srdi_smes: int | None = count()
+    pilot_provincial_srdi_smes_level2_plus: int | None = count()
+    nc_rate_key_processes: Decimal | None = rate()  # 全国规上工业中小企业关键工序数控化率
+    cloud_adoption_rate: Decimal | None = rate()  # 中小企业上云率
+    pilot_cities_supported: int | None = count()
+    smes_transformed: int | None = count()
+    srdi_smes_transformed: int | None = count()
 
 
 # --- 工信厅企业〔2024〕56号 中小企业数字化水平评测指标（2024 年版） -------------
@@ -299,13 +300,13 @@ class SmeDigitalLevelAssessment:
     """
 
     is_sme: bool | None = None
-    assessed_on: date | None = None
+    assessed_on: date | None = day()
     method: SmeDigitalAssessmentMethod | None = None
     indicator_version: SmeDigitalIndicatorVersion | None = None
     use: SmeDigitalAssessmentUse | None = None
     pilot_city_pilot_enterprise: bool | None = None
     truthfulness_commitment: bool | None = None
-    digital_level: int | None = None
+    digital_level: int | None = count(minimum=1)
 
 
 #: The case sections this plugin owns (declared to the kernel through ``declare_sections``).

@@ -13,7 +13,8 @@ year, bans and the orders that may follow a refusal to correct.
 
 from __future__ import annotations
 
-from datetime import date
+from calendar import monthrange
+from datetime import MINYEAR, date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from zhengce.contracts import Applicability, Case, Evaluation, Explanation, FindingStatus, PolicyResult, Text
@@ -61,17 +62,11 @@ def allowance_cut(share_min: Decimal, share_max: Decimal, allocation: Decimal) -
 
 def price_window(deadline: date, months: int) -> tuple[date, date]:
     """The ``months`` before the deadline: from the same day ``months`` earlier to the day before the deadline."""
-    y, m = deadline.year, deadline.month - months
-    while m < 1:
-        y, m = y - 1, m + 12
-    day = deadline.day
-    while True:
-        try:
-            start = date(y, m, day)
-            break
-        except ValueError:  # 31 March → 28/29 February
-            day -= 1
-    return start, date.fromordinal(deadline.toordinal() - 1)
+    y, m = divmod(deadline.year * 12 + deadline.month - 1 - months, 12)
+    if y < MINYEAR:
+        raise ValueError(f"{months} months before {deadline} is before year {MINYEAR}")
+    start = date(y, m + 1, min(deadline.day, monthrange(y, m + 1)[1]))  # 31 March → 28/29 February
+    return start, deadline - timedelta(days=1)
 
 
 def _surrender_overdue(case: Case, ctx: EvaluationContext) -> tuple[bool | None, Decimal | None]:
@@ -164,7 +159,8 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         seen[v.kind.value] = seen.get(v.kind.value, 0) + 1
         name = v.kind.value if seen[v.kind.value] == 1 else f"{v.kind.value}_{seen[v.kind.value]}"
         art = article_of(v.kind.value, p)
-        assert art is not None, f"{v.kind.value}: no article lists it"
+        if art is None:  # the parameters list an article for every kind (a test checks it)
+            raise LookupError(f"{v.kind.value}: no article of the parameters lists it")
         if derived:
             calc.info(f"{name}.established_by", T(zh="由当事人事实确认的违法行为", en="Violation established by the party's facts"),
                       value=v.kind, facts={path: True if v.kind is CarbonViolationKind.STAFF_TRADING else

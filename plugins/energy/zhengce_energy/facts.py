@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import attrs
 
+from zhengce.contracts import count, day, items, money, quantity
 from zhengce.kernel import FactSection
 
 # --- 碳排放权交易管理暂行条例 (国令第775号) ------------------------------------
@@ -48,12 +49,12 @@ class CarbonMarketParty:
     quality_control_plan_executed: bool | None = None  # 数据质量控制方案 制定并严格执行
     annual_report_submitted: bool | None = None  # 排放统计核算数据、年度排放报告 报送
     annual_report_disclosed: bool | None = None  # 排放量、排放设施、统计核算方法 向社会公开
-    record_retention_years: Decimal | None = None  # 原始记录和管理台账 保存年限
+    record_retention_years: Decimal | None = quantity()  # 原始记录和管理台账 保存年限
     trades_local_market_same_gas_and_sector: bool | None = None
-    verification_completed_on: date | None = None  # 核查完成之日
-    verification_feedback_on: date | None = None  # 反馈核查结果之日
-    working_days_off: tuple[date, ...] = ()
-    extra_working_days: tuple[date, ...] = ()
+    verification_completed_on: date | None = day()  # 核查完成之日
+    verification_feedback_on: date | None = day()  # 反馈核查结果之日
+    working_days_off: tuple[date, ...] = items(each=day())
+    extra_working_days: tuple[date, ...] = items(each=day())
     report_compilation_provinces: tuple[str, ...] | None = None  # 从事年度排放报告编制业务的省份
     technical_review_provinces: tuple[str, ...] | None = None  # 从事技术审核业务的省份
 
@@ -62,7 +63,7 @@ class CarbonMarketParty:
 class CarbonMarketInspection:
     """An on-site inspection under 国令第775号 第十七条."""
 
-    inspectors: int | None = None
+    inspectors: int | None = count()
     credentials_shown: bool | None = None
 
 
@@ -78,13 +79,13 @@ class CarbonAllowanceSurrender:
     verified emissions when given.
     """
 
-    verified_emissions_t: Decimal | None = None
-    non_fossil_adjustment_t: Decimal | None = None
-    surrendered_allowances_t: Decimal | None = None
-    verified_reductions_t: Decimal | None = None  # 经核证的温室气体减排量 (CCER) used
-    surrender_deadline: date | None = None
-    average_price_before_deadline: Decimal | None = None
-    next_year_allocation_t: Decimal | None = None
+    verified_emissions_t: Decimal | None = quantity()
+    non_fossil_adjustment_t: Decimal | None = quantity()
+    surrendered_allowances_t: Decimal | None = quantity()
+    verified_reductions_t: Decimal | None = quantity()  # 经核证的温室气体减排量 (CCER) used
+    surrender_deadline: date | None = day()
+    average_price_before_deadline: Decimal | None = money()
+    next_year_allocation_t: Decimal | None = quantity()
     refused_to_correct: bool | None = None  # 拒不改正
 
 
@@ -111,19 +112,19 @@ class CarbonViolation:
     """One violation.  ``illegal_gains`` 0 means there were none (没有违法所得); None means unknown."""
 
     kind: CarbonViolationKind | None = None
-    illegal_gains: Decimal | None = None
-    traded_value: Decimal | None = None  # 第二十条: 所交易碳排放配额等产品的价款
+    illegal_gains: Decimal | None = money()
+    traded_value: Decimal | None = money()  # 第二十条: 所交易碳排放配额等产品的价款
     offender_is_unit: bool | None = None  # 第二十五条: 单位因前述违法行为受到处罚
     refused_to_correct: bool | None = None  # 拒不改正
     serious: bool | None = None  # 情节严重
-    next_year_allocation_t: Decimal | None = None  # 第二十二条: 下一年度碳排放配额
+    next_year_allocation_t: Decimal | None = quantity()  # 第二十二条: 下一年度碳排放配额
 
 
 @attrs.frozen(kw_only=True)
 class CarbonMarketViolations:
     """The violations of 国令第775号 to price (the surrender shortfall comes from ``carbon_allowance_surrender``)."""
 
-    violations: tuple[CarbonViolation, ...] = ()
+    violations: tuple[CarbonViolation, ...] = items()
 
 
 # --- 国能发法改〔2024〕93号 电力领域新型经营主体 -------------------------------------
@@ -147,8 +148,8 @@ class AgencyContract:
     """An agency-service contract (代理服务合同) between an aggregated resource and an aggregator."""
 
     aggregator_id: str | None = None
-    start: date | None = None
-    end: date | None = None
+    start: date | None = day()
+    end: date | None = day()
     filed_with_exchange: bool | None = None  # 在电力交易机构备案
 
 
@@ -157,9 +158,9 @@ class AggregatedResource:
     """A resource aggregated by a virtual power plant or microgrid, with its metered energy."""
 
     id: str | None = None
-    metered_energy_mwh: Decimal | None = None
+    metered_energy_mwh: Decimal | None = quantity()
     registered: bool | None = None  # 履行注册手续
-    contracts: tuple[AgencyContract, ...] = ()
+    contracts: tuple[AgencyContract, ...] = items()
 
 
 @attrs.frozen(kw_only=True)
@@ -175,11 +176,11 @@ class PowerMarketNewEntity:
     has_regulating_capability: bool | None = None  # 具备电力、电量调节能力
     new_technology_or_model: bool | None = None  # 新技术特征、新运营模式
     licence_required_by_other_rules: bool | None = None  # 另有规定
-    regulating_capacity_mw: Decimal | None = None
+    regulating_capacity_mw: Decimal | None = quantity()
     meets_technical_requirements: bool | None = None
-    local_capacity_threshold_mw: Decimal | None = None
+    local_capacity_threshold_mw: Decimal | None = quantity()
     registered: bool | None = None
-    aggregated_resources: tuple[AggregatedResource, ...] = ()
+    aggregated_resources: tuple[AggregatedResource, ...] = items()
 
 
 # --- 国能综通新能〔2024〕124号 绿证与自愿减排市场衔接 ---------------------------------
@@ -204,13 +205,13 @@ class GreenCertificateProject:
     """
 
     technology: RenewableTechnology | None = None
-    decided_on: date | None = None  # the day the project chooses or applies
-    generation_mwh: Decimal | None = None
-    gec_mwh: Decimal | None = None
-    ccer_mwh: Decimal | None = None
+    decided_on: date | None = day()  # the day the project chooses or applies
+    generation_mwh: Decimal | None = quantity()
+    gec_mwh: Decimal | None = quantity()
+    ccer_mwh: Decimal | None = quantity()
     ccer_project_registered: bool | None = None  # 完成自愿减排项目审定和登记
     reductions_verified: bool | None = None  # 完成减排量核查和登记
-    untraded_certificates: Decimal | None = None  # 计入期内未交易绿证
+    untraded_certificates: Decimal | None = quantity()  # 计入期内未交易绿证
 
 
 # --- 国发〔2024〕12号 2024—2025年节能降碳行动方案 ----------------------------------
@@ -234,7 +235,7 @@ class CoalBoiler:
     """A coal-fired boiler or other coal-burning facility and its capacity (蒸吨/小时)."""
 
     id: str | None = None
-    capacity_t_steam_per_h: Decimal | None = None
+    capacity_t_steam_per_h: Decimal | None = quantity()
     in_operation: bool | None = None
 
 
@@ -250,22 +251,22 @@ class EnergySavingProject:
     in_key_air_pollution_region: bool | None = None
     lagging_region: bool | None = None
     new_or_expansion: bool | None = None
-    approved_on: date | None = None
+    approved_on: date | None = day()
     uses_coal: bool | None = None
-    new_coal_use_t: Decimal | None = None
-    coal_replacement_t: Decimal | None = None  # 等量或减量替代 secured elsewhere
-    coal_boilers: tuple[CoalBoiler, ...] = ()
+    new_coal_use_t: Decimal | None = quantity()
+    coal_replacement_t: Decimal | None = quantity()  # 等量或减量替代 secured elsewhere
+    coal_boilers: tuple[CoalBoiler, ...] = items()
     burns_high_sulphur_petcoke: bool | None = None
     petrochemical_existing_captive_unit: bool | None = None
     high_energy_consuming: bool | None = None
-    non_fossil_share_pct: Decimal | None = None
+    non_fossil_share_pct: Decimal | None = quantity(maximum=100)
     sector: EnergySavingSector | None = None
     meets_efficiency_benchmark: bool | None = None  # 能效标杆水平
     environmental_grade_a: bool | None = None  # 环保绩效 A级
     meets_mandatory_limit_advanced: bool | None = None  # 强制性能耗限额标准先进值 (alumina)
-    distillation_unit_capacity_t_per_year: Decimal | None = None  # 常减压装置
-    fossil_energy_use_tce: Decimal | None = None
-    fossil_energy_budget_tce: Decimal | None = None
+    distillation_unit_capacity_t_per_year: Decimal | None = quantity()  # 常减压装置
+    fossil_energy_use_tce: Decimal | None = quantity()
+    fossil_energy_budget_tce: Decimal | None = quantity()
     adds_steel_capacity: bool | None = None  # 新增钢铁产能
     new_mercury_pvc_capacity: bool | None = None  # 新建用汞的聚氯乙烯、氯乙烯产能
     electricity_discount_for_high_energy_industry: bool | None = None  # 对高耗能行业实施电价优惠
@@ -286,11 +287,11 @@ class BuildingEnergyProject:
     """
 
     kind: BuildingKind | None = None
-    annual_operating_energy_tce: Decimal | None = None
-    annual_electricity_10k_kwh: Decimal | None = None
+    annual_operating_energy_tce: Decimal | None = quantity()
+    annual_electricity_10k_kwh: Decimal | None = quantity()
     retrofit: bool | None = None
     had_prior_energy_measures: bool | None = None  # 已采取节能措施
-    efficiency_improvement_pct: Decimal | None = None  # 改造后整体能效提升
+    efficiency_improvement_pct: Decimal | None = quantity(minimum=None, maximum=100)  # 改造后整体能效提升
     retrofit_meets_current_standard: bool | None = None
     northern_heating_area: bool | None = None
     newly_completed: bool | None = None
@@ -306,21 +307,21 @@ class EfficiencyStandardSurvey:
     ``product_value``: a product to grade against the thresholds.
     """
 
-    values: tuple[Decimal, ...] = ()
+    values: tuple[Decimal, ...] = items(each=quantity())
     higher_is_better: bool | None = None
     five_grades: bool | None = None
-    product_value: Decimal | None = None
+    product_value: Decimal | None = quantity()
 
 
 @attrs.frozen(kw_only=True)
 class PowerDemandResponseRegion:
     """A region's demand-response capability against its maximum load (二（二）2)."""
 
-    max_load_mw: Decimal | None = None
-    peak_valley_rate_pct: Decimal | None = None  # 年度最大用电负荷峰谷差率, percent
-    demand_response_mw: Decimal | None = None
+    max_load_mw: Decimal | None = quantity()
+    peak_valley_rate_pct: Decimal | None = quantity(maximum=100)  # 年度最大用电负荷峰谷差率, percent
+    demand_response_mw: Decimal | None = quantity()
     good_resource_conditions: bool | None = None  # 资源条件较好地区
-    new_energy_utilisation_target_pct: Decimal | None = None  # 新能源利用率目标
+    new_energy_utilisation_target_pct: Decimal | None = quantity(maximum=100)  # 新能源利用率目标
 
 
 @attrs.frozen(kw_only=True)
@@ -328,7 +329,7 @@ class IndicatorMeasurement:
     """A measured value of one target indicator, in the indicator's unit (see the policy's parameters)."""
 
     indicator: str | None = None  # e.g. "non_fossil_share_2025"
-    value: Decimal | None = None
+    value: Decimal | None = quantity(minimum=None)  # an indicator may be signed (a change)
 
 
 @attrs.frozen(kw_only=True)
@@ -342,8 +343,8 @@ class EnergyIndicatorReport:
     """
 
     scope: str | None = None
-    approx_tolerance_pct: Decimal | None = None
-    measurements: tuple[IndicatorMeasurement, ...] = ()
+    approx_tolerance_pct: Decimal | None = quantity(maximum=100)
+    measurements: tuple[IndicatorMeasurement, ...] = items()
 
 
 # --- 发改运行〔2024〕1345号 煤炭清洁高效利用 ----------------------------------------
@@ -369,12 +370,12 @@ class CoalCleanUseProject:
     in_key_air_pollution_region: bool | None = None
     new_or_expansion: bool | None = None
     environmental_grade_a: bool | None = None
-    new_coal_use_t: Decimal | None = None
-    coal_replacement_t: Decimal | None = None
+    new_coal_use_t: Decimal | None = quantity()
+    coal_replacement_t: Decimal | None = quantity()
     replacement_plan_complete: bool | None = None
     facility_type: CoalFacilityType | None = None
-    nearby_chp_capacity_10k_kw: Decimal | None = None
-    distance_to_chp_km: Decimal | None = None
+    nearby_chp_capacity_10k_kw: Decimal | None = quantity()
+    distance_to_chp_km: Decimal | None = quantity()
     closed_or_integrated: bool | None = None
     reaches_benchmark: bool | None = None
     reaches_baseline: bool | None = None
@@ -398,9 +399,9 @@ class CarbonFootprintPilotApplication:
 
     province: str | None = None
     products: tuple[str, ...] | None = None
-    chain_coverage_pct: Decimal | None = None
-    supporting_enterprises: int | None = None
-    submitted_on: date | None = None
+    chain_coverage_pct: Decimal | None = quantity(maximum=100)
+    supporting_enterprises: int | None = count()
+    submitted_on: date | None = day()
 
 
 # --- 国办发〔2024〕39号 加快构建碳排放双控制度体系工作方案 ---------------------------------
@@ -414,7 +415,7 @@ class CarbonDualControlStatus:
     ``peak_reached`` whether carbon emissions have peaked (碳达峰) by then.
     """
 
-    assessed_on: date | None = None
+    assessed_on: date | None = day()
     peak_reached: bool | None = None
 
 

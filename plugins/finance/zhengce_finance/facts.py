@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from zhengce.contracts import count, day, items, money, rate
 from zhengce.kernel import FactSection
 
 # --- 财金〔2024〕54号: 设备更新贷款财政贴息 ------------------------------------------
@@ -26,8 +27,8 @@ from zhengce.kernel import FactSection
 class PrincipalRepayment:
     """A repayment of principal (the principal outstanding falls from ``repaid_on``)."""
 
-    repaid_on: date | None = None
-    amount: Decimal | None = None
+    repaid_on: date | None = day()
+    amount: Decimal | None = money()
 
 
 @attrs.frozen(kw_only=True)
@@ -48,18 +49,18 @@ class EquipmentRenewalLoan:
     project_on_candidate_list: bool | None = None  # 纳入相关部门确定的备选项目清单
     pboc_relending_supported: bool | None = None  # 获得人民银行设备更新相关再贷款支持
     lending_bank: str | None = None
-    loan_contract_signed_on: date | None = None
-    purchase_contract_signed_on: date | None = None  # 设备购置或更新改造服务采购合同
-    disbursed_on: date | None = None  # 贷款资金发放至经营主体
-    paid_to_supplier_on: date | None = None  # 划付供应商账户之日
-    principal: Decimal | None = None
-    repayments: tuple[PrincipalRepayment, ...] = ()
-    maturity_date: date | None = None
-    day_count_basis: int | None = None
-    annual_interest_rate: Decimal | None = None
+    loan_contract_signed_on: date | None = day()
+    purchase_contract_signed_on: date | None = day()  # 设备购置或更新改造服务采购合同
+    disbursed_on: date | None = day()  # 贷款资金发放至经营主体
+    paid_to_supplier_on: date | None = day()  # 划付供应商账户之日
+    principal: Decimal | None = money()
+    repayments: tuple[PrincipalRepayment, ...] = items()
+    maturity_date: date | None = day()
+    day_count_basis: int | None = count(minimum=1, maximum=366)
+    annual_interest_rate: Decimal | None = rate()
     funds_used_for_equipment_renewal: bool | None = None
-    failed_review_quarters: tuple[str, ...] = ()
-    subsidy_received: Decimal | None = None
+    failed_review_quarters: tuple[str, ...] = items()
+    subsidy_received: Decimal | None = money()
 
 
 # --- 财金〔2024〕60号: 支持科技创新专项担保计划 ----------------------------------------
@@ -107,16 +108,16 @@ class TechGuaranteeDeal:
     the provincial re-guarantor.
     """
 
-    loan_amount: Decimal | None = None
-    guarantee_amount: Decimal | None = None
-    bank_share: Decimal | None = None
-    government_share: Decimal | None = None
-    fund_share: Decimal | None = None  # 国家融资担保基金
-    provincial_reguarantee_share: Decimal | None = None
-    reguarantee_fee_rate: Decimal | None = None
+    loan_amount: Decimal | None = money()
+    guarantee_amount: Decimal | None = money()
+    bank_share: Decimal | None = rate()
+    government_share: Decimal | None = rate()
+    fund_share: Decimal | None = rate()  # 国家融资担保基金
+    provincial_reguarantee_share: Decimal | None = rate()
+    reguarantee_fee_rate: Decimal | None = rate()
     other_fees: tuple[str, ...] | None = None
-    borrower_guaranteed_balance: Decimal | None = None
-    compensation_cap_rate: Decimal | None = None
+    borrower_guaranteed_balance: Decimal | None = money()
+    compensation_cap_rate: Decimal | None = rate()
 
 
 # --- 财建〔2024〕148号: 专精特新“小巨人”企业奖补 ------------------------------------
@@ -157,9 +158,9 @@ class LittleGiantAward:
     applied_via_third_party: bool | None = None
     plan_aspects: tuple[PlanAspect, ...] | None = None
     plan_targets_set: bool | None = None  # 分别提出绩效目标
-    plan_investment: Decimal | None = None  # 推进计划投资总额
+    plan_investment: Decimal | None = money()  # 推进计划投资总额
     period_ended: bool | None = None
-    realised_investment: Decimal | None = None
+    realised_investment: Decimal | None = money()
     targets_met: bool | None = None
 
 
@@ -167,10 +168,10 @@ class LittleGiantAward:
 class LittleGiantProvincialFunds:
     """A province's use of one batch of 小巨人 award funds (148号 四(三))."""
 
-    supported_firms: int | None = None
-    total_funds: Decimal | None = None
-    direct_to_firms: Decimal | None = None
-    empowerment_services: Decimal | None = None  # 培育赋能
+    supported_firms: int | None = count()
+    total_funds: Decimal | None = money()
+    direct_to_firms: Decimal | None = money()
+    empowerment_services: Decimal | None = money()  # 培育赋能
 
 
 # --- 金规〔2024〕13号: 小微企业续贷 ---------------------------------------------------
@@ -212,13 +213,13 @@ class LoanRenewal:
 
     borrower_kind: RenewalBorrowerKind | None = None
     loan_purpose: RenewalLoanPurpose | None = None
-    original_maturity: date | None = None
+    original_maturity: date | None = day()
     still_needs_financing: bool | None = None  # 到期后仍有融资需求
     temporary_difficulty: bool | None = None  # 临时存在资金困难
-    applied_on: date | None = None  # 债务人主动申请之日
-    new_loan_contract_signed_on: date | None = None
+    applied_on: date | None = day()  # 债务人主动申请之日
+    new_loan_contract_signed_on: date | None = day()
     guarantee_required: bool | None = None
-    new_guarantee_contract_signed_on: date | None = None
+    new_guarantee_contract_signed_on: date | None = day()
     original_risk_class: LoanRiskClass | None = None
     lawful_operation: bool | None = None  # 依法合规经营
     normal_operation_going_concern: bool | None = None
@@ -240,8 +241,8 @@ class InfrastructureReitsProject:
     """
 
     formally_accepted: bool | None = None
-    formally_accepted_on: date | None = None
-    recommended_to_csrc_on: date | None = None
+    formally_accepted_on: date | None = day()
+    recommended_to_csrc_on: date | None = day()
 
 
 #: The case sections this plugin owns (declared to the kernel through ``declare_sections``).

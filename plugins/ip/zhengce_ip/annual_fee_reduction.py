@@ -66,7 +66,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     reduction = calc.amount("reduction", p.money(sec.standard_fee * best), T("减免金额", "Reduction"),
                             formula=f"{sec.standard_fee} × {best}", facts={f"{S}.standard_fee": sec.standard_fee},
                             cite=choice.citation)
-    calc.amount("fee_payable", sec.standard_fee - reduction, T("应缴年费", "Annual fee payable"),
+    calc.amount("fee_payable", p.money(sec.standard_fee - reduction), T("应缴年费", "Annual fee payable"),
                 formula=f"{sec.standard_fee} − {reduction}", cite=choice.citation)
     return calc.result()
 

@@ -54,7 +54,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         return calc.result()
     reduction = calc.amount("reduction", p.money(sec.fee * rate), T("减缴金额", "Reduction"),
                             formula=f"{sec.fee} × {rate}", facts={f"{S}.fee": sec.fee}, cite=rule.citation)
-    calc.amount("fee_payable", sec.fee - reduction, T("应缴单独指定费", "Individual designation fee payable"),
+    calc.amount("fee_payable", p.money(sec.fee - reduction), T("应缴单独指定费", "Individual designation fee payable"),
                 formula=f"{sec.fee} − {reduction}", cite=rule.citation)
     return calc.result()
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import attrs
 
+from zhengce.contracts import count, day, money, quantity, rate, year
 from zhengce.kernel import FactSection
 
 # --- 财政部 税务总局公告2024年第8号: 新三板 dividend IIT ----------------------------
@@ -45,16 +46,16 @@ class NeeqShareMovement:
     (每日日终结算后的净增（减）股票数) before the FIFO matching.
     """
 
-    day: date | None = None
-    shares: int | None = None
+    day: date | None = day()
+    shares: int | None = count()
 
 
 @attrs.frozen(kw_only=True)
 class NeeqDividend:
     """One dividend distribution (派发股息红利) of the company."""
 
-    record_date: date | None = None  # 股权登记日
-    per_share: Decimal | None = None  # 每股股息红利 (CNY, before tax)
+    record_date: date | None = day()  # 股权登记日
+    per_share: Decimal | None = money()  # 每股股息红利 (CNY, before tax)
 
 
 @attrs.frozen(kw_only=True)
@@ -84,13 +85,13 @@ class SpecialEquipmentUpgrade:
     """
 
     equipment_id: str | None = None
-    original_tax_basis: Decimal | None = None  # 购置时原计税基础
-    incurred_on: date | None = None  # 改造投入发生日
-    completed_on: date | None = None  # 改造完成日
-    investment: Decimal | None = None
-    refunded_vat: Decimal | None = None  # 按有关规定退还的增值税税款
-    transport_installation_commissioning: Decimal | None = None  # 运输、安装和调试等费用
-    fiscal_grant_funded: Decimal | None = None  # 利用财政拨款资金进行的投入
+    original_tax_basis: Decimal | None = money()  # 购置时原计税基础
+    incurred_on: date | None = day()  # 改造投入发生日
+    completed_on: date | None = day()  # 改造完成日
+    investment: Decimal | None = money()
+    refunded_vat: Decimal | None = money()  # 按有关规定退还的增值税税款
+    transport_installation_commissioning: Decimal | None = money()  # 运输、安装和调试等费用
+    fiscal_grant_funded: Decimal | None = money()  # 利用财政拨款资金进行的投入
     purchased_by_enterprise: bool | None = None  # 企业购置 (or finance lease with title transfer)
     finance_lease_title_transfers: bool | None = None  # 融资租赁且约定期满所有权转移 (None: not leased)
     on_catalogue: bool | None = None
@@ -98,16 +99,16 @@ class SpecialEquipmentUpgrade:
     used_by_enterprise: bool | None = None  # 自身实际使用
     separately_accounted: bool | None = None  # 单独核算、分别归集
     plan_or_tech_contract: bool | None = None  # 改造方案 or 登记的技术开发/服务合同
-    transferred_or_leased_on: date | None = None  # 转让、出租（停止使用）之日
-    lease_ended_without_title_on: date | None = None  # 融资租赁期届满而所有权未转移至承租方之日 (公告七第二句)
+    transferred_or_leased_on: date | None = day()  # 转让、出租（停止使用）之日
+    lease_ended_without_title_on: date | None = day()  # 融资租赁期届满而所有权未转移至承租方之日 (公告七第二句)
 
 
 @attrs.frozen(kw_only=True)
 class CitTaxYear:
     """One tax year of the enterprise: its corporate income tax payable (应纳税额, 公告第五条)."""
 
-    year: int | None = None
-    tax_payable: Decimal | None = None
+    year: int | None = year()
+    tax_payable: Decimal | None = money()
 
 
 @attrs.frozen(kw_only=True)
@@ -135,9 +136,9 @@ class LatPrepayment:
     province: str | None = None
     region: str | None = None
     affordable_housing: bool | None = None  # 保障性住房
-    prepaid_on: date | None = None
-    revenue: Decimal | None = None  # 预收款 / 计征依据 (CNY)
-    applied_rate: Decimal | None = None
+    prepaid_on: date | None = day()
+    revenue: Decimal | None = money()  # 预收款 / 计征依据 (CNY)
+    applied_rate: Decimal | None = rate()
 
 
 # --- 财政部 税务总局公告2024年第14号: stamp duty on restructuring --------------------
@@ -198,10 +199,10 @@ class RestructuringStampDuty:
     """
 
     kind: RestructuringKind | None = None
-    executed_on: date | None = None  # 书立 / 记载 date
+    executed_on: date | None = day()  # 书立 / 记载 date
     conversion_form: ConversionForm | None = None
     original_investors_survive: bool | None = None  # 投资主体存续
-    original_investors_share_after: Decimal | None = None  # ratio 0..1 in the converted entity
+    original_investors_share_after: Decimal | None = rate()  # ratio 0..1 in the converted entity
     successor_inherits_rights: bool | None = None  # 承继原企业权利、义务
     investors_unchanged: bool | None = None  # 分立：出资人不发生变动
     parent_absorbs_wholly_owned_subsidiary: bool | None = None
@@ -210,18 +211,18 @@ class RestructuringStampDuty:
     intra_group_relation: IntraGroupRelation | None = None
     transfer_asset: TransferAsset | None = None
     established_in_china: bool | None = None  # 依照我国法律法规设立并在中国境内注册
-    property_transfer_deed_amount: Decimal | None = None  # 产权转移书据
-    capital_already_taxed: Decimal | None = None
-    capital_not_yet_taxed: Decimal | None = None
-    capital_added_later: Decimal | None = None
-    capital_from_revaluation: Decimal | None = None
-    capital_from_other_accounts: Decimal | None = None
-    capital_from_debt_to_equity: Decimal | None = None
-    continued_contract_amount: Decimal | None = None  # 改制前书立尚未履行完毕的合同
+    property_transfer_deed_amount: Decimal | None = money()  # 产权转移书据
+    capital_already_taxed: Decimal | None = money()
+    capital_not_yet_taxed: Decimal | None = money()
+    capital_added_later: Decimal | None = money()
+    capital_from_revaluation: Decimal | None = money()
+    capital_from_other_accounts: Decimal | None = money()
+    capital_from_debt_to_equity: Decimal | None = money()
+    continued_contract_amount: Decimal | None = money()  # 改制前书立尚未履行完毕的合同
     continued_contract_basis_unchanged: bool | None = None
     continued_contract_already_taxed: bool | None = None
-    stamp_duty_rate_books: Decimal | None = None
-    stamp_duty_rate_deeds: Decimal | None = None
+    stamp_duty_rate_books: Decimal | None = rate()
+    stamp_duty_rate_deeds: Decimal | None = rate()
 
 
 # --- 工业和信息化部 财政部 税务总局公告2024年第10号: vehicle & vessel tax catalogue ----
@@ -238,11 +239,11 @@ class VehicleVesselTaxRelief:
     """
 
     model: str | None = None
-    application_completed_on: date | None = None  # 企业完成申请之日
-    catalogue_batch: int | None = None
+    application_completed_on: date | None = day()  # 企业完成申请之日
+    catalogue_batch: int | None = count(minimum=1)
     meets_2024_requirements: bool | None = None
-    new_catalogue_published_on: date | None = None
-    vehicle_acquired_on: date | None = None  # 取得之日
+    new_catalogue_published_on: date | None = day()
+    vehicle_acquired_on: date | None = day()  # 取得之日
     transferred: bool | None = None  # 是否转让 (irrelevant to grandfathering, recorded)
 
 
@@ -279,8 +280,8 @@ class ReverseInvoice:
     month including this invoice.  ``vat_rate_override``: a later-adjusted small-scale levy rate.
     """
 
-    invoice_on: date | None = None
-    amount: Decimal | None = None
+    invoice_on: date | None = day()
+    amount: Decimal | None = money()
     invoice_type: InvoiceType | None = None
     recycler_kind: RecyclerKind | None = None
     recycler_licensed: bool | None = None  # holds the licence / certificate / 备案 of its kind
@@ -291,10 +292,10 @@ class ReverseInvoice:
     recycler_vat_method: VatMethod | None = None
     seller_natural_person: bool | None = None
     seller_consented: bool | None = None
-    seller_12m_sales_before: Decimal | None = None
-    seller_month_sales: Decimal | None = None
-    recycler_month_amount: Decimal | None = None
-    vat_rate_override: Decimal | None = None
+    seller_12m_sales_before: Decimal | None = money()
+    seller_month_sales: Decimal | None = money()
+    recycler_month_amount: Decimal | None = money()
+    vat_rate_override: Decimal | None = rate()
     # 十五–十七: consequences for the recycler (findings only when given)
     comprehensive_utilisation_project: bool | None = None  # 从事《资源综合利用产品和劳务增值税优惠目录（2022年版）》所列项目
     invoice_compliant: bool | None = None  # 符合税收法律、行政法规、规章和规范性文件相关规定 (十六)
@@ -335,10 +336,10 @@ class RecyclerVatMethodElection:
 
     general_taxpayer: bool | None = None
     current_method: VatMethod | None = None
-    current_method_since: date | None = None
+    current_method_since: date | None = day()
     current_method_by_election: bool | None = None
     requested_method: VatMethod | None = None
-    change_on: date | None = None
+    change_on: date | None = day()
 
 
 class RedLetterReason(str, enum.Enum):
@@ -396,17 +397,17 @@ class DigitalEinvoice:
     """
 
     number: str | None = None
-    issued_on: date | None = None
-    month_total_ex_vat: Decimal | None = None
-    monthly_quota: Decimal | None = None
+    issued_on: date | None = day()
+    month_total_ex_vat: Decimal | None = money()
+    monthly_quota: Decimal | None = money()
     red_letter_requested: bool | None = None
     business: EinvoiceBusiness | None = None
     use_confirmed: bool | None = None  # 用途确认
     booked: bool | None = None  # 入账确认
     export_refund_selected: bool | None = None  # 用于出口退税勾选和确认
     recipient_deducted: bool | None = None  # 受票方已用于申报抵扣
-    vat_amount: Decimal | None = None  # 蓝字发票（或《确认单》）所列税额
-    confirmation_hours_elapsed: Decimal | None = None  # 《确认单》发起后经过的小时数（未确认）
+    vat_amount: Decimal | None = money()  # 蓝字发票（或《确认单》）所列税额
+    confirmation_hours_elapsed: Decimal | None = quantity()  # 《确认单》发起后经过的小时数（未确认）
 
 
 # --- super-deduction / super-credit enterprise lists (工信部联通装函〔2024〕60号、233号, 工信厅联财函〔2024〕248号) ---
@@ -438,9 +439,9 @@ class AdvancedManufacturerBranch:
     branch_id: str | None = None
     manufacturing: bool | None = None  # 分支机构所属行业为制造业
     general_taxpayer: bool | None = None
-    sales_2023_total: Decimal | None = None
-    manufacturing_sales_2023: Decimal | None = None
-    processing_fees_2023: Decimal | None = None
+    sales_2023_total: Decimal | None = money()
+    manufacturing_sales_2023: Decimal | None = money()
+    processing_fees_2023: Decimal | None = money()
 
 
 @attrs.frozen(kw_only=True)
@@ -454,23 +455,23 @@ class AdvancedManufacturerList2024:
 
     hnte_status: HnteStatus2024 | None = None
     general_taxpayer: bool | None = None
-    sales_2023_total: Decimal | None = None
-    manufacturing_sales_2023: Decimal | None = None
-    processing_fees_2023: Decimal | None = None
+    sales_2023_total: Decimal | None = money()
+    manufacturing_sales_2023: Decimal | None = money()
+    processing_fees_2023: Decimal | None = money()
     on_2023_list: bool | None = None
-    applied_on: date | None = None
-    creditable_input_vat: Decimal | None = None
-    credit_rate: Decimal | None = None
+    applied_on: date | None = day()
+    creditable_input_vat: Decimal | None = money()
+    credit_rate: Decimal | None = rate()
     # 五: branches, filed by the head office (the applicant)
     head_office_manufacturing: bool | None = None  # 总公司所属行业为制造业 (read when branches are given)
     vat_consolidated_filing: bool | None = None  # 增值税汇总纳税企业
     branches: tuple[AdvancedManufacturerBranch, ...] | None = None
     # 七: changes
     change_kind: AdvancedManufacturerChange | None = None
-    change_info_updated_on: date | None = None  # 在高新技术企业认定管理工作网完成相关信息变更之日
+    change_info_updated_on: date | None = day()  # 在高新技术企业认定管理工作网完成相关信息变更之日
     applied_in_new_location: bool | None = None  # 整体迁移后在迁入地重新申报
     # 八: supervision
-    conditions_failed_on: date | None = None  # 不再符合享受政策条件之日 (e.g. HNTE status revoked)
+    conditions_failed_on: date | None = day()  # 不再符合享受政策条件之日 (e.g. HNTE status revoked)
     false_information_found: bool | None = None  # 以虚假信息获得减免税资格
 
 
@@ -479,25 +480,25 @@ class MachineToolRdList2023:
     """An application for the 2023 list of machine-tool (工业母机) firms for the R&D super-deduction."""
 
     makes_advanced_products: bool | None = None  # 先进工业母机产品 (公告2023年第44号 附件, external)
-    rd_staff_monthly_avg: Decimal | None = None
-    staff_monthly_avg: Decimal | None = None
-    rd_expense_2023: Decimal | None = None
-    sales_revenue_2023: Decimal | None = None  # 主营业务收入 + 其他业务收入
-    product_revenue_2023: Decimal | None = None
-    total_income_2023: Decimal | None = None
-    applied_on: date | None = None
-    disqualified_on: date | None = None  # 六: 经复核确不符合条件、取消享受政策资格之日
+    rd_staff_monthly_avg: Decimal | None = quantity()
+    staff_monthly_avg: Decimal | None = quantity()
+    rd_expense_2023: Decimal | None = money()
+    sales_revenue_2023: Decimal | None = money()  # 主营业务收入 + 其他业务收入
+    product_revenue_2023: Decimal | None = money()
+    total_income_2023: Decimal | None = money()
+    applied_on: date | None = day()
+    disqualified_on: date | None = day()  # 六: 经复核确不符合条件、取消享受政策资格之日
 
 
 @attrs.frozen(kw_only=True)
 class MachineToolVatList2024:
     """A machine-tool firm and the 2024 VAT super-credit list (criteria in 财税〔2023〕25号, external)."""
 
-    applied_on: date | None = None
+    applied_on: date | None = day()
     on_2023_list: bool | None = None
     on_2024_list: bool | None = None
-    change_registered_on: date | None = None  # 更名、分立、合并、重组、主营业务重大变化的变更登记
-    change_reported_on: date | None = None
+    change_registered_on: date | None = day()  # 更名、分立、合并、重组、主营业务重大变化的变更登记
+    change_reported_on: date | None = day()
 
 
 #: The case sections this plugin owns (declared to the kernel through ``declare_sections``).

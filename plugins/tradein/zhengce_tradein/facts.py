@@ -13,6 +13,7 @@ from decimal import Decimal
 import attrs
 
 from zhengce.contracts import Renamed, RenamedValue, Text, migrations
+from zhengce.contracts import day, money, quantity
 from zhengce.kernel import FactSection
 
 
@@ -55,10 +56,10 @@ class Vehicle:
     vin: str | None = None
     vehicle_class: VehicleClass | None = None
     fuel: Fuel | None = None
-    registration_date: date | None = None
-    displacement_l: Decimal | None = None
+    registration_date: date | None = day()
+    displacement_l: Decimal | None = quantity()
     in_nev_catalogue: bool | None = None
-    in_applicant_name_since: date | None = None
+    in_applicant_name_since: date | None = day()
     in_applicant_name: bool | None = None
 
 
@@ -78,18 +79,18 @@ class ScrappageApplication:
     application (for the 补齐差额 top-up).
     """
 
-    submitted_on: date | None = None
+    submitted_on: date | None = day()
     invoice_province: str | None = None
     region: str | None = None
-    scrap_certificate_on: date | None = None  # 《报废机动车回收证明》
+    scrap_certificate_on: date | None = day()  # 《报废机动车回收证明》
     scrap_certificate_by_qualified_dismantler: bool | None = None
-    deregistration_certificate_on: date | None = None  # 《机动车注销证明》
-    sales_invoice_on: date | None = None  # 《机动车销售统一发票》
-    registration_certificate_on: date | None = None  # 《机动车登记证书》
-    subsidy_already_paid: Decimal | None = None
-    subsidy_paid_on: date | None = None
+    deregistration_certificate_on: date | None = day()  # 《机动车注销证明》
+    sales_invoice_on: date | None = day()  # 《机动车销售统一发票》
+    registration_certificate_on: date | None = day()  # 《机动车登记证书》
+    subsidy_already_paid: Decimal | None = money()
+    subsidy_paid_on: date | None = day()
     correction_requested: bool | None = None  # 受理地告知补正信息要求 (75号 第四条)
-    corrected_on: date | None = None  # 通过原渠道补正之日
+    corrected_on: date | None = day()  # 通过原渠道补正之日
     fraud_found: bool | None = None  # 经查实以不正当手段骗取补贴 (75号 第十一条、第十三条)
 
 
@@ -106,10 +107,10 @@ class ScrappageFundingSettlement:
 
     province: str | None = None
     region: str | None = None
-    central_allotment: Decimal | None = None
-    subsidies_paid: Decimal | None = None
-    central_received: Decimal | None = None
-    report_submitted_on: date | None = None
+    central_allotment: Decimal | None = money()
+    subsidies_paid: Decimal | None = money()
+    central_received: Decimal | None = money()
+    report_submitted_on: date | None = day()
 
 
 @attrs.frozen(kw_only=True)
