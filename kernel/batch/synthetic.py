@@ -136,9 +136,12 @@ class _Facts:
             if kind == "rate":
                 lo, hi = float(dom.minimum), float(dom.maximum)
                 return str(Decimal(str(round(rng.uniform(lo, hi), 3))))
+            lo = dom.minimum if dom is not None and dom.minimum is not None else Decimal(0)
             if kind == "money":
-                return f"{rng.randint(0, 50_000_000) / 100:.2f}"
-            return f"{rng.randint(0, 1_000_000) / 10:.1f}"
+                hi = dom.maximum if dom is not None and dom.maximum is not None else Decimal(500_000)
+                return f"{Decimal(rng.randint(int(lo * 100), int(hi * 100))) / 100:.2f}"
+            hi = dom.maximum if dom is not None and dom.maximum is not None else lo + 100_000
+            return f"{Decimal(rng.randint(int(lo * 10), int(hi * 10))) / 10:.1f}"
         return None
 
 
