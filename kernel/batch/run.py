@@ -110,7 +110,8 @@ def _write_json(path: Path, data: Any) -> None:
 def _prepare_parts(job: ScreenJob, manifest: dict[str, Any]) -> dict[int, Stats]:
     """Create (or, resuming, check) the parts directory; return the counts of partitions already done."""
     parts = job.parts_dir
-    assert parts is not None
+    if parts is None:
+        raise ValueError("a screening job writing parts needs its parts directory")
     done: dict[int, Stats] = {}
     if job.resume and (parts / MANIFEST).exists():
         old = json.loads((parts / MANIFEST).read_text(encoding="utf-8"))
@@ -217,7 +218,8 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
 
 def _fresh_parts(job: ScreenJob) -> dict[int, Stats]:
     parts = job.parts_dir
-    assert parts is not None
+    if parts is None:
+        raise ValueError("a screening job writing parts needs its parts directory")
     if parts.exists():
         shutil.rmtree(parts)
     parts.mkdir(parents=True)

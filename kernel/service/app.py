@@ -474,17 +474,20 @@ class RequestContext:
 
 
 async def _invalid(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, CaseValidationError)
+    if not isinstance(exc, CaseValidationError):  # the handler is registered for this class only
+        raise exc
     return json_response(exc.to_json(), 422)
 
 
 async def _too_large_handler(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, BodyTooLarge)
+    if not isinstance(exc, BodyTooLarge):  # the handler is registered for this class only
+        raise exc
     return json_response(_too_large(exc, request.state.request_id), 413, headers={"Connection": "close"})
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPException)
+    if not isinstance(exc, HTTPException):  # the handler is registered for this class only
+        raise exc
     names = {404: "not_found", 405: "method_not_allowed"}
     return json_response({"error": names.get(exc.status_code, "http_error"), "detail": exc.detail},
                          exc.status_code, headers=exc.headers)
