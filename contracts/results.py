@@ -319,7 +319,7 @@ class DecisionRecord:
     ``plugin_set`` identifies the plugins (names and versions, hashed) that decided it;
     ``input_notes`` lists the declared migrations applied to the input (a field given
     under a name an older plugin version used, read under its current name).
-    ``input_hash`` (``sha256:…``) is the hash of the validated input in canonical form, so a record
+    ``input_hash`` (``sha256:…``; None in screening mode, ``trace=False``) is the hash of the validated input in canonical form, so a record
     can be matched to its case and replayed (``zhengce replay``).
     """
 

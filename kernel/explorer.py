@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -390,8 +391,6 @@ def generate(kernel: Kernel, out: Path, *, root: Path = ROOT) -> dict[str, str]:
         pages[page] = title
 
     if pages_dir.exists():
-        import shutil
-
         shutil.rmtree(pages_dir)
     policies = sorted(kernel.policies, key=lambda r: r.spec.id)
     known = {r.spec.id for r in policies}
@@ -413,6 +412,10 @@ def generate(kernel: Kernel, out: Path, *, root: Path = ROOT) -> dict[str, str]:
         if readme.is_file():
             readmes[ref.name] = readme
             site_files[readme.resolve()] = f"domains/{ref.name}/readme.md"
+    images = [f for ext in ("png", "svg", "jpg") for f in sorted((root / "docs").glob(f"*.{ext}"))] if guides else []
+    for image in images:  # the pictures the guides show, beside them
+        (pages_dir / "guides").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(image, pages_dir / "guides" / image.name)
     for g in guides:
         text = g.read_text(encoding="utf-8")
         title = next((l[2:].strip() for l in text.splitlines() if l.startswith("# ")), g.stem)
