@@ -236,6 +236,22 @@ def contract_strategy(tp: Any, **leaves: Any) -> Any:
     return derive(tp)
 
 
+def _require(ok: Any, message: str) -> None:
+    """A check of the kit: an AssertionError pytest reports, raised even under ``python -O``."""
+    if not ok:
+        raise AssertionError(message)
+
+
+def _cited_parameter_sets(plugin: Any) -> list[Any]:
+    """The plugin's parameter sets, after checking that every value names document, article and quote."""
+    sets = [spec.parameters for spec in plugin.declare_policies() if spec.parameters is not None]
+    for ps in sets:
+        for param, value in ps.values():
+            c = value.citation
+            _require(c.document and c.article and c.quote, f"{ps.source}: {param.name} is not cited")
+    return sets
+
+
 def check_plugin_citations(plugin: Any) -> None:
     """Assert that every parameter value of ``plugin``'s policies is cited and that every quote
     and 文号 occurs in the seed.  The seed part is skipped, saying why, when the seed is absent."""
@@ -243,18 +259,14 @@ def check_plugin_citations(plugin: Any) -> None:
 
     from .citations import check_quotes, seed_path
 
-    sets = [spec.parameters for spec in plugin.declare_policies() if spec.parameters is not None]
-    assert sets, "the plugin declares no parameters"
-    for ps in sets:
-        for param, value in ps.values():
-            c = value.citation
-            assert c.document and c.article and c.quote, f"{ps.source}: {param.name} is not cited"
+    sets = _cited_parameter_sets(plugin)
+    _require(sets, "the plugin declares no parameters")
     path = seed_path()
     if path is None:
         pytest.skip("the legal source ../shared/seed/000_4009ee4a0165607f.txt is absent "
                     "(set ZHENGCE_SEED to check quotes; CI has it)")
     problems = check_quotes(path.read_text(encoding="utf-8"), sets)
-    assert not problems, "\n".join(problems)
+    _require(not problems, "\n".join(problems))
 
 
 @contextlib.contextmanager
@@ -307,22 +319,18 @@ def check_conformance(plugin: Any, *, legal_sources: Iterable[str | Path], natio
     from .citations import check_quotes
 
     kernel = Kernel([*national, plugin])
-    assert not kernel.problems, "\n".join(f"{p.plugin}: {p.message}" for p in kernel.problems)
+    _require(not kernel.problems, "\n".join(f"{p.plugin}: {p.message}" for p in kernel.problems))
     specs = [spec for spec in plugin.declare_policies()]
     installed = {r.spec.id for r in kernel.policies}
     for spec in specs:
         named = set(spec.depends_on) | {q for rel in spec.relations for q in getattr(rel, "policies", ())}
-        assert named <= installed, f"{spec.id}: relations name policies not installed: {sorted(named - installed)}"
-    sets = [spec.parameters for spec in specs if spec.parameters is not None]
-    for ps in sets:
-        for param, value in ps.values():
-            c = value.citation
-            assert c.document and c.article and c.quote, f"{ps.source}: {param.name} is not cited"
+        _require(named <= installed, f"{spec.id}: relations name policies not installed: {sorted(named - installed)}")
+    sets = _cited_parameter_sets(plugin)
     text = "\n".join(Path(p).read_text(encoding="utf-8") for p in legal_sources)
     problems = check_quotes(text, sets)
-    assert not problems, "\n".join(problems)
+    _require(not problems, "\n".join(problems))
     if cases is not None:
         for yc in (c for f in sorted(Path(cases).glob("*.yaml")) for c in load_yaml_cases(f)):
             _, found = check_yaml_case(kernel, yc)
-            assert not found, f"{yc.file}::{yc.name}: " + "; ".join(found)
+            _require(not found, f"{yc.file}::{yc.name}: " + "; ".join(found))
     return kernel

@@ -10,6 +10,7 @@ import attrs
 
 from zhengce.contracts import Citation, Explanation, FindingStatus, PolicyResult, Text
 from zhengce.kernel import rules
+from zhengce.kernel.rules import finding_status
 from zhengce.kernel.render import explanation
 
 
@@ -29,7 +30,7 @@ def deadline_status(done_on: date | None, due: date, as_of: date) -> FindingStat
 
 def breach(flag: bool | None) -> FindingStatus:
     """A flag saying a forbidden thing was done: True is a breach (not met), False complies (met)."""
-    return FindingStatus.UNKNOWN if flag is None else (FindingStatus.NOT_MET if flag else FindingStatus.MET)
+    return finding_status(flag, met_when=False)
 
 
 def explain(result: PolicyResult, title: Text, lang: str, note: Text | None = None) -> Explanation:
