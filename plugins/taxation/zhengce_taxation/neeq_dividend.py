@@ -175,8 +175,10 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     acq, _ = _movements(acc.acquisitions)
     trs, _ = _movements(acc.transfers)
     lots, portions = fifo_match(acq, trs)
-    calc.info("fifo", T(zh="按每日净增减额形成持股批次，并按先进先出原则匹配转让", en="Lots from daily net movements, transfers matched first-in first-out"),
-              value="; ".join(f"{x.acquired_on}×{x.shares}→{x.delivered_on or '持有/held'}" for x in portions),
+    calc.info("fifo", T(zh="按每日净增减额形成持股批次，并按先进先出原则匹配转让：" + "；".join(
+                            f"{x.acquired_on}×{x.shares}→{x.delivered_on or '仍持有'}" for x in portions),
+                        en="Lots from daily net movements, transfers matched first-in first-out: " + "; ".join(
+                            f"{x.acquired_on}×{x.shares}→{x.delivered_on or 'still held'}" for x in portions)),
               cite=p.criterion("daily_net"))
     start, end = p.criterion("window.from"), p.criterion("window.until")
     rate = p.criterion("rate")

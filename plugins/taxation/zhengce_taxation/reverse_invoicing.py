@@ -115,7 +115,7 @@ def _recycler_consequences(r, p: Params, calc: Calculation) -> None:
         rule = p.criterion("cit.deduction_voucher")
         calc.finding("cit_deduction_voucher", FindingStatus.MET if r.invoice_compliant else FindingStatus.NOT_MET,
                      T(zh="可作为企业所得税税前扣除凭证" if r.invoice_compliant else "不符合规定：不得作为税前扣除凭证，依税收征收管理法、发票管理办法处理",
-                       en="Valid voucher for CIT deduction" if r.invoice_compliant else "Not compliant: no CIT deduction on it; handled under the 税收征收管理法 and 发票管理办法"),
+                       en="Valid voucher for CIT deduction" if r.invoice_compliant else "Not compliant: no CIT deduction on it; handled under the Tax Collection Administration Law (《中华人民共和国税收征收管理法》) and the Invoice Administration Measures (《中华人民共和国发票管理办法》)"),
                      facts={f"{S}.invoice_compliant": r.invoice_compliant}, cite=rule)
     if r.evidence_kept is not None:
         rule = p.criterion("records.evidence")
