@@ -58,6 +58,38 @@ def test_dividend_tax_non_increasing_in_holding_period(acquired, to_record, d1, 
     assert taxes[0] <= (gross * Decimal("0.2")).quantize(CENT, rounding=ROUND_HALF_UP) + CENT
 
 
+@SETTINGS
+@given(acquired=st.dates(date(2024, 1, 1), date(2027, 6, 30)), to_record=st.integers(0, 300), d1=st.integers(1, 300),
+       days_off=st.lists(st.integers(0, 45), max_size=12), worked=st.lists(st.integers(0, 45), max_size=3))
+def test_tax_deducted_at_transfer_is_paid_on_by_the_fifth_working_day_of_the_next_month(acquired, to_record, d1, days_off, worked):
+    """二: every tax deducted at a transfer is paid on within the next month, on its 5th working day; days off
+    given by the case never bring the deadline forward."""
+    record = max(acquired + timedelta(days=to_record), date(2024, 7, 1))
+    if record > date(2027, 12, 31):
+        return
+    delivered = record + timedelta(days=d1)
+    nxt = delivered.replace(day=28) + timedelta(days=4)
+    nxt = nxt.replace(day=1)
+    off = sorted({nxt + timedelta(days=i) for i in days_off})
+    extra = sorted({nxt + timedelta(days=i) for i in worked} - set(off))
+    case = _dividend_case(acquired, record, delivered, 1000, Decimal("0.5"))
+    plain = KERNEL.evaluate(case, as_of=date(2030, 1, 1)).result(neeq_dividend.POLICY_ID)
+    case["neeq_dividend_account"].update(days_off=[d.isoformat() for d in off], extra_working_days=[d.isoformat() for d in extra])
+    res = KERNEL.evaluate(case, as_of=date(2030, 1, 1)).result(neeq_dividend.POLICY_ID)
+    name = f"depository_pays_by.{delivered:%Y-%m}"
+    withheld = res.evaluation.amount(f"withheld.{delivered}")
+    if res.evaluation.amount("tax_total") == 0:
+        assert withheld is None and res.evaluation.date(name) is None
+        return
+    assert withheld == res.evaluation.amount("tax_total")
+    due, due_plain = res.evaluation.date(name), plain.evaluation.date(name)
+    assert due_plain.month == nxt.month and due_plain.weekday() < 5 and due_plain.day <= 7
+    assert due >= due_plain or extra
+    working = [d for d in (nxt + timedelta(days=i) for i in range((due - nxt).days + 1))
+               if d in extra or (d.weekday() < 5 and d not in off)]
+    assert len(working) == 5 and working[-1] == due
+
+
 movements = st.lists(st.tuples(st.integers(0, 60), st.integers(-500, 800).filter(lambda n: n != 0)), max_size=25)
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import attrs
 
-from zhengce.contracts import count, day, money, quantity, rate, year
+from zhengce.contracts import count, day, items, money, quantity, rate, year
 from zhengce.kernel import FactSection
 
 # --- 财政部 税务总局公告2024年第8号: 新三板 dividend IIT ----------------------------
@@ -69,6 +69,12 @@ class NeeqDividendAccount:
     acquisitions: tuple[NeeqShareMovement, ...] | None = None
     transfers: tuple[NeeqShareMovement, ...] | None = None
     dividends: tuple[NeeqDividend, ...] | None = None
+    # 二: transfer delivery days on which the cash account held no or too little money for the tax
+    funds_short_on: tuple[date, ...] = items(each=day())
+    # the working-day calendar for "次月5个工作日内" (not in the seed): public holidays falling on
+    # weekdays, and weekend days worked instead (调休); otherwise Monday–Friday
+    days_off: tuple[date, ...] = items(each=day())
+    extra_working_days: tuple[date, ...] = items(each=day())
 
 
 # --- 财政部 税务总局公告2024年第9号: special-equipment upgrade credit ---------------
