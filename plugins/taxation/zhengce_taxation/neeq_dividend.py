@@ -41,7 +41,11 @@ class Portion:
 
 
 class Oversold(ValueError):
-    """A transfer delivers more shares than the account holds."""
+    """A transfer delivers more shares than the account holds (on ``day``, ``shares`` net)."""
+
+    def __init__(self, day: date, shares: int) -> None:
+        super().__init__(f"{day}: transfer of {shares} shares exceeds the holding")
+        self.day, self.shares = day, shares
 
 
 def net_by_day(acquisitions: list[tuple[date, int]], transfers: list[tuple[date, int]]) -> list[tuple[date, int]]:
@@ -72,7 +76,7 @@ def fifo_match(acquisitions: list[tuple[date, int]], transfers: list[tuple[date,
         need = -n
         while need:
             if not queue:
-                raise Oversold(f"{day}: transfer of {-n} shares exceeds the holding")
+                raise Oversold(day, -n)
             head = queue[0]
             take = min(need, head[1])
             portions.append(Portion(head[0], take, day))
@@ -161,7 +165,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
             try:
                 fifo_match(acq, trs)
             except Oversold as exc:
-                ok, note = False, T(zh=f"转让股数超过持有股数：{exc}", en=f"A transfer exceeds the holding: {exc}")
+                ok, note = False, T(zh=f"转让股数超过持有股数：{exc.day} 转让 {exc.shares} 股", en=f"A transfer exceeds the holding: {exc}")
         conds.check("movements", T(zh="取得与转让记录一致（按先进先出原则可以匹配）", en="Acquisitions and transfers are consistent (FIFO-matchable)"),
                     ok, facts={"neeq_dividend_account.acquisitions": len(acq), "neeq_dividend_account.transfers": None if trs is None else len(trs)},
                     missing=["neeq_dividend_account.transfers"] if trs is None else None, cite=fifo, note=note)
