@@ -402,3 +402,33 @@ def test_reapply_comes_three_years_later_never_earlier(day):
     assert 3 * 365 <= (again - day).days <= 3 * 366 + 1
     assert again.year == day.year + 3 and again >= date(day.year + 3, day.month, min(day.day, 28))
     assert (again.month, again.day) == (day.month, day.day) or (day.month, day.day, again.month, again.day) == (2, 29, 3, 1)
+
+
+# --- cross_region_migration (税总征科发〔2024〕38号) ---------------------------------------
+
+@SETTINGS
+@given(levels=st.lists(st.sampled_from(["low", "medium", "high"]), max_size=5),
+       rights=st.dictionaries(st.sampled_from(["invoice_quota", "prepaid_tax", "loss_carryforward", "uncredited_input_vat"]),
+                              st.decimals("0", "100000000", places=2), max_size=4),
+       obstacles=st.lists(st.sampled_from(["assisted_blocking", "risk_task_to_block", "extra_conditions", "blocking_document"]), max_size=4),
+       applied=st.dates(date(2024, 8, 1), date(2026, 12, 31)))
+def test_migration_waits_only_for_medium_or_high_risk_and_carries_every_value(levels, rights, obstacles, applied):
+    """二（三）: the move waits iff a task is medium or high risk; 三: every named balance continues at its value;
+    every obstruction is a breach and is reported; nothing applies before 2024-09-01."""
+    case = {"cross_region_migration": {"applied_on": applied.isoformat(), "scope": "within_province",
+                                       "risk_tasks": [{"id": f"R{i}", "level": lv} for i, lv in enumerate(levels)],
+                                       "obstacles": obstacles, **{k: str(v) for k, v in rights.items()}}}
+    res = KERNEL.evaluate(case, as_of=date(2027, 1, 1)).result("taxation.cross_region_migration")
+    if applied < date(2024, 9, 1):
+        assert res.status is Status.DOES_NOT_APPLY
+        return
+    assert res.status is Status.APPLIES, res
+    ev = res.evaluation
+    waits = any(lv != "low" for lv in levels)
+    assert ("风险应对" in ev.finding("migration").label.zh) is waits
+    assert all(ev.finding(f"risk.R{i}").status.value == ("info" if lv == "low" else "duty") for i, lv in enumerate(levels))
+    for name, value in rights.items():
+        assert ev.amount(f"carried.{name}") == value
+    assert {a.name for a in ev.amounts} == {f"carried.{n}" for n in rights}
+    assert {f.id for f in ev.findings if f.status.value == "not_met"} == {f"obstruction.{o}" for o in obstacles}
+    assert (ev.finding("obstruction_reported") is not None) is bool(obstacles)
