@@ -83,7 +83,7 @@ def _building(b, p: Params, calc: Calculation) -> None:
         strengthened = True if any(over) else (None if e_use is None or el is None else False)
         calc.finding("strengthened_energy_review", F.UNKNOWN if strengthened is None else (F.DUTY if strengthened else F.INFO),
                      T(zh=f"年运行能耗 {tce.value} 吨标准煤（或电耗 {kwh.value} 万千瓦时）及以上建筑项目强化节能审查",
-                       en=f"Buildings of {tce.value} tce (or {kwh.value} 万千瓦时) a year or more get a strengthened energy review"),
+                       en=f"Buildings of {tce.value} tce (or {kwh.value} × 10,000 kWh of electricity) a year or more get a strengthened energy review"),
                      detail=T(zh="适用强化节能审查" if strengthened else "不适用强化节能审查" if strengthened is False else "能耗或电耗未知",
                               en="Strengthened review applies" if strengthened else "No strengthened review" if strengthened is False else "Energy or electricity unknown"),
                      facts={f"{path}.annual_operating_energy_tce": e_use, f"{path}.annual_electricity_10k_kwh": el}, cite=tce)
