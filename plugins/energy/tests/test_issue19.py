@@ -117,3 +117,21 @@ def test_footprint_priority_list_is_the_quote_itself():
     value = plugin.FOOTPRINT_PRIORITY.parameters.at("priority_products", None, DAY)
     named = re.search(r"聚焦(.*?)等重点产品", value.citation.quote).group(1).split("、")
     assert list(value.value) == named and len(named) == 18
+
+
+# --- 国发〔2024〕12号 二（五）2: new polysilicon and battery-electrode projects -------------------------
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.sampled_from(["polysilicon", "lithium_battery_electrode"]), _TRI, _TRI, _TRI, _TRI, _TRI)
+def test_new_build_entry_needs_a_new_build_at_the_advanced_level(sector, new_or_expansion, newly_built, advanced, benchmark, grade_a):
+    """Only 新建 and the industry's advanced level decide; the benchmark and grade A never do."""
+    case = {"energy_saving_project": {"sector": sector, "new_or_expansion": new_or_expansion, "newly_built": newly_built,
+                                      "meets_industry_advanced_level": advanced, "meets_efficiency_benchmark": benchmark,
+                                      "environmental_grade_a": grade_a}}
+    ev = result(case, "energy.energy_saving_project_rules", as_of=date(2024, 9, 1)).evaluation
+    if newly_built is False or new_or_expansion is False:
+        want = "info"
+    else:
+        want = "not_met" if False in (newly_built, advanced) else ("unknown" if None in (newly_built, advanced) else "met")
+    assert ev.finding("entry_standard").status.value == want

@@ -227,6 +227,8 @@ class EnergySavingSector(str, enum.Enum):
     CEMENT = "cement"  # 水泥
     CERAMICS = "ceramics"  # 陶瓷
     FLAT_GLASS = "flat_glass"  # 平板玻璃
+    POLYSILICON = "polysilicon"  # 多晶硅 (新建 only)
+    LITHIUM_BATTERY_ELECTRODE = "lithium_battery_electrode"  # 锂电池正负极 (新建 only)
     OTHER = "other"
 
 
@@ -264,6 +266,8 @@ class EnergySavingProject:
     meets_efficiency_benchmark: bool | None = None  # 能效标杆水平
     environmental_grade_a: bool | None = None  # 环保绩效 A级
     meets_mandatory_limit_advanced: bool | None = None  # 强制性能耗限额标准先进值 (alumina)
+    newly_built: bool | None = None  # 新建, not 改扩建 (polysilicon and battery-electrode entry names 新建 only)
+    meets_industry_advanced_level: bool | None = None  # 行业先进水平 (polysilicon, battery electrodes)
     distillation_unit_capacity_t_per_year: Decimal | None = quantity()  # 常减压装置
     fossil_energy_use_tce: Decimal | None = quantity()
     fossil_energy_budget_tce: Decimal | None = quantity()
