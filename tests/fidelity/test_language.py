@@ -21,12 +21,6 @@ from leaks import leaks  # noqa: E402
 CASES = sorted((Path(__file__).resolve().parents[2] / "examples" / "cases").glob("*.json"))
 KERNEL = Kernel()
 KNOWN = {
-    ('energy.carbon_footprint_label_pilot', 'en'): 3,
-    ('energy.carbon_trading_duties', 'en'): 2,
-    ('energy.efficiency_standard_grades', 'zh'): 3,
-    ('energy.energy_saving_project_rules', 'en'): 2,
-    ('energy.energy_saving_targets', 'en'): 1,
-    ('energy.energy_saving_targets', 'zh'): 1,
     ('finance.equipment_renewal_loan_subsidy', 'en'): 1,
     ('finance.equipment_renewal_loan_subsidy', 'zh'): 10,
     ('finance.little_giant_award', 'en'): 1,
