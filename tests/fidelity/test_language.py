@@ -42,8 +42,6 @@ KNOWN = {
     ('taxation.neeq_dividend_differential_iit', 'en'): 1,
     ('taxation.neeq_dividend_differential_iit', 'zh'): 1,
     ('taxation.reverse_invoicing', 'en'): 1,
-    ('tradein.car_scrappage_funding_settlement', 'en'): 3,
-    ('tradein.car_scrappage_subsidy', 'en'): 5,
 }
 
 
