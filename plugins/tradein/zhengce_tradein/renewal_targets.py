@@ -18,6 +18,10 @@ from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.render import explanation
 from zhengce.kernel.rules import Calculation, Conditions, Lookup
 
+def T(zh: str, en: str) -> Text:  # noqa: N802 - reads like the Text it builds
+    return Text(zh=zh, en=en)
+
+
 POLICY_ID = "tradein.renewal_targets"
 PATH = "renewal_indicator_report"
 
@@ -98,10 +102,6 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     conds.check("measures_known", T(zh="所报指标及年份均为本方案目标所指", en="Every measure and year reported is one a target names"),
                 not unknown, facts={f"{PATH}.measurements": listed}, missing=(), cite=_anchor(params, ctx.known_at), note=note)
     return conds.result()
-
-
-def T(zh: str, en: str) -> Text:  # noqa: N802 - reads like the Text it builds
-    return Text(zh=zh, en=en)
 
 
 def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evaluation:
