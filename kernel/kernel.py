@@ -49,6 +49,7 @@ from zhengce.contracts import (
     structure,
 )
 from zhengce.contracts.base import did_you_mean
+from zhengce.contracts.fast import fast_case_hook
 from zhengce.contracts.migrations import MIGRATION_WANTED
 from zhengce.contracts.case import shared_sections as _shared_sections
 
@@ -439,11 +440,12 @@ class Kernel:
         """The case class composed from the shared sections and the loaded plugins' sections."""
         return self._case_loader()[0]
 
-    def _case_loader(self) -> tuple[type[Case], Any, Migrator]:
-        """The composed case class, its structure hook and its migrator, built once per plugin set."""
+    def _case_loader(self) -> tuple[type[Case], Any, Migrator, Any]:
+        """The composed case class, its structure hook, its migrator and its fast path, built once per plugin set."""
         if self._loader is None:
             case_type = compose_case({n: o.type for n, o in self._sections.items() if o.plugin is not None})
-            self._loader = (case_type, converter.get_structure_hook(case_type), Migrator(case_type))
+            self._loader = (case_type, converter.get_structure_hook(case_type), Migrator(case_type),
+                            fast_case_hook(case_type))
         return self._loader
 
     def policy(self, policy_id: str) -> RegisteredPolicy:
@@ -471,7 +473,11 @@ class Kernel:
         """
         if not isinstance(data, dict):
             raise CaseValidationError([Problem("", f"expected an object, got {type(data).__name__}")])
-        case_type, hook, migrate = self._loader or self._case_loader()
+        case_type, hook, migrate, fast = self._loader or self._case_loader()
+        try:  # valid input, the usual case: straight-line code (contracts/fast.py)
+            return fast(data), ()
+        except Exception:  # noqa: BLE001 - any doubt: the converter decides and lists the problems
+            pass
         token = MIGRATION_WANTED.set(False)
         try:
             try:
