@@ -26,8 +26,6 @@ KNOWN = {
     ('finance.little_giant_award', 'en'): 1,
     ('finance.tech_sme_guarantee', 'en'): 1,
     ('finance.tech_sme_guarantee', 'zh'): 1,
-    ('tradein.car_scrappage_funding_settlement', 'en'): 3,
-    ('tradein.car_scrappage_subsidy', 'en'): 5,
 }
 
 

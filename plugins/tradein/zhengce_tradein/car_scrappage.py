@@ -160,7 +160,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     place = p.criterion("acceptance.place")
     province = app.invoice_province if app else None
     conds.info("acceptance_place", T(zh="补贴受理地：《机动车销售统一发票》开具地", en="Where to apply: where the sales invoice was issued"),
-               value=province, facts={"scrappage_application.invoice_province": province}, cite=place)
+               facts={"scrappage_application.invoice_province": province}, cite=place)
     return conds.result()
 
 
@@ -254,7 +254,7 @@ def resolve_zone(province_name: str | None, region: str | None, scheme: str, *,
     if province is None:
         return None, facts, T("参考数据中找不到该省份", "the province is not in the reference table")
     s = table.schemes[scheme]
-    source = Text(zh=f"参考数据：{s.label.zh}（{'；'.join(s.documents)}）", en=f"reference data: {s.label.en} ({'; '.join(s.documents)})")
+    source = Text(zh=f"参考数据：{s.label.zh}（{'；'.join(s.documents)}）", en=f"reference data: {s.label.en} ({'; '.join(f'“{d}”' for d in s.documents)})")
     return table.zone(province, scheme), facts, source
 
 

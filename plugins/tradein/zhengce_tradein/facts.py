@@ -1,4 +1,4 @@
-"""The case sections of the vehicle trade-in domain (汽车以旧换新), owned by this plugin.
+"""The case sections of the trade-in domain (设备更新和消费品以旧换新), owned by this plugin.
 
 Version 2.0.0 renamed the fields a user would not guess; the old names still load
 (declared migrations, noted in the decision record's ``input_notes``).
@@ -13,7 +13,7 @@ from decimal import Decimal
 import attrs
 
 from zhengce.contracts import Renamed, RenamedValue, Text, migrations
-from zhengce.contracts import day, money, quantity
+from zhengce.contracts import day, items, money, quantity, year
 from zhengce.kernel import FactSection
 
 
@@ -126,6 +126,111 @@ class ScrappageLocalRules:
     treats_enterprises_equally: bool | None = None  # 一视同仁支持不同所有制、不同注册地企业
 
 
+# --- 国发〔2024〕7号, 商消费发〔2024〕58号, 商流通发〔2024〕18号 --------------------------------------
+
+@attrs.frozen(kw_only=True)
+class RenewalMeasurement:
+    """One measured indicator of the renewal and trade-in programme for one year.
+
+    ``indicator`` is a measure the targets name (see ``zhengce_tradein.renewal_targets.MEASURES``).
+    For a growth target ``value`` is the year's level and ``baseline`` the 2023 level, in any one
+    unit (vehicles, tonnes, yuan); for a rate target ``value`` is the rate in percent.
+    """
+
+    indicator: str | None = None
+    year: int | None = year()
+    value: Decimal | None = quantity()
+    baseline: Decimal | None = quantity()
+
+
+@attrs.frozen(kw_only=True)
+class RenewalIndicatorReport:
+    """Measured values to check against the programme's targets (the targets are national).
+
+    ``approx_tolerance_pct`` is the tolerance the user declares for an "约" target, as a percentage
+    of the target (5 = within 5%); without it the target is applied strictly.
+    """
+
+    scope: str | None = None
+    approx_tolerance_pct: Decimal | None = quantity(maximum=100)
+    measurements: tuple[RenewalMeasurement, ...] = items()
+
+
+class RenewalField(str, enum.Enum):
+    """The fields whose equipment investment 国发〔2024〕7号 一 counts (工业、农业、建筑、交通、教育、文旅、医疗)."""
+
+    INDUSTRY = "industry"  # 工业
+    AGRICULTURE = "agriculture"  # 农业
+    CONSTRUCTION = "construction"  # 建筑 (and municipal infrastructure, 二（二）)
+    TRANSPORT = "transport"  # 交通
+    EDUCATION = "education"  # 教育
+    CULTURE_TOURISM = "culture_tourism"  # 文旅
+    HEALTH = "health"  # 医疗
+    OTHER = "other"
+
+
+class RenewalProjectKind(str, enum.Enum):
+    """What the project does."""
+
+    EQUIPMENT_RENEWAL = "equipment_renewal"  # 设备更新
+    TECHNICAL_RENOVATION = "technical_renovation"  # 技术改造
+    RECYCLING = "recycling"  # 循环利用
+    REMANUFACTURING = "remanufacturing"  # 再制造
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class EquipmentRenewalProject:
+    """A project under 国发〔2024〕7号's equipment-renewal and recycling actions.
+
+    ``adds_land``: the project needs new land (新增用地); ``mainly_equipment_renewal``: it is mainly
+    equipment renewal (以设备更新为主).  ``meets_mandatory_standards``: the equipment meets the mandatory
+    energy, emission and safety standards and is not in the phase-out catalogue.
+    ``remanufactured_below_original``: a remanufactured product's quality, safety or environmental
+    performance is below the original new product's.
+    """
+
+    name: str | None = None
+    field: RenewalField | None = None
+    kind: RenewalProjectKind | None = None
+    adds_land: bool | None = None
+    mainly_equipment_renewal: bool | None = None
+    meets_mandatory_standards: bool | None = None
+    remanufactured_below_original: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class TradeinLocalMeasures:
+    """A locality's consumer-goods trade-in measures (汽车、家电), checked against 商消费发〔2024〕58号 五（二十二）.
+
+    ``requires_designated_recycler``: it requires used cars or appliances to be sold to designated
+    enterprises; ``sets_regional_or_technology_catalogue``: it sets a subsidy catalogue or enterprise
+    list pointing to a region or a technology.  ``fraud_subsidies_paid`` is the subsidy already paid
+    on claims found to be obtained by fraud (弄虚作假骗补); ``fraud_subsidies_recovered`` what has been
+    recovered of it.
+    """
+
+    locality: str | None = None
+    requires_designated_recycler: bool | None = None
+    sets_regional_or_technology_catalogue: bool | None = None
+    fraud_subsidies_paid: Decimal | None = money()
+    fraud_subsidies_recovered: Decimal | None = money()
+
+
+@attrs.frozen(kw_only=True)
+class ApplianceRecycler:
+    """A used-appliance recycling enterprise (家电回收企业), under 58号 三（九） and 商流通发〔2024〕18号 五（十）.
+
+    ``sells_only_to_compliant_dismantlers``: it sells used appliances only to lawful, compliant
+    dismantling enterprises; ``keeps_intake_and_sales_ledger``: it registers goods in and out and keeps
+    a ledger (进出货环节信息登记与台账管理).
+    """
+
+    name: str | None = None
+    sells_only_to_compliant_dismantlers: bool | None = None
+    keeps_intake_and_sales_ledger: bool | None = None
+
+
 #: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
 SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="old_vehicle", type=Vehicle, title=Text(zh="报废的旧车", en="The old car scrapped")),
@@ -136,4 +241,12 @@ SECTIONS: tuple[FactSection, ...] = (
                 title=Text(zh="一省的补贴资金央地预拨与清算", en="A province's central/local subsidy funding")),
     FactSection(name="scrappage_local_rules", type=ScrappageLocalRules,
                 title=Text(zh="地方实施细则", en="A locality's implementing rules")),
+    FactSection(name="renewal_indicator_report", type=RenewalIndicatorReport,
+                title=Text(zh="设备更新和消费品以旧换新目标指标的测量值", en="Measured indicators of the renewal and trade-in programme")),
+    FactSection(name="equipment_renewal_project", type=EquipmentRenewalProject,
+                title=Text(zh="设备更新、循环利用项目", en="An equipment-renewal or recycling project")),
+    FactSection(name="tradein_local_measures", type=TradeinLocalMeasures,
+                title=Text(zh="地方消费品以旧换新举措", en="A locality's consumer-goods trade-in measures")),
+    FactSection(name="appliance_recycler", type=ApplianceRecycler,
+                title=Text(zh="废旧家电回收企业", en="A used-appliance recycling enterprise")),
 )

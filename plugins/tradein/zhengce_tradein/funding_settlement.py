@@ -96,8 +96,9 @@ def _report(calc: Calculation, p: Lookup, ctx: EvaluationContext, sec) -> None:
     deadline, recipients = p.criterion("report.deadline"), p.criterion("report.recipients")
     calc.date("report_deadline", deadline.value, T("报送补贴资金发放情况截止日（含当日）", "Report on subsidies paid due by (inclusive)"),
               cite=deadline)
-    to = "、".join(recipients.value)
-    label = T("省级部门将补贴资金发放情况报送{}", "The provincial departments report the subsidies paid to {}", to)
+    label = Text(zh="省级部门将补贴资金发放情况报送" + "、".join(recipients.value),
+                 en="The provincial departments report the subsidies paid to "
+                    + ", ".join(RECIPIENTS_EN.get(r, f"“{r}”") for r in recipients.value))
     submitted = sec.report_submitted_on
     if submitted is not None:
         status = FindingStatus.MET if submitted <= deadline.value else FindingStatus.NOT_MET
@@ -106,6 +107,10 @@ def _report(calc: Calculation, p: Lookup, ctx: EvaluationContext, sec) -> None:
     calc.finding("report", status, label, facts={f"{PATH}.report_submitted_on": submitted}, cite=recipients,
                  detail=p.reading("report.deadline"))
 
+
+#: The English names of the departments a report goes to (the parameter lists them as the documents print them).
+RECIPIENTS_EN = {"商务部": "the Ministry of Commerce", "国家发展改革委": "the National Development and Reform Commission",
+                 "财政部": "the Ministry of Finance"}
 
 NAMES = {"pre_allocation": ("预拨", "pre-allocated"), "central_due": ("中央应承担", "central share due"),
          "local_due": ("地方应承担", "local share due"), "settlement_balance": ("清算差额", "settlement balance")}

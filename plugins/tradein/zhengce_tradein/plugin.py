@@ -5,7 +5,8 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, facts, car_scrappage, funding_settlement, local_rules
+from . import (__version__, appliance_recycler_duties, car_scrappage, equipment_renewal_scope, facts, funding_settlement,
+               local_rules, renewal_targets, tradein_local_measures)
 
 CAR_SCRAPPAGE = PolicySpec(
     id=car_scrappage.POLICY_ID,
@@ -30,9 +31,39 @@ LOCAL_RULES = PolicySpec(
     parameters=load_parameters("zhengce_tradein", "parameters/car_scrappage_local_rules.yaml"),
 )
 
+RENEWAL_TARGETS = PolicySpec(
+    id=renewal_targets.POLICY_ID,
+    title=Text(zh="设备更新和消费品以旧换新目标指标核查", en="Targets of the equipment-renewal and trade-in programme"),
+    facts=("renewal_indicator_report",),
+    parameters=load_parameters("zhengce_tradein", "parameters/renewal_targets.yaml"),
+)
+
+EQUIPMENT_RENEWAL_SCOPE = PolicySpec(
+    id=equipment_renewal_scope.POLICY_ID,
+    title=Text(zh="设备更新、循环利用项目的范围规则", en="Scope rules for equipment-renewal and recycling projects"),
+    facts=("equipment_renewal_project",),
+    parameters=load_parameters("zhengce_tradein", "parameters/equipment_renewal_scope.yaml"),
+)
+
+TRADEIN_LOCAL_MEASURES = PolicySpec(
+    id=tradein_local_measures.POLICY_ID,
+    title=Text(zh="地方消费品以旧换新举措的国家底线", en="National rules on local consumer-goods trade-in measures"),
+    facts=("tradein_local_measures",),
+    parameters=load_parameters("zhengce_tradein", "parameters/tradein_local_measures.yaml"),
+)
+
+APPLIANCE_RECYCLER_DUTIES = PolicySpec(
+    id=appliance_recycler_duties.POLICY_ID,
+    title=Text(zh="废旧家电回收企业的义务", en="Duties of a used-appliance recycler"),
+    facts=("appliance_recycler",),
+    parameters=load_parameters("zhengce_tradein", "parameters/appliance_recycler_duties.yaml"),
+)
+
 plugin = RulesPlugin(
     name="tradein",
     distribution="zhengce-tradein",
     fallback_version=__version__, sections=facts.SECTIONS,
-    policies=[(CAR_SCRAPPAGE, car_scrappage), (FUNDING_SETTLEMENT, funding_settlement), (LOCAL_RULES, local_rules)],
+    policies=[(CAR_SCRAPPAGE, car_scrappage), (FUNDING_SETTLEMENT, funding_settlement), (LOCAL_RULES, local_rules),
+              (RENEWAL_TARGETS, renewal_targets), (EQUIPMENT_RENEWAL_SCOPE, equipment_renewal_scope),
+              (TRADEIN_LOCAL_MEASURES, tradein_local_measures), (APPLIANCE_RECYCLER_DUTIES, appliance_recycler_duties)],
 )
