@@ -12,7 +12,9 @@ from zhengce.contracts import Status
 from zhengce.kernel import Kernel
 from zhengce_finance import plugin as declared
 from zhengce_finance.plugin import plugin
+from zhengce.kernel.workdays import add_working_days, calendar
 from zhengce_finance.equipment_renewal import add_years
+from zhengce_finance.subsidy_deadlines import add_months
 
 KERNEL = Kernel([plugin])
 SETTINGS = settings(deadline=None, max_examples=120)
@@ -215,3 +217,31 @@ def test_audit_report_findings_follow_the_facts(occasion, code, original):
     assert ev.finding("coded_report").status.value == word[code]
     assert ev.finding("platform_original").status.value == word[original]
     assert (ev.finding("ask_auditor") is not None) == (code is not True)
+
+
+# --- 财金〔2024〕54号: the administrative deadlines, on the shared working-day calendar -----------------
+DL = "finance.equipment_renewal_subsidy_deadlines"
+DL_PARAMS = declared.SUBSIDY_DEADLINES.parameters
+ADVANCE_DAYS = DL_PARAMS.at("advance.working_days", None, KNOWN).value
+STEP_DAYS = st.dates(min_value=date(2024, 6, 21), max_value=date(2025, 12, 1))
+
+
+@SETTINGS
+@given(STEP_DAYS, st.integers(0, 30), st.integers(0, 40))
+def test_advance_in_time_exactly_when_paid_by_the_nth_working_day(received, paid_after, as_of_after):
+    paid = received + timedelta(days=paid_after)
+    r = KERNEL.evaluate({"equipment_renewal_subsidy_procedure": {"application_received_on": received.isoformat(),
+                                                                 "advance_paid_on": paid.isoformat()}},
+                        as_of=received + timedelta(days=as_of_after)).result(DL)
+    due = r.evaluation.date("advance_deadline")
+    assert due == add_working_days(received, ADVANCE_DAYS).end
+    assert calendar().working_days_between(received, due) == ADVANCE_DAYS and calendar().is_working_day(due)
+    assert (r.evaluation.finding("advance_in_time").status.value == "met") == (paid <= due)
+
+
+@SETTINGS
+@given(st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)), st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)))
+def test_one_month_later_is_after_the_start_within_31_days_and_never_goes_back(a, b):
+    a, b = sorted((a, b))
+    assert a < add_months(a, 1) <= a + timedelta(days=31)
+    assert add_months(a, 1) <= add_months(b, 1)

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import attrs
 
-from zhengce.contracts import count, day, items, money, rate
+from zhengce.contracts import count, day, items, money, rate, year
 from zhengce.kernel import FactSection
 
 # --- 财金〔2024〕54号: 设备更新贷款财政贴息 ------------------------------------------
@@ -291,6 +291,40 @@ class LittleGiantAuditReport:
     uploaded_platform_original: bool | None = None  # 上传的是从统一监管平台下载的已赋码审计报告电子版原件
 
 
+# --- 财金〔2024〕54号 三、五（一）: the administrative deadlines of the interest subsidy ------------------
+
+
+@attrs.frozen(kw_only=True)
+class EquipmentRenewalSubsidyProcedure:
+    """The steps of one quarter's interest-subsidy claim between the lending bank, the city and provincial
+    finance departments and the Ministry of Finance's local supervision bureau (财金〔2024〕54号 三), plus
+    the yearly settlement, the final liquidation and the 2024 demand report.  Every date is the day a step
+    was received or done; a step without its date is not computed.  ``working_days_off`` and
+    ``extra_working_days`` correct the shipped holiday calendar (``zhengce.kernel.workdays``)."""
+
+    quarter_end: date | None = day()  # the last day of the quarter claimed (03-31, 06-30, 09-30, 12-31)
+    application_received_on: date | None = day()  # 省级财政部门收到经办银行省级分支机构的贴息资金申请
+    advance_paid_on: date | None = day()  # 80% 拨付至经办银行省级分支机构
+    city_review_reported_on: date | None = day()  # 地市级财政部门报送审核结果和有关资料
+    city_results_received_on: date | None = day()  # 省级财政部门收到地市级审核结果
+    review_request_sent_on: date | None = day()  # 省级财政部门向监管局报送审核申请
+    review_request_received_on: date | None = day()  # 监管局收到审核申请
+    review_opinion_returned_on: date | None = day()  # 监管局反馈审核意见
+    review_opinion_received_on: date | None = day()  # 省级财政部门收到审核意见
+    review_passed: bool | None = None  # 复审通过
+    remainder_paid_on: date | None = day()  # 剩余20%拨付
+    settlement_year: int | None = year()  # the year whose 2月底前 / 3月底前 steps are checked
+    annual_report_submitted_on: date | None = day()  # 上一年度结算申请报告和本年度需求报告提交财政部
+    annual_opinion_issued_on: date | None = day()  # 监管局出具结算审核意见
+    policy_ended_on: date | None = day()  # 政策到期之日
+    liquidation_report_submitted_on: date | None = day()  # 省级财政部门提交清算报告
+    liquidation_report_received_on: date | None = day()  # 监管局收到清算报告
+    liquidation_opinion_issued_on: date | None = day()  # 监管局出具清算审核意见
+    demand_report_2024_submitted_on: date | None = day()  # 2024年度需求申请报告及测算表报财政部
+    working_days_off: tuple[date, ...] = items(each=day())
+    extra_working_days: tuple[date, ...] = items(each=day())
+
+
 SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="equipment_renewal_loan", type=EquipmentRenewalLoan),
     FactSection(name="tech_guarantee_firm", type=TechGuaranteeFirm),
@@ -301,4 +335,5 @@ SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="infrastructure_reits_project", type=InfrastructureReitsProject),
     FactSection(name="tech_lending_npl", type=TechLendingNpl),
     FactSection(name="little_giant_audit_report", type=LittleGiantAuditReport),
+    FactSection(name="equipment_renewal_subsidy_procedure", type=EquipmentRenewalSubsidyProcedure),
 )

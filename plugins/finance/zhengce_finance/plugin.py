@@ -7,7 +7,7 @@ from datetime import date
 
 from zhengce.kernel import NotAgain, PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, facts, audit_report, equipment_renewal, little_giant, loan_renewal, npl_tolerance, reits_transition, tech_guarantee
+from . import __version__, facts, audit_report, equipment_renewal, little_giant, loan_renewal, npl_tolerance, reits_transition, subsidy_deadlines, tech_guarantee
 
 EQUIPMENT_RENEWAL = PolicySpec(
     id=equipment_renewal.POLICY_ID,
@@ -61,6 +61,13 @@ AUDIT_REPORT = PolicySpec(
     parameters=load_parameters("zhengce_finance", "parameters/little_giant_audit_report.yaml"),
 )
 
+SUBSIDY_DEADLINES = PolicySpec(
+    id=subsidy_deadlines.POLICY_ID,
+    title=Text(zh="设备更新贷款财政贴息的办理时限", en="Equipment-renewal loan interest subsidy: administrative deadlines"),
+    facts=("equipment_renewal_subsidy_procedure",),
+    parameters=load_parameters("zhengce_finance", "parameters/equipment_renewal_subsidy_deadlines.yaml"),
+)
+
 POLICIES: tuple[tuple[PolicySpec, object], ...] = (
     (EQUIPMENT_RENEWAL, equipment_renewal),
     (TECH_GUARANTEE, tech_guarantee),
@@ -69,6 +76,7 @@ POLICIES: tuple[tuple[PolicySpec, object], ...] = (
     (REITS_TRANSITION, reits_transition),
     (NPL_TOLERANCE, npl_tolerance),
     (AUDIT_REPORT, audit_report),
+    (SUBSIDY_DEADLINES, subsidy_deadlines),
 )
 
 plugin = RulesPlugin(name="finance", distribution="zhengce-finance", fallback_version=__version__, sections=facts.SECTIONS, policies=POLICIES)
