@@ -245,3 +245,22 @@ def test_one_month_later_is_after_the_start_within_31_days_and_never_goes_back(a
     a, b = sorted((a, b))
     assert a < add_months(a, 1) <= a + timedelta(days=31)
     assert add_months(a, 1) <= add_months(b, 1)
+
+
+# --- 工信厅企业函〔2024〕221号: who may answer a need, and how many are chosen -------------------------
+CH = "finance.large_firm_challenge"
+CH_PARAMS = declared.LARGE_FIRM_CHALLENGE.parameters
+CH_MIN = CH_PARAMS.at("selection.min", None, KNOWN).value
+CH_MAX = CH_PARAMS.at("selection.max", None, KNOWN).value
+
+
+@SETTINGS
+@given(st.sampled_from([True, False]), st.lists(st.sampled_from(["subsidiary", "holding_company", "supplier", "other_related"]), max_size=3),
+       st.integers(0, 6))
+def test_a_solver_may_answer_exactly_when_an_unrelated_sme_and_a_need_takes_one_or_two(sme, ties, chosen):
+    r = KERNEL.evaluate({"large_firm_challenge": {"meets_sme_standard": sme, "relations_checked": True,
+                                                  "relations_to_poster": ties, "solvers_selected": chosen}},
+                        as_of=date(2024, 9, 1)).result(CH)
+    ev = r.evaluation
+    assert (ev.finding("may_answer").status.value == "met") == (sme and not ties)
+    assert (ev.finding("solvers_per_need").status.value == "met") == (CH_MIN <= chosen <= CH_MAX)

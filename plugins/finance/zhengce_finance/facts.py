@@ -325,6 +325,46 @@ class EquipmentRenewalSubsidyProcedure:
     extra_working_days: tuple[date, ...] = items(each=day())
 
 
+# --- 工信厅企业函〔2024〕221号: 大企业“发榜”中小企业“揭榜” ----------------------------------------------
+
+
+class SolverRelation(str, enum.Enum):
+    """How a would-be solver is related to the posting large firm (221号 二（三）)."""
+
+    SUBSIDIARY = "subsidiary"  # 子公司
+    HOLDING_COMPANY = "holding_company"  # 控股公司
+    SUPPLIER = "supplier"  # 供应商
+    OTHER_RELATED = "other_related"  # 其他关联企业（“等”）
+
+
+class SolverStanding(str, enum.Enum):
+    """The solver's quality tier, for the preferences of 221号 二（四）、三（二）."""
+
+    NATIONAL_LITTLE_GIANT = "national_little_giant"  # 国家级专精特新“小巨人”企业
+    PROVINCIAL_SRDI = "provincial_srdi"  # 省级专精特新中小企业
+    INNOVATIVE_SME = "innovative_sme"  # 创新型中小企业
+    NONE = "none"
+
+
+@attrs.frozen(kw_only=True)
+class LargeFirmChallenge:
+    """One technology need a large firm posts (发榜) and, optionally, one SME that answers it (揭榜).
+
+    ``relations_to_poster`` lists every tie between the SME and the posting firm (empty when the case says
+    there is none: give ``relations_checked: true``).  Whether the SME meets the size thresholds of
+    工信部联企业〔2011〕300号 is an input (``meets_sme_standard``)."""
+
+    need_form_posted_on: date | None = day()  # 《大企业技术创新需求表》经EMS寄至工业和信息化部之日
+    need_form_sealed: bool | None = None  # 加盖企业公章
+    solvers_selected: int | None = count()  # 该项需求选定的“揭榜”企业家数
+    meets_sme_standard: bool | None = None  # 符合《中小企业划型标准规定》
+    relations_checked: bool | None = None  # 已核查与“发榜”大企业的关联关系
+    relations_to_poster: tuple[SolverRelation, ...] = items()
+    application_sealed: bool | None = None  # 《中小企业“揭榜”申请书》加盖企业公章并报送省级主管部门
+    on_solver_list: bool | None = None  # 入选“揭榜”名单
+    standing: SolverStanding | None = None
+
+
 SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="equipment_renewal_loan", type=EquipmentRenewalLoan),
     FactSection(name="tech_guarantee_firm", type=TechGuaranteeFirm),
@@ -336,4 +376,5 @@ SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="tech_lending_npl", type=TechLendingNpl),
     FactSection(name="little_giant_audit_report", type=LittleGiantAuditReport),
     FactSection(name="equipment_renewal_subsidy_procedure", type=EquipmentRenewalSubsidyProcedure),
+    FactSection(name="large_firm_challenge", type=LargeFirmChallenge),
 )

@@ -7,7 +7,7 @@ from datetime import date
 
 from zhengce.kernel import NotAgain, PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, facts, audit_report, equipment_renewal, little_giant, loan_renewal, npl_tolerance, reits_transition, subsidy_deadlines, tech_guarantee
+from . import __version__, facts, audit_report, large_firm_challenge, equipment_renewal, little_giant, loan_renewal, npl_tolerance, reits_transition, subsidy_deadlines, tech_guarantee
 
 EQUIPMENT_RENEWAL = PolicySpec(
     id=equipment_renewal.POLICY_ID,
@@ -68,6 +68,13 @@ SUBSIDY_DEADLINES = PolicySpec(
     parameters=load_parameters("zhengce_finance", "parameters/equipment_renewal_subsidy_deadlines.yaml"),
 )
 
+LARGE_FIRM_CHALLENGE = PolicySpec(
+    id=large_firm_challenge.POLICY_ID,
+    title=Text(zh="大企业“发榜”中小企业“揭榜”", en="Large firms post technology needs, SMEs answer them"),
+    facts=("large_firm_challenge",),
+    parameters=load_parameters("zhengce_finance", "parameters/large_firm_challenge.yaml"),
+)
+
 POLICIES: tuple[tuple[PolicySpec, object], ...] = (
     (EQUIPMENT_RENEWAL, equipment_renewal),
     (TECH_GUARANTEE, tech_guarantee),
@@ -77,6 +84,7 @@ POLICIES: tuple[tuple[PolicySpec, object], ...] = (
     (NPL_TOLERANCE, npl_tolerance),
     (AUDIT_REPORT, audit_report),
     (SUBSIDY_DEADLINES, subsidy_deadlines),
+    (LARGE_FIRM_CHALLENGE, large_firm_challenge),
 )
 
 plugin = RulesPlugin(name="finance", distribution="zhengce-finance", fallback_version=__version__, sections=facts.SECTIONS, policies=POLICIES)
