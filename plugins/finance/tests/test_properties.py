@@ -264,3 +264,42 @@ def test_a_solver_may_answer_exactly_when_an_unrelated_sme_and_a_need_takes_one_
     ev = r.evaluation
     assert (ev.finding("may_answer").status.value == "met") == (sme and not ties)
     assert (ev.finding("solvers_per_need").status.value == "met") == (CH_MIN <= chosen <= CH_MAX)
+
+
+# --- 国办发〔2024〕10号 / 15号 -----------------------------------------------------------------------
+PAY, PLAT, REL = "finance.payment_acceptance", "finance.credit_platform_consolidation", "finance.credit_information_release"
+PLAT_PARAMS = declared.CREDIT_PLATFORMS.parameters
+PLAT_MAX = {"province": PLAT_PARAMS.at("provincial.max", None, KNOWN).value, "city": PLAT_PARAMS.at("local.max", None, KNOWN).value,
+            "county": PLAT_PARAMS.at("local.max", None, KNOWN).value}
+BOOL = st.sampled_from([True, False])
+
+
+@SETTINGS
+@given(BOOL, BOOL, BOOL, BOOL)
+def test_only_an_above_scale_venue_owes_each_means_of_payment(above, mobile, card, cash):
+    r = KERNEL.evaluate({"payment_venue": {"venue_type": "scenic_spot", "above_scale": above, "accepts_mobile": mobile,
+                                           "accepts_bank_card": card, "accepts_cash": cash}}, as_of=date(2024, 6, 1)).result(PAY)
+    failed = {f.id for f in r.evaluation.findings if f.status.value == "not_met"}
+    want = {f"accepts_{k}" for k, v in (("mobile", mobile), ("bank_card", card), ("cash", cash)) if not v} if above else set()
+    assert failed == want
+
+
+@SETTINGS
+@given(st.sampled_from(["province", "city", "county"]), st.integers(0, 5))
+def test_platform_count_met_exactly_up_to_the_limit(level, n):
+    r = KERNEL.evaluate({"credit_platform_region": {"level": level, "platforms": n}}, as_of=date(2024, 6, 1)).result(PLAT)
+    assert (r.evaluation.finding("platform_count").status.value == "met") == (n <= PLAT_MAX[level])
+
+
+@SETTINGS
+@given(BOOL, st.sampled_from([True, False, None]), st.sampled_from([True, False, None]))
+def test_sensitive_information_needs_desensitisation_or_authorisation(sensitive, desensitised, authorised):
+    r = KERNEL.evaluate({"credit_information_release": {"touches_secrets_or_privacy": sensitive, "desensitised": desensitised,
+                                                        "subject_authorised": authorised}}, as_of=date(2024, 6, 1)).result(REL)
+    status = r.evaluation.finding("may_provide_sensitive").status.value
+    if not sensitive or desensitised or authorised:
+        assert status == "met"
+    elif desensitised is False and authorised is False:
+        assert status == "not_met"
+    else:
+        assert status == "unknown"

@@ -365,6 +365,77 @@ class LargeFirmChallenge:
     standing: SolverStanding | None = None
 
 
+# --- 国办发〔2024〕10号: 支付服务 --------------------------------------------------------------------
+
+
+class VenueType(str, enum.Enum):
+    """The kinds of venue 国办发〔2024〕10号 二（四） names as key venues, and any other."""
+
+    BUSINESS_DISTRICT = "business_district"  # 大型商圈
+    SCENIC_SPOT = "scenic_spot"  # 旅游景区
+    RESORT = "resort"  # 旅游度假区
+    MUSEUM = "museum"  # 文博场馆
+    ENTERTAINMENT_VENUE = "entertainment_venue"  # 文娱场所
+    HOTEL = "hotel"  # 酒店
+    TRANSPORT_HUB = "transport_hub"  # 交通枢纽站点
+    HOSPITAL = "hospital"  # 医院
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class PaymentVenue:
+    """A venue and the means of payment it can accept.  ``above_scale`` (规模以上) is an input: the seed
+    sets no threshold.  ``on_local_key_list`` says the local list of key venues (二（一）) names it."""
+
+    venue_type: VenueType | None = None
+    on_local_key_list: bool | None = None
+    above_scale: bool | None = None
+    accepts_mobile: bool | None = None
+    accepts_bank_card: bool | None = None
+    accepts_cash: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class BankBranchCash:
+    """A bank branch's cash services: whether it stopped them, or lowered their quality, at will (随意)."""
+
+    stopped_cash_at_will: bool | None = None
+    lowered_cash_service_at_will: bool | None = None
+
+
+# --- 国办发〔2024〕15号: 融资信用服务平台 ---------------------------------------------------------------
+
+
+class PlatformLevel(str, enum.Enum):
+    PROVINCE = "province"  # 省级
+    CITY = "city"  # 市
+    COUNTY = "county"  # 县
+
+
+@attrs.frozen(kw_only=True)
+class CreditPlatformRegion:
+    """The financing credit-service platforms of one administrative unit (a province's provincial-level
+    platforms, or one city's or county's), after consolidation."""
+
+    level: PlatformLevel | None = None
+    platforms: int | None = count()
+    all_in_national_network: bool | None = None
+    consolidation_completed_on: date | None = day()
+
+
+@attrs.frozen(kw_only=True)
+class CreditInformationRelease:
+    """One release of credit information by a financing credit-service platform or a department."""
+
+    to_financial_institution: bool | None = None
+    public_credit_information: bool | None = None  # 公共信用信息
+    via_national_network: bool | None = None  # 经全国一体化平台网络
+    own_domain_department_service: bool | None = None  # 部门提供本领域信用信息服务
+    touches_secrets_or_privacy: bool | None = None  # 涉及商业秘密或个人隐私
+    desensitised: bool | None = None
+    subject_authorised: bool | None = None  # 信息主体明确授权
+
+
 SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="equipment_renewal_loan", type=EquipmentRenewalLoan),
     FactSection(name="tech_guarantee_firm", type=TechGuaranteeFirm),
@@ -377,4 +448,8 @@ SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="little_giant_audit_report", type=LittleGiantAuditReport),
     FactSection(name="equipment_renewal_subsidy_procedure", type=EquipmentRenewalSubsidyProcedure),
     FactSection(name="large_firm_challenge", type=LargeFirmChallenge),
+    FactSection(name="payment_venue", type=PaymentVenue),
+    FactSection(name="bank_branch_cash", type=BankBranchCash),
+    FactSection(name="credit_platform_region", type=CreditPlatformRegion),
+    FactSection(name="credit_information_release", type=CreditInformationRelease),
 )
