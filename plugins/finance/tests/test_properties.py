@@ -217,6 +217,7 @@ def test_audit_report_findings_follow_the_facts(occasion, code, original):
     assert ev.finding("coded_report").status.value == word[code]
     assert ev.finding("platform_original").status.value == word[original]
     assert (ev.finding("ask_auditor") is not None) == (code is not True)
+    assert (ev.finding("admissible").status.value == "met") == (code is True and original is True)  # 三: both, always
 
 
 # --- 财金〔2024〕54号: the administrative deadlines, on the shared working-day calendar -----------------

@@ -278,6 +278,7 @@ class AuditReportOccasion(str, enum.Enum):
     APPLICATION = "application"  # 参评专精特新“小巨人”企业
     EXPIRY_REVIEW = "expiry_review"  # 到期复核
     INFO_UPDATE = "info_update"  # 更新信息
+    OTHER_SME_EVALUATION = "other_sme_evaluation"  # 创新型中小企业、专精特新中小企业等其他评价认定（15号 四：鼓励参照）
 
 
 @attrs.frozen(kw_only=True)
