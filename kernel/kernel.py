@@ -49,6 +49,7 @@ from zhengce.contracts import (
     structure,
 )
 from zhengce.contracts.base import did_you_mean
+from zhengce.contracts.fast import fast_case_hook
 from zhengce.contracts.migrations import MIGRATION_WANTED
 from zhengce.contracts.case import shared_sections as _shared_sections
 
@@ -163,6 +164,31 @@ class _Slot:
         return dist in (f"zhengce-{_normalise(self.ref.name)}", _normalise(self.ref.name))
 
 
+class _DirectHooks:
+    """A plugin's per-case hooks (``applies_to``, ``evaluate``, ``explain``), called directly.
+
+    pluggy keeps registration and the declaration hooks; a hook with one plain implementation (the
+    usual case: every plugin has its own dispatcher) is bound at registration to that function, which
+    saves one pluggy call per hook per case.  Any other hook keeps its pluggy caller."""
+
+    def __init__(self, relay: Any) -> None:
+        self.relay = relay
+        for name in ("applies_to", "evaluate", "explain"):
+            caller = getattr(relay, name)
+            impls = caller.get_hookimpls()
+            plain = len(impls) == 1 and not (impls[0].hookwrapper or getattr(impls[0], "wrapper", False))
+            setattr(self, name, _direct(impls[0]) if plain else caller)
+
+
+def _direct(impl: Any) -> Any:
+    function, argnames = impl.function, impl.argnames
+
+    def call(**kwargs: Any) -> Any:  # pluggy passes the arguments an implementation names, by name
+        return function(*[kwargs[a] for a in argnames])
+
+    return call
+
+
 def _normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -200,6 +226,7 @@ class Kernel:
         self._slots: list[_Slot] = []
         self._failures: list[LoadProblem] = []  # import or declaration failures, plugin by plugin
         self._blocked: set[str] = set(block)
+        self._deferred = False
         self._resolve()
         plugins = list(plugins)
         for plugin in plugins:
@@ -212,6 +239,14 @@ class Kernel:
     def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> None:
         """Load every installed plugin of ``group``; a plugin that fails to import is reported, not fatal."""
         eps = md.entry_points(group=group)
+        self._deferred = True  # resolve once, after all of them (the outcome is the same: order never matters)
+        try:
+            self._load_each(eps)
+        finally:
+            self._deferred = False
+            self._resolve()
+
+    def _load_each(self, eps: Any) -> None:
         for ep in sorted(eps, key=lambda e: (e.name, e.dist.name if e.dist else "")):
             if ep.name in self._blocked:
                 continue
@@ -236,7 +271,8 @@ class Kernel:
         distribution: str | None = None,
         version: str | None = None,
     ) -> PluginRef | None:
-        """Register one plugin; return its reference, or None when blocked, broken or refused."""
+        """Register one plugin; return its reference, or None when blocked, broken or refused (while
+        entry points load, its reference: the set is resolved once they all are)."""
         dispatcher = pluggy.PluginManager(hookspecs.PROJECT)
         dispatcher.add_hookspecs(hookspecs)
         label = name or getattr(plugin, "__name__", type(plugin).__name__)
@@ -272,8 +308,10 @@ class Kernel:
         except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
             self._fail(name or label, f"{type(exc).__name__}: {exc}")
             return None
-        self._slots.append(_Slot(ref=ref, obj=plugin, hooks=dispatcher.hook, policies=specs,
+        self._slots.append(_Slot(ref=ref, obj=plugin, hooks=_DirectHooks(dispatcher.hook), policies=specs,
                                  sections=sections, requires=info.requires if info else {}))
+        if self._deferred:
+            return ref
         self._resolve()
         return ref if any(s.ref == ref for s in self._active) else None
 
@@ -287,7 +325,8 @@ class Kernel:
         if self.strict:
             raise PluginLoadError(f"plugin {plugin!r}: {message}")
         self._failures.append(LoadProblem(plugin=plugin, message=message))
-        self._resolve()
+        if not self._deferred:
+            self._resolve()
 
     def _resolve(self) -> None:
         """Decide, from every registered plugin at once, what is active.
@@ -414,11 +453,12 @@ class Kernel:
         """The case class composed from the shared sections and the loaded plugins' sections."""
         return self._case_loader()[0]
 
-    def _case_loader(self) -> tuple[type[Case], Any, Migrator]:
-        """The composed case class, its structure hook and its migrator, built once per plugin set."""
+    def _case_loader(self) -> tuple[type[Case], Any, Migrator, Any]:
+        """The composed case class, its structure hook, its migrator and its fast path, built once per plugin set."""
         if self._loader is None:
             case_type = compose_case({n: o.type for n, o in self._sections.items() if o.plugin is not None})
-            self._loader = (case_type, converter.get_structure_hook(case_type), Migrator(case_type))
+            self._loader = (case_type, converter.get_structure_hook(case_type), Migrator(case_type),
+                            fast_case_hook(case_type))
         return self._loader
 
     def policy(self, policy_id: str) -> RegisteredPolicy:
@@ -446,7 +486,11 @@ class Kernel:
         """
         if not isinstance(data, dict):
             raise CaseValidationError([Problem("", f"expected an object, got {type(data).__name__}")])
-        case_type, hook, migrate = self._loader or self._case_loader()
+        case_type, hook, migrate, fast = self._loader or self._case_loader()
+        try:  # valid input, the usual case: straight-line code (contracts/fast.py)
+            return fast(data), ()
+        except Exception:  # noqa: BLE001 - any doubt: the converter decides and lists the problems
+            pass
         token = MIGRATION_WANTED.set(False)
         try:
             try:
@@ -541,8 +585,9 @@ class Kernel:
             routed = self._with_dependencies(routed)
         results: dict[str, PolicyResult] = {}
         ctx = attrs.evolve(ctx, results=results)
-        for reg in routed:
-            results[reg.spec.id] = self._evaluate_one(reg, case, ctx)
+        with guard.Session(self.policy_timeout):  # one timer for the whole case, not one per policy
+            for reg in routed:
+                results[reg.spec.id] = self._evaluate_one(reg, case, ctx)
         ordered = tuple(results[pid] for pid in sorted(results))
         specs = {r.spec.id: r.spec for r in routed}
         return DecisionRecord(

@@ -87,7 +87,9 @@ def _fixed_schemas() -> dict[str, Any]:
             "description": "Bad input, every problem by path: the shape `zhengce evaluate --format json` prints "
                            "(`CaseValidationError.to_json()`). A path starting `query.` names a query parameter.",
             "type": "object", "properties": {"error": {"const": "invalid_input"},
-                                             "problems": {"type": "array", "items": _PROBLEM, "minItems": 1}},
+                                             "problems": {"type": "array", "items": _PROBLEM, "minItems": 1},
+                                             "more_problems": {"type": "integer", "minimum": 1,
+                                                               "description": "problems left out of the list (past the limit shown)"}},
             "required": ["error", "problems"], "additionalProperties": False},
         "BodyTooLarge": _error("body_too_large", {"limit_bytes": {"type": "integer"}}),
         "TimeBudgetExceeded": _error("time_budget_exceeded", {"budget_seconds": {"type": "number"}}),

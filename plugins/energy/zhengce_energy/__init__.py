@@ -1,3 +1,3 @@
 """zhengce-energy: carbon market, energy-saving and green-certificate policies for the zhengce kernel."""
 
-__version__ = "1.2.0"
+__version__ = "1.3.0"

@@ -113,7 +113,7 @@ def _emitter_duties(case: Case, p: Params, calc: Calculation, ctx: EvaluationCon
         rule = p("verification.feedback_working_days")
         due = common.add_working_days(completed, rule.value, party.working_days_off, party.extra_working_days)
         calc.date("verification_feedback_due", due, T(zh="核查结果反馈期限（省级生态环境主管部门）", en="Deadline for the verification feedback (provincial authority)"),
-                  formula=f"{completed} + {rule.value} 工作日/working days", facts={
+                  formula=f"{completed} + {rule.value} 个工作日 ‖ {completed} + {rule.value} working days", facts={
                       "carbon_market_party.verification_completed_on": completed,
                       "carbon_market_party.working_days_off": ", ".join(map(str, party.working_days_off)) or None,
                       "carbon_market_party.extra_working_days": ", ".join(map(str, party.extra_working_days)) or None},

@@ -49,7 +49,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     for i, product in enumerate(a.products or ()):
         listed = product in priority.value
         calc.finding(f"product_{i + 1}_priority", FindingStatus.INFO,
-                     T(zh=f"{product}：{'属' if listed else '不属'}优先聚焦的试点产品", en=f"{product}: {'a' if listed else 'not a'} priority pilot product"),
+                     T(zh=f"“{product}”：{'属' if listed else '不属'}优先聚焦的试点产品", en=f"“{product}”: {'a' if listed else 'not a'} priority pilot product"),
                      detail=p.reading("products.priority"), facts={f"{PATH}.products[{i}]": product}, cite=priority)
     years = p("pilot.years")
     calc.info("pilot_period", T(zh=f"试点期限 {years.value} 年", en=f"The pilot runs {years.value} years"), value=years.value, cite=years)

@@ -87,7 +87,7 @@ def _chp(c, p: Params, calc: Calculation, ctx) -> None:
     facts = {f"{PATH}.facility_type": c.facility_type, f"{PATH}.nearby_chp_capacity_10k_kw": c.nearby_chp_capacity_10k_kw,
              f"{PATH}.distance_to_chp_km": c.distance_to_chp_km, f"{PATH}.closed_or_integrated": c.closed_or_integrated, "as_of": ctx.as_of}
     label = T(zh=f"{cap.value}万千瓦及以上热电联产电厂供热半径 {radius.value} 公里内的燃煤锅炉和落后小热电机组于 {by.value} 前关停或整合",
-              en=f"Coal boilers and small CHP units within {radius.value} km of a CHP plant of {cap.value}万千瓦 or more close or integrate by {by.value}")
+              en=f"Coal boilers and small CHP units within {radius.value} km of a CHP plant of {cap.value} × 10 MW or more close or integrate by {by.value}")
     in_scope = _all(c.facility_type.value in types.value,
                     within_chp_reach(c.nearby_chp_capacity_10k_kw, c.distance_to_chp_km, cap.value, radius.value))
     if in_scope is False:

@@ -57,7 +57,8 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         level = threshold(s.values, rule.value, better)
         levels.append((grade, level))
         calc.amount(f"grade_{grade}_threshold", level, T(zh=f"{grade}级指标（能效前 {rule.value}% 水平）", en=f"Grade {grade} threshold (level of the best {rule.value}%)"),
-                    unit=UNIT, formula=f"rank ceil({rule.value}% × {len(s.values)}) of {len(s.values)} values, {'highest' if better else 'lowest'} first",
+                    unit=UNIT, formula=(f"{len(s.values)} 个数值按{'高' if better else '低'}者在前排序，取第 ceil({rule.value}% × {len(s.values)}) 位 ‖ "
+                             f"rank ceil({rule.value}% × {len(s.values)}) of {len(s.values)} values, {'highest' if better else 'lowest'} first"),
                     facts={f"{PATH}.values": len(s.values), f"{PATH}.higher_is_better": better}, cite=rule, note=p.reading("grade1.top_share_pct"))
     if s.product_value is not None:
         got = next((g for g, level in levels if reaches(s.product_value, level, better)), None)

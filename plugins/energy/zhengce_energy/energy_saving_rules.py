@@ -2,8 +2,10 @@
 
 Coal replacement in key air-pollution regions, the phase-out of coal boilers of
 35 t/h or less by the end of 2025, the high-sulphur petroleum-coke ban, the 20%
-non-fossil floor for new high-energy projects, the benchmark + grade-A entry
-standard (steel, petrochemicals), the elimination of small distillation units,
+non-fossil floor for new high-energy projects, the entry standards (benchmark + grade A
+for steel, petrochemicals, electrolytic aluminium, cement, ceramics, flat glass; the mandatory
+limit's advanced value for alumina; the industry's advanced level for new polysilicon and
+battery-electrode builds), the elimination of small distillation units,
 the fossil-energy budget offset, and a region's demand-response requirement.
 Each rule is a finding; a rule the case gives no facts for is left out.
 """
@@ -83,7 +85,7 @@ def _building(b, p: Params, calc: Calculation) -> None:
         strengthened = True if any(over) else (None if e_use is None or el is None else False)
         calc.finding("strengthened_energy_review", F.UNKNOWN if strengthened is None else (F.DUTY if strengthened else F.INFO),
                      T(zh=f"年运行能耗 {tce.value} 吨标准煤（或电耗 {kwh.value} 万千瓦时）及以上建筑项目强化节能审查",
-                       en=f"Buildings of {tce.value} tce (or {kwh.value} 万千瓦时) a year or more get a strengthened energy review"),
+                       en=f"Buildings of {tce.value} tce (or {kwh.value} × 10,000 kWh of electricity) a year or more get a strengthened energy review"),
                      detail=T(zh="适用强化节能审查" if strengthened else "不适用强化节能审查" if strengthened is False else "能耗或电耗未知",
                               en="Strengthened review applies" if strengthened else "No strengthened review" if strengthened is False else "Energy or electricity unknown"),
                      facts={f"{path}.annual_operating_energy_tce": e_use, f"{path}.annual_electricity_10k_kwh": el}, cite=tce)
@@ -184,12 +186,15 @@ def _non_fossil(prj, p: Params, calc: Calculation) -> None:
 def _entry(prj, p: Params, calc: Calculation) -> None:
     if prj.sector is None:
         return
-    for name in ("entry.steel", "entry.petrochemical", "entry.aluminium", "entry.building_materials", "entry.alumina"):
+    for name in ("entry.steel", "entry.petrochemical", "entry.aluminium", "entry.building_materials", "entry.alumina", "entry.new_build_advanced"):
         if not p.known(name):
             continue
         rule = p(name)
         if prj.sector.value not in rule.value:
             continue
+        if name == "entry.new_build_advanced":  # 新建 only, the industry's advanced level
+            _entry_new_build(prj, p, calc, name)
+            return
         if name == "entry.alumina":  # the mandatory limit standard's advanced value, no grade A
             facts = {f"{PATH}.sector": prj.sector, f"{PATH}.new_or_expansion": prj.new_or_expansion,
                      f"{PATH}.meets_mandatory_limit_advanced": prj.meets_mandatory_limit_advanced}
@@ -203,6 +208,19 @@ def _entry(prj, p: Params, calc: Calculation) -> None:
             return
         calc.finding("entry_standard", _tri(_all(*needed)), p.label(name), facts=facts, cite=rule, detail=p.reading(name) if name == "entry.alumina" else None)
         return
+
+
+def _entry_new_build(prj, p: Params, calc: Calculation, name: str) -> None:
+    """新建多晶硅、锂电池正负极项目: the industry's advanced level; an expansion is not named (新建 only)."""
+    rule = p(name)
+    facts = {f"{PATH}.sector": prj.sector, f"{PATH}.new_or_expansion": prj.new_or_expansion, f"{PATH}.newly_built": prj.newly_built,
+             f"{PATH}.meets_industry_advanced_level": prj.meets_industry_advanced_level}
+    if prj.newly_built is False or prj.new_or_expansion is False:
+        calc.finding("entry_standard", F.INFO, T(zh="非新建项目（本条仅适用于新建项目）", en="Not a newly built project (the rule names new builds only)"),
+                     facts=facts, cite=rule, detail=p.reading(name))
+        return
+    calc.finding("entry_standard", _tri(_all(prj.newly_built, prj.meets_industry_advanced_level)), p.label(name), facts=facts, cite=rule,
+                 detail=p.reading(name))
 
 
 def _distillation(prj, p: Params, calc: Calculation) -> None:

@@ -73,8 +73,8 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     conds.check("indicators_known", T(zh="所报指标均为本方案的目标指标", en="Every reported indicator is a target of the plan"),
                 not unknown, facts={f"{PATH}.measurements": ", ".join(str(m.indicator) for m in r.measurements) or None},
                 missing=(), cite=_anchor(params, ctx.known_at), note=T(zh="未知指标：" + "、".join(map(str, unknown)), en="Unknown indicators: " + ", ".join(map(str, unknown))) if unknown
-                else T(zh=f"本引擎可核查的目标指标共 {len(known)} 项（见 parameters/energy_saving_targets.yaml）",
-                       en=f"{len(known)} target indicators can be checked (see parameters/energy_saving_targets.yaml)"))
+                else T(zh=f"本引擎可核查的目标指标共 {len(known)} 项（见参数文件 energy_saving_targets.yaml）",
+                       en=f"{len(known)} target indicators can be checked (see the parameter file energy_saving_targets.yaml)"))
     return conds.result()
 
 
@@ -85,7 +85,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     tol = r.approx_tolerance_pct
     reported = {m.indicator: m.value for m in r.measurements}
     if r.scope is not None:
-        calc.info("scope", T(zh="测量范围（本方案目标为全国目标）", en="What was measured (the plan's targets are national)"), value=r.scope,
+        calc.info("scope", T(zh="测量范围（本方案目标为全国目标）", en="What was measured (the plan's targets are national)"),
                   facts={f"{PATH}.scope": r.scope}, cite=_anchor(params, ctx.known_at))
     for i, ind in enumerate(indicators(params)):
         if ind not in reported:

@@ -227,6 +227,8 @@ class EnergySavingSector(str, enum.Enum):
     CEMENT = "cement"  # 水泥
     CERAMICS = "ceramics"  # 陶瓷
     FLAT_GLASS = "flat_glass"  # 平板玻璃
+    POLYSILICON = "polysilicon"  # 多晶硅 (新建 only)
+    LITHIUM_BATTERY_ELECTRODE = "lithium_battery_electrode"  # 锂电池正负极 (新建 only)
     OTHER = "other"
 
 
@@ -264,6 +266,8 @@ class EnergySavingProject:
     meets_efficiency_benchmark: bool | None = None  # 能效标杆水平
     environmental_grade_a: bool | None = None  # 环保绩效 A级
     meets_mandatory_limit_advanced: bool | None = None  # 强制性能耗限额标准先进值 (alumina)
+    newly_built: bool | None = None  # 新建, not 改扩建 (polysilicon and battery-electrode entry names 新建 only)
+    meets_industry_advanced_level: bool | None = None  # 行业先进水平 (polysilicon, battery electrodes)
     distillation_unit_capacity_t_per_year: Decimal | None = quantity()  # 常减压装置
     fossil_energy_use_tce: Decimal | None = quantity()
     fossil_energy_budget_tce: Decimal | None = quantity()
@@ -431,6 +435,74 @@ class CarbonFootprintProducts:
     products: tuple[str, ...] = _items()
 
 
+# --- 国办函〔2024〕20号 二（五）/ 国发〔2024〕12号 四（二）: 两部制热价 --------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class HeatBill:
+    """A heat user's bill for one heating period under a two-part tariff (基本热价 + 计量热价).
+
+    The prices are the local ones (the seed sets none).  The basic part is either given as
+    ``basic_charge`` or computed from ``basic_price_per_m2`` × ``heating_area_m2``; the metered
+    part is ``metered_price_per_gj`` × ``heat_used_gj`` (GJ metered).  Money in yuan.
+    """
+
+    basic_charge: Decimal | None = money()
+    basic_price_per_m2: Decimal | None = money()
+    heating_area_m2: Decimal | None = quantity()
+    metered_price_per_gj: Decimal | None = money()
+    heat_used_gj: Decimal | None = quantity()
+
+
+# --- 国办函〔2024〕20号 二（七）: 政府采购工程采购绿色建材 -----------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ProcuredMaterial:
+    """One building material a government-procured works buys.
+
+    ``covered_by_standard``: the material is of a kind the 绿色建筑和绿色建材政府采购需求标准 covers;
+    ``meets_standard``: it meets that standard.  The standard is not in the seed: both are inputs.
+    """
+
+    name: str | None = None
+    covered_by_standard: bool | None = None
+    meets_standard: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class GreenMaterialsProcurement:
+    """A government-procured works (政府采购工程) and the building materials it buys.
+
+    ``in_policy_scope``: the works is within the scope of the policy 政府采购支持绿色建材促进建筑品质提升
+    (designated outside the seed).
+    """
+
+    government_procurement_works: bool | None = None
+    in_policy_scope: bool | None = None
+    materials: tuple[ProcuredMaterial, ...] = items()
+
+
+# --- 国发〔2024〕12号 三（一）, 国办发〔2024〕9号 二（九）: 原料用能和非化石能源不纳入能耗总量和强度控制 ----
+
+
+@attrs.frozen(kw_only=True)
+class EnergyConsumptionAccount:
+    """A region's, unit's or project's energy consumption for one period, in tonnes of standard coal (tce).
+
+    ``feedstock_energy_tce`` (原料用能) is energy used as raw material, not as fuel;
+    ``non_fossil_energy_tce`` is non-fossil energy consumed (counted once, even where used as raw
+    material).  ``output_10k_yuan`` is the GDP or value added the intensity is measured against, in
+    万元 (10,000 yuan).  ``foreign_invested`` marks a foreign-invested project (国办发〔2024〕9号).
+    """
+
+    total_energy_consumption_tce: Decimal | None = quantity()
+    feedstock_energy_tce: Decimal | None = quantity()
+    non_fossil_energy_tce: Decimal | None = quantity()
+    output_10k_yuan: Decimal | None = quantity()
+    foreign_invested: bool | None = None
+
+
 #: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
 SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="carbon_market_party", type=CarbonMarketParty),
@@ -448,4 +520,7 @@ SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="efficiency_standard_survey", type=EfficiencyStandardSurvey),
     FactSection(name="carbon_market_inspection", type=CarbonMarketInspection),
     FactSection(name="carbon_footprint_products", type=CarbonFootprintProducts),
+    FactSection(name="heat_bill", type=HeatBill),
+    FactSection(name="green_materials_procurement", type=GreenMaterialsProcurement),
+    FactSection(name="energy_consumption_account", type=EnergyConsumptionAccount),
 )

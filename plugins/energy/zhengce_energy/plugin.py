@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, facts, footprint_priority, carbon_dual_control, carbon_duties, carbon_footprint, carbon_penalties, coal_clean_use, efficiency_grades, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
+from . import __version__, facts, energy_accounting, footprint_priority, green_procurement, heat_tariff, carbon_dual_control, carbon_duties, carbon_footprint, carbon_penalties, coal_clean_use, efficiency_grades, energy_saving_rules, energy_saving_targets, green_certificate, power_entity
 
 NAME = "energy"
 DISTRIBUTION = "zhengce-energy"
@@ -44,6 +44,13 @@ EFFICIENCY_GRADES = _spec(efficiency_grades, Text(zh="节能标准能效等级�
 FOOTPRINT_PRIORITY = _spec(footprint_priority, Text(zh="产品碳足迹核算规则的重点产品", en="Priority products for carbon-footprint accounting standards"),
                            ("carbon_footprint_products",), "footprint_priority_products.yaml")
 
+HEAT_TARIFF = _spec(heat_tariff, Text(zh="两部制热价：基本热费与计量热费", en="Two-part heat tariff: basic and metered heat charges"),
+                    ("heat_bill",), "two_part_heat_tariff.yaml")
+GREEN_PROCUREMENT = _spec(green_procurement, Text(zh="政府采购工程采购绿色建材", en="Government-procured works buy green building materials"),
+                          ("green_materials_procurement",), "green_materials_procurement.yaml")
+ENERGY_ACCOUNTING = _spec(energy_accounting, Text(zh="原料用能和非化石能源不纳入能源消耗总量和强度控制", en="Feedstock and non-fossil energy left out of energy total and intensity control"),
+                          ("energy_consumption_account",), "energy_accounting_exclusions.yaml")
+
 plugin = RulesPlugin(
     name=NAME,
     distribution=DISTRIBUTION,
@@ -60,6 +67,9 @@ plugin = RulesPlugin(
         (CARBON_DUAL_CONTROL, carbon_dual_control),
         (EFFICIENCY_GRADES, efficiency_grades),
         (FOOTPRINT_PRIORITY, footprint_priority),
+        (HEAT_TARIFF, heat_tariff),
+        (GREEN_PROCUREMENT, green_procurement),
+        (ENERGY_ACCOUNTING, energy_accounting),
     ],
 )
 POLICIES = plugin.specs
