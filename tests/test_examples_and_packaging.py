@@ -39,7 +39,7 @@ def test_built_wheel_holds_namespaced_packages_and_imports(tmp_path):
     (wheel,) = tmp_path.glob("zhengce-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("zhengce/kernel/__init__.py", "zhengce/kernel/hookspecs.py", "zhengce/contracts/__init__.py",
-                   "zhengce/kernel/reference/regions.yaml"):
+                   "zhengce/kernel/reference/regions.yaml", "zhengce/kernel/reference/workdays.yaml"):
         assert needed in names
     assert not [n for n in names if n.startswith(("kernel/", "contracts/"))]
     assert any(n.endswith("entry_points.txt") for n in names)

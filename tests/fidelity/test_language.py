@@ -21,11 +21,6 @@ from leaks import leaks  # noqa: E402
 CASES = sorted((Path(__file__).resolve().parents[2] / "examples" / "cases").glob("*.json"))
 KERNEL = Kernel()
 KNOWN = {
-    ('finance.equipment_renewal_loan_subsidy', 'en'): 1,
-    ('finance.equipment_renewal_loan_subsidy', 'zh'): 10,
-    ('finance.little_giant_award', 'en'): 1,
-    ('finance.tech_sme_guarantee', 'en'): 1,
-    ('finance.tech_sme_guarantee', 'zh'): 1,
 }
 
 

@@ -12,7 +12,9 @@ from zhengce.contracts import Status
 from zhengce.kernel import Kernel
 from zhengce_finance import plugin as declared
 from zhengce_finance.plugin import plugin
+from zhengce.kernel.workdays import add_working_days, calendar
 from zhengce_finance.equipment_renewal import add_years
+from zhengce_finance.subsidy_deadlines import add_months
 
 KERNEL = Kernel([plugin])
 SETTINGS = settings(deadline=None, max_examples=120)
@@ -215,3 +217,90 @@ def test_audit_report_findings_follow_the_facts(occasion, code, original):
     assert ev.finding("coded_report").status.value == word[code]
     assert ev.finding("platform_original").status.value == word[original]
     assert (ev.finding("ask_auditor") is not None) == (code is not True)
+    assert (ev.finding("admissible").status.value == "met") == (code is True and original is True)  # 三: both, always
+
+
+# --- 财金〔2024〕54号: the administrative deadlines, on the shared working-day calendar -----------------
+DL = "finance.equipment_renewal_subsidy_deadlines"
+DL_PARAMS = declared.SUBSIDY_DEADLINES.parameters
+ADVANCE_DAYS = DL_PARAMS.at("advance.working_days", None, KNOWN).value
+STEP_DAYS = st.dates(min_value=date(2024, 6, 21), max_value=date(2025, 12, 1))
+
+
+@SETTINGS
+@given(STEP_DAYS, st.integers(0, 30), st.integers(0, 40))
+def test_advance_in_time_exactly_when_paid_by_the_nth_working_day(received, paid_after, as_of_after):
+    paid = received + timedelta(days=paid_after)
+    r = KERNEL.evaluate({"equipment_renewal_subsidy_procedure": {"application_received_on": received.isoformat(),
+                                                                 "advance_paid_on": paid.isoformat()}},
+                        as_of=received + timedelta(days=as_of_after)).result(DL)
+    due = r.evaluation.date("advance_deadline")
+    assert due == add_working_days(received, ADVANCE_DAYS).end
+    assert calendar().working_days_between(received, due) == ADVANCE_DAYS and calendar().is_working_day(due)
+    assert (r.evaluation.finding("advance_in_time").status.value == "met") == (paid <= due)
+
+
+@SETTINGS
+@given(st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)), st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)))
+def test_one_month_later_is_after_the_start_within_31_days_and_never_goes_back(a, b):
+    a, b = sorted((a, b))
+    assert a < add_months(a, 1) <= a + timedelta(days=31)
+    assert add_months(a, 1) <= add_months(b, 1)
+
+
+# --- 工信厅企业函〔2024〕221号: who may answer a need, and how many are chosen -------------------------
+CH = "finance.large_firm_challenge"
+CH_PARAMS = declared.LARGE_FIRM_CHALLENGE.parameters
+CH_MIN = CH_PARAMS.at("selection.min", None, KNOWN).value
+CH_MAX = CH_PARAMS.at("selection.max", None, KNOWN).value
+
+
+@SETTINGS
+@given(st.sampled_from([True, False]), st.lists(st.sampled_from(["subsidiary", "holding_company", "supplier", "other_related"]), max_size=3),
+       st.integers(0, 6))
+def test_a_solver_may_answer_exactly_when_an_unrelated_sme_and_a_need_takes_one_or_two(sme, ties, chosen):
+    r = KERNEL.evaluate({"large_firm_challenge": {"meets_sme_standard": sme, "relations_checked": True,
+                                                  "relations_to_poster": ties, "solvers_selected": chosen}},
+                        as_of=date(2024, 9, 1)).result(CH)
+    ev = r.evaluation
+    assert (ev.finding("may_answer").status.value == "met") == (sme and not ties)
+    assert (ev.finding("solvers_per_need").status.value == "met") == (CH_MIN <= chosen <= CH_MAX)
+
+
+# --- 国办发〔2024〕10号 / 15号 -----------------------------------------------------------------------
+PAY, PLAT, REL = "finance.payment_acceptance", "finance.credit_platform_consolidation", "finance.credit_information_release"
+PLAT_PARAMS = declared.CREDIT_PLATFORMS.parameters
+PLAT_MAX = {"province": PLAT_PARAMS.at("provincial.max", None, KNOWN).value, "city": PLAT_PARAMS.at("local.max", None, KNOWN).value,
+            "county": PLAT_PARAMS.at("local.max", None, KNOWN).value}
+BOOL = st.sampled_from([True, False])
+
+
+@SETTINGS
+@given(BOOL, BOOL, BOOL, BOOL)
+def test_only_an_above_scale_venue_owes_each_means_of_payment(above, mobile, card, cash):
+    r = KERNEL.evaluate({"payment_venue": {"venue_type": "scenic_spot", "above_scale": above, "accepts_mobile": mobile,
+                                           "accepts_bank_card": card, "accepts_cash": cash}}, as_of=date(2024, 6, 1)).result(PAY)
+    failed = {f.id for f in r.evaluation.findings if f.status.value == "not_met"}
+    want = {f"accepts_{k}" for k, v in (("mobile", mobile), ("bank_card", card), ("cash", cash)) if not v} if above else set()
+    assert failed == want
+
+
+@SETTINGS
+@given(st.sampled_from(["province", "city", "county"]), st.integers(0, 5))
+def test_platform_count_met_exactly_up_to_the_limit(level, n):
+    r = KERNEL.evaluate({"credit_platform_region": {"level": level, "platforms": n}}, as_of=date(2024, 6, 1)).result(PLAT)
+    assert (r.evaluation.finding("platform_count").status.value == "met") == (n <= PLAT_MAX[level])
+
+
+@SETTINGS
+@given(BOOL, st.sampled_from([True, False, None]), st.sampled_from([True, False, None]))
+def test_sensitive_information_needs_desensitisation_or_authorisation(sensitive, desensitised, authorised):
+    r = KERNEL.evaluate({"credit_information_release": {"touches_secrets_or_privacy": sensitive, "desensitised": desensitised,
+                                                        "subject_authorised": authorised}}, as_of=date(2024, 6, 1)).result(REL)
+    status = r.evaluation.finding("may_provide_sensitive").status.value
+    if not sensitive or desensitised or authorised:
+        assert status == "met"
+    elif desensitised is False and authorised is False:
+        assert status == "not_met"
+    else:
+        assert status == "unknown"

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from zhengce.contracts import Explanation, PolicyResult, Text
 from zhengce.kernel import ParameterValue
-from zhengce.kernel.render import explanation
+from zhengce.kernel.render import FORMULA_LANGS, explanation
 from zhengce.kernel.rules import Lookup
 
 T = Text
@@ -18,6 +18,11 @@ class Params(Lookup):
 
     def __call__(self, name: str) -> ParameterValue:  # type: ignore[override]
         return self.value(name)
+
+
+def bilingual(zh: str, en: str) -> str:
+    """A worded formula in both languages (the renderer shows the half of the output's language)."""
+    return f"{zh}{FORMULA_LANGS}{en}"
 
 
 def in_window(day: date | None, start: date, end: date) -> bool | None:

@@ -26,8 +26,10 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
     p = Params(params, None, ctx.known_at)
     occasions = p("occasions")
     conds = Conditions()
+    other = r.occasion is not None and r.occasion.value == "other_sme_evaluation"
     conds.check("occasion", T(zh="参评“小巨人”、到期复核或者更新信息", en="Applying as a little giant, facing the expiry review, or updating information"),
-                None if r.occasion is None else r.occasion.value in occasions.value, facts={f"{S}.occasion": r.occasion}, cite=occasions)
+                None if r.occasion is None else r.occasion.value in occasions.value, facts={f"{S}.occasion": r.occasion}, cite=occasions,
+                note=params["other_evaluations_encouraged"].label if other else None)
     return conds.result()
 
 
@@ -45,11 +47,22 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         if value is None:
             calc.need(f"{S}.{field}")
         calc.finding(fid, finding_status(value), label, facts={f"{S}.{field}": value}, cite=p(rule))
+    both = (r.verification_code, r.uploaded_platform_original)
+    admissible = False if False in both else (None if None in both else True)
+    calc.finding("admissible", finding_status(admissible),
+                 T(zh="上传的审计报告符合查验要求：附验证码且为平台下载的电子版原件", en="The uploaded report passes the check: coded, and the platform's electronic original")
+                 if admissible is not False else
+                 T(zh="上传的审计报告不符合查验要求", en="The uploaded report does not pass the check"),
+                 cite=p("platform_original"))
     if r.verification_code is not True:
         calc.finding("ask_auditor", FindingStatus.DUTY, params["ask_auditor"].label, cite=p("ask_auditor"))
+        calc.finding("auditor_supplies_coded_report", FindingStatus.INFO, params["auditor_supplies_coded_report"].label,
+                     cite=p("auditor_supplies_coded_report"))
+    else:
+        calc.finding("firm_may_verify", FindingStatus.INFO, params["firm_may_verify"].label, cite=p("firm_may_verify"))
     calc.finding("code_not_endorsement", FindingStatus.INFO, params["code_not_endorsement"].label, cite=p("code_not_endorsement"))
     return calc.result()
 
 
 def explain(result: PolicyResult, title: Text, lang: str) -> Explanation:
-    return _explain(result, title, lang, {})
+    return _explain(result, title, lang, {}, lead=("admissible",))

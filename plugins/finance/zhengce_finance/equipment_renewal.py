@@ -22,7 +22,7 @@ from zhengce.contracts import Applicability, Case, Evaluation, Explanation, Find
 from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.rules import Calculation, Conditions
 
-from ._common import Params, T, in_window, pct
+from ._common import Params, T, bilingual, in_window, pct
 from ._common import explain as _explain
 
 POLICY_ID = "finance.equipment_renewal_loan_subsidy"
@@ -170,7 +170,8 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
               facts={f"{s}.paid_to_supplier_on": start}, cite=years)
     calc.date("accrual_end", end, T(zh=f"贴息截止日（不含当日）：起始日满{years.value}年、到期日或本金还清日中最早者",
                                    en=f"Subsidy ends (exclusive): the earliest of {years.value} years after the start, maturity, full repayment"),
-              formula=f"min({start} + {years.value}y, maturity {loan.maturity_date}, repaid)", inclusive=False,
+              formula=bilingual(f"min({start} + {years.value}年, 到期日 {loan.maturity_date}, 本金还清日)",
+                                f"min({start} + {years.value} years, maturity {loan.maturity_date}, full repayment)"), inclusive=False,
               facts={f"{s}.maturity_date": loan.maturity_date}, cite=years)
     calc.info("principal_basis", T(zh="贴息本金：每日未偿还本金；计息天数基准按贷款合同", en="Principal: outstanding each day; day count per the loan contract"),
               value=f"{loan.principal} / {loan.day_count_basis}", cite=rate, note=p.reading("rate"),
@@ -196,14 +197,17 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
             key = label.lower()
             pd = principal_days(loan, a, b)
             gross = money(pd * rate.value / basis)
-            formula = f"Σ outstanding×days [{a}, {b}) = {pd}; {pd} × {rate.value} / {basis}"
+            zh_f, en_f = (f"Σ 每日未偿本金 [{a}, {b}) = {pd}; {pd} × {rate.value} / {basis}",
+                          f"Σ outstanding principal per day [{a}, {b}) = {pd}; {pd} × {rate.value} / {basis}")
             sub = gross
             if loan.annual_interest_rate is not None:
                 interest = money(pd * loan.annual_interest_rate / basis)
                 if interest < sub:
-                    sub, formula = interest, formula + f" → min(, interest {interest})"
+                    sub, zh_f, en_f = interest, zh_f + f" → 不超过同期利息 {interest}", en_f + f" → at most the interest {interest}"
             if cumulative + sub > cap_total:
-                sub, formula = max(Decimal(0), cap_total - cumulative), formula + f" → capped at {cap_total} − {cumulative}"
+                sub = max(Decimal(0), cap_total - cumulative)
+                zh_f, en_f = zh_f + f" → 累计上限 {cap_total} − {cumulative}", en_f + f" → capped at {cap_total} − {cumulative}"
+            formula = bilingual(zh_f, en_f)
             cumulative += sub
             calc.amount(f"subsidy_{key}", sub, T(zh=f"{label} 季度贴息（财政承担，经办银行收息时从企业利息中扣除）", en=f"{label} subsidy (borne by public finance, deducted from the firm's interest by the bank)"), formula=formula, cite=rate)
             advance = money(sub * adv_rule.value)
@@ -226,7 +230,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                             formula=f"{pd} × {loan.annual_interest_rate} / {basis} − {sub}", cite=netting, note=p.reading("netting"))
             y, q = (y + 1, 1) if q == 4 else (y, q + 1)
     calc.amount("subsidy_total", total, T(zh="贴息合计（复审通过的季度）", en="Total subsidy (quarters passing review)"),
-                formula=f"Σ quarters = {total} (cap {cap_total})", cite=rate)
+                formula=bilingual(f"Σ 各季度 = {total}（累计上限 {cap_total}）", f"Σ quarters = {total} (cap {cap_total})"), cite=rate)
     if failed:
         calc.amount("recovered_total", recovered, T(zh="复审不通过追缴或扣回合计", en="Recovered after failed reviews"),
                     formula=f"{recovered}", cite=p("review_failed.recovered"))

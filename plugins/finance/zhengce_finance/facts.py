@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import attrs
 
-from zhengce.contracts import count, day, items, money, rate
+from zhengce.contracts import count, day, items, money, rate, year
 from zhengce.kernel import FactSection
 
 # --- 财金〔2024〕54号: 设备更新贷款财政贴息 ------------------------------------------
@@ -278,6 +278,7 @@ class AuditReportOccasion(str, enum.Enum):
     APPLICATION = "application"  # 参评专精特新“小巨人”企业
     EXPIRY_REVIEW = "expiry_review"  # 到期复核
     INFO_UPDATE = "info_update"  # 更新信息
+    OTHER_SME_EVALUATION = "other_sme_evaluation"  # 创新型中小企业、专精特新中小企业等其他评价认定（15号 四：鼓励参照）
 
 
 @attrs.frozen(kw_only=True)
@@ -291,6 +292,151 @@ class LittleGiantAuditReport:
     uploaded_platform_original: bool | None = None  # 上传的是从统一监管平台下载的已赋码审计报告电子版原件
 
 
+# --- 财金〔2024〕54号 三、五（一）: the administrative deadlines of the interest subsidy ------------------
+
+
+@attrs.frozen(kw_only=True)
+class EquipmentRenewalSubsidyProcedure:
+    """The steps of one quarter's interest-subsidy claim between the lending bank, the city and provincial
+    finance departments and the Ministry of Finance's local supervision bureau (财金〔2024〕54号 三), plus
+    the yearly settlement, the final liquidation and the 2024 demand report.  Every date is the day a step
+    was received or done; a step without its date is not computed.  ``working_days_off`` and
+    ``extra_working_days`` correct the shipped holiday calendar (``zhengce.kernel.workdays``)."""
+
+    quarter_end: date | None = day()  # the last day of the quarter claimed (03-31, 06-30, 09-30, 12-31)
+    application_received_on: date | None = day()  # 省级财政部门收到经办银行省级分支机构的贴息资金申请
+    advance_paid_on: date | None = day()  # 80% 拨付至经办银行省级分支机构
+    city_review_reported_on: date | None = day()  # 地市级财政部门报送审核结果和有关资料
+    city_results_received_on: date | None = day()  # 省级财政部门收到地市级审核结果
+    review_request_sent_on: date | None = day()  # 省级财政部门向监管局报送审核申请
+    review_request_received_on: date | None = day()  # 监管局收到审核申请
+    review_opinion_returned_on: date | None = day()  # 监管局反馈审核意见
+    review_opinion_received_on: date | None = day()  # 省级财政部门收到审核意见
+    review_passed: bool | None = None  # 复审通过
+    remainder_paid_on: date | None = day()  # 剩余20%拨付
+    settlement_year: int | None = year()  # the year whose 2月底前 / 3月底前 steps are checked
+    annual_report_submitted_on: date | None = day()  # 上一年度结算申请报告和本年度需求报告提交财政部
+    annual_opinion_issued_on: date | None = day()  # 监管局出具结算审核意见
+    policy_ended_on: date | None = day()  # 政策到期之日
+    liquidation_report_submitted_on: date | None = day()  # 省级财政部门提交清算报告
+    liquidation_report_received_on: date | None = day()  # 监管局收到清算报告
+    liquidation_opinion_issued_on: date | None = day()  # 监管局出具清算审核意见
+    demand_report_2024_submitted_on: date | None = day()  # 2024年度需求申请报告及测算表报财政部
+    working_days_off: tuple[date, ...] = items(each=day())
+    extra_working_days: tuple[date, ...] = items(each=day())
+
+
+# --- 工信厅企业函〔2024〕221号: 大企业“发榜”中小企业“揭榜” ----------------------------------------------
+
+
+class SolverRelation(str, enum.Enum):
+    """How a would-be solver is related to the posting large firm (221号 二（三）)."""
+
+    SUBSIDIARY = "subsidiary"  # 子公司
+    HOLDING_COMPANY = "holding_company"  # 控股公司
+    SUPPLIER = "supplier"  # 供应商
+    OTHER_RELATED = "other_related"  # 其他关联企业（“等”）
+
+
+class SolverStanding(str, enum.Enum):
+    """The solver's quality tier, for the preferences of 221号 二（四）、三（二）."""
+
+    NATIONAL_LITTLE_GIANT = "national_little_giant"  # 国家级专精特新“小巨人”企业
+    PROVINCIAL_SRDI = "provincial_srdi"  # 省级专精特新中小企业
+    INNOVATIVE_SME = "innovative_sme"  # 创新型中小企业
+    NONE = "none"
+
+
+@attrs.frozen(kw_only=True)
+class LargeFirmChallenge:
+    """One technology need a large firm posts (发榜) and, optionally, one SME that answers it (揭榜).
+
+    ``relations_to_poster`` lists every tie between the SME and the posting firm (empty when the case says
+    there is none: give ``relations_checked: true``).  Whether the SME meets the size thresholds of
+    工信部联企业〔2011〕300号 is an input (``meets_sme_standard``)."""
+
+    need_form_posted_on: date | None = day()  # 《大企业技术创新需求表》经EMS寄至工业和信息化部之日
+    need_form_sealed: bool | None = None  # 加盖企业公章
+    solvers_selected: int | None = count()  # 该项需求选定的“揭榜”企业家数
+    meets_sme_standard: bool | None = None  # 符合《中小企业划型标准规定》
+    relations_checked: bool | None = None  # 已核查与“发榜”大企业的关联关系
+    relations_to_poster: tuple[SolverRelation, ...] = items()
+    application_sealed: bool | None = None  # 《中小企业“揭榜”申请书》加盖企业公章并报送省级主管部门
+    on_solver_list: bool | None = None  # 入选“揭榜”名单
+    standing: SolverStanding | None = None
+
+
+# --- 国办发〔2024〕10号: 支付服务 --------------------------------------------------------------------
+
+
+class VenueType(str, enum.Enum):
+    """The kinds of venue 国办发〔2024〕10号 二（四） names as key venues, and any other."""
+
+    BUSINESS_DISTRICT = "business_district"  # 大型商圈
+    SCENIC_SPOT = "scenic_spot"  # 旅游景区
+    RESORT = "resort"  # 旅游度假区
+    MUSEUM = "museum"  # 文博场馆
+    ENTERTAINMENT_VENUE = "entertainment_venue"  # 文娱场所
+    HOTEL = "hotel"  # 酒店
+    TRANSPORT_HUB = "transport_hub"  # 交通枢纽站点
+    HOSPITAL = "hospital"  # 医院
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class PaymentVenue:
+    """A venue and the means of payment it can accept.  ``above_scale`` (规模以上) is an input: the seed
+    sets no threshold.  ``on_local_key_list`` says the local list of key venues (二（一）) names it."""
+
+    venue_type: VenueType | None = None
+    on_local_key_list: bool | None = None
+    above_scale: bool | None = None
+    accepts_mobile: bool | None = None
+    accepts_bank_card: bool | None = None
+    accepts_cash: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class BankBranchCash:
+    """A bank branch's cash services: whether it stopped them, or lowered their quality, at will (随意)."""
+
+    stopped_cash_at_will: bool | None = None
+    lowered_cash_service_at_will: bool | None = None
+
+
+# --- 国办发〔2024〕15号: 融资信用服务平台 ---------------------------------------------------------------
+
+
+class PlatformLevel(str, enum.Enum):
+    PROVINCE = "province"  # 省级
+    CITY = "city"  # 市
+    COUNTY = "county"  # 县
+
+
+@attrs.frozen(kw_only=True)
+class CreditPlatformRegion:
+    """The financing credit-service platforms of one administrative unit (a province's provincial-level
+    platforms, or one city's or county's), after consolidation."""
+
+    level: PlatformLevel | None = None
+    platforms: int | None = count()
+    all_in_national_network: bool | None = None
+    consolidation_completed_on: date | None = day()
+
+
+@attrs.frozen(kw_only=True)
+class CreditInformationRelease:
+    """One release of credit information by a financing credit-service platform or a department."""
+
+    to_financial_institution: bool | None = None
+    public_credit_information: bool | None = None  # 公共信用信息
+    via_national_network: bool | None = None  # 经全国一体化平台网络
+    own_domain_department_service: bool | None = None  # 部门提供本领域信用信息服务
+    touches_secrets_or_privacy: bool | None = None  # 涉及商业秘密或个人隐私
+    desensitised: bool | None = None
+    subject_authorised: bool | None = None  # 信息主体明确授权
+
+
 SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="equipment_renewal_loan", type=EquipmentRenewalLoan),
     FactSection(name="tech_guarantee_firm", type=TechGuaranteeFirm),
@@ -301,4 +447,10 @@ SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="infrastructure_reits_project", type=InfrastructureReitsProject),
     FactSection(name="tech_lending_npl", type=TechLendingNpl),
     FactSection(name="little_giant_audit_report", type=LittleGiantAuditReport),
+    FactSection(name="equipment_renewal_subsidy_procedure", type=EquipmentRenewalSubsidyProcedure),
+    FactSection(name="large_firm_challenge", type=LargeFirmChallenge),
+    FactSection(name="payment_venue", type=PaymentVenue),
+    FactSection(name="bank_branch_cash", type=BankBranchCash),
+    FactSection(name="credit_platform_region", type=CreditPlatformRegion),
+    FactSection(name="credit_information_release", type=CreditInformationRelease),
 )

@@ -53,7 +53,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
          T(zh="自主申报，未借助第三方机构", en="Applied itself, not through a third party"), False)
     aspects = a.plan_aspects
     rule = p("plan.aspects")
-    conds.check("plan_aspects", T(zh="推进计划覆盖“三新”“一强”至少一个方面", en="The plan covers at least one 三新/一强 aspect"),
+    conds.check("plan_aspects", T(zh="推进计划覆盖“三新”“一强”至少一个方面", en="The plan covers at least one of the “三新” (new drivers of growth, new technologies, new products) and “一强” (stronger supply-chain support) aspects"),
                 None if aspects is None else bool(aspects) and all(x.value in rule.value for x in aspects),
                 facts={f"{FIRM}.plan_aspects": None if aspects is None else ",".join(x.value for x in aspects) or "none"}, cite=rule)
     flag("plan_targets", "plan_targets_set", "plan.targets", T(zh="分别提出绩效目标", en="A performance target for each aspect"), True)

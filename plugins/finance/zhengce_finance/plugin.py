@@ -7,7 +7,7 @@ from datetime import date
 
 from zhengce.kernel import NotAgain, PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, facts, audit_report, equipment_renewal, little_giant, loan_renewal, npl_tolerance, reits_transition, tech_guarantee
+from . import __version__, facts, audit_report, credit_platforms, credit_release, large_firm_challenge, payment_acceptance, equipment_renewal, little_giant, loan_renewal, npl_tolerance, reits_transition, subsidy_deadlines, tech_guarantee
 
 EQUIPMENT_RENEWAL = PolicySpec(
     id=equipment_renewal.POLICY_ID,
@@ -61,6 +61,41 @@ AUDIT_REPORT = PolicySpec(
     parameters=load_parameters("zhengce_finance", "parameters/little_giant_audit_report.yaml"),
 )
 
+SUBSIDY_DEADLINES = PolicySpec(
+    id=subsidy_deadlines.POLICY_ID,
+    title=Text(zh="设备更新贷款财政贴息的办理时限", en="Equipment-renewal loan interest subsidy: administrative deadlines"),
+    facts=("equipment_renewal_subsidy_procedure",),
+    parameters=load_parameters("zhengce_finance", "parameters/equipment_renewal_subsidy_deadlines.yaml"),
+)
+
+LARGE_FIRM_CHALLENGE = PolicySpec(
+    id=large_firm_challenge.POLICY_ID,
+    title=Text(zh="大企业“发榜”中小企业“揭榜”", en="Large firms post technology needs, SMEs answer them"),
+    facts=("large_firm_challenge",),
+    parameters=load_parameters("zhengce_finance", "parameters/large_firm_challenge.yaml"),
+)
+
+PAYMENT_ACCEPTANCE = PolicySpec(
+    id=payment_acceptance.POLICY_ID,
+    title=Text(zh="保障消费者支付选择权", en="Consumers' choice of means of payment"),
+    facts=("payment_venue", "bank_branch_cash"),
+    parameters=load_parameters("zhengce_finance", "parameters/payment_acceptance.yaml"),
+)
+
+CREDIT_PLATFORMS = PolicySpec(
+    id=credit_platforms.POLICY_ID,
+    title=Text(zh="地方融资信用服务平台整合", en="Consolidation of local financing credit-service platforms"),
+    facts=("credit_platform_region",),
+    parameters=load_parameters("zhengce_finance", "parameters/credit_platform_consolidation.yaml"),
+)
+
+CREDIT_RELEASE = PolicySpec(
+    id=credit_release.POLICY_ID,
+    title=Text(zh="融资信用服务平台对外提供信用信息", en="Release of credit information by financing credit-service platforms"),
+    facts=("credit_information_release",),
+    parameters=load_parameters("zhengce_finance", "parameters/credit_information_release.yaml"),
+)
+
 POLICIES: tuple[tuple[PolicySpec, object], ...] = (
     (EQUIPMENT_RENEWAL, equipment_renewal),
     (TECH_GUARANTEE, tech_guarantee),
@@ -69,6 +104,11 @@ POLICIES: tuple[tuple[PolicySpec, object], ...] = (
     (REITS_TRANSITION, reits_transition),
     (NPL_TOLERANCE, npl_tolerance),
     (AUDIT_REPORT, audit_report),
+    (SUBSIDY_DEADLINES, subsidy_deadlines),
+    (LARGE_FIRM_CHALLENGE, large_firm_challenge),
+    (PAYMENT_ACCEPTANCE, payment_acceptance),
+    (CREDIT_PLATFORMS, credit_platforms),
+    (CREDIT_RELEASE, credit_release),
 )
 
 plugin = RulesPlugin(name="finance", distribution="zhengce-finance", fallback_version=__version__, sections=facts.SECTIONS, policies=POLICIES)

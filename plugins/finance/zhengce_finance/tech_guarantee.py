@@ -16,7 +16,7 @@ from zhengce.contracts import (Applicability, Case, EnterpriseSize, Evaluation, 
 from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.rules import Calculation, Conditions
 
-from ._common import Params, T, pct, yuan
+from ._common import Params, T, bilingual, pct, yuan
 from ._common import explain as _explain
 
 POLICY_ID = "finance.tech_sme_guarantee"
@@ -97,7 +97,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     else:
         cap, tier, rule = best
         calc.amount("fund_share_cap", cap, T(zh=f"融担基金分险比例上限（{tier[-1]}档）", en=f"National fund's share cap (tier {tier[-1]})"),
-                    unit="ratio", formula=f"max tier cap over {','.join(c.value for c in cats)}",
+                    unit="ratio", formula=bilingual(f"max(各类型所属档上限：{','.join(c.value for c in cats)})", f"max tier cap over {','.join(c.value for c in cats)}"),
                     facts={f"{FIRM}.categories": ",".join(c.value for c in cats)}, cite=rule, note=p.reading("fund_cap.multiple_tiers"))
     for name, pname, zh, en in (
         ("bank_share_min", "share.bank_min", "银行分险比例下限", "Bank share floor"),
@@ -164,7 +164,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     r = p("fee.no_other_fees")
     check("no_other_fees", T(zh="除贷款利息和担保费外未收取其他费用", en="No fee besides interest and the guarantee fee"),
           None if others is None else not others, {f"{DEAL}.other_fees": None if others is None else ",".join(others) or "none"}, r,
-          detail=T(zh=f"另收：{'、'.join(others)}", en=f"also charged: {', '.join(others)}") if others else p.reading("fee.no_other_fees"))
+          detail=T(zh=f"另收：{'、'.join(others)}", en="also charged: " + ", ".join(f"“{o}”" for o in others)) if others else p.reading("fee.no_other_fees"))
     bal = g("borrower_guaranteed_balance")
     r = p("balance.max")
     check("borrower_balance", T(zh=f"单户在保余额不超过{yuan(r.value)}元", en=f"Outstanding guaranteed balance at most CNY {yuan(r.value)}"),
