@@ -186,15 +186,15 @@ def _rules_plugin(obj: Any) -> Any:
     return obj if isinstance(obj, RulesPlugin) else None
 
 
-def _packages(kernel: Any) -> set[str]:
-    """The top-level packages of every rule module of the kernel's RulesPlugins."""
-    return {m.__name__.split(".")[0] for s in kernel._slots if _rules_plugin(s.obj)
-            for m in s.obj.rules.values() if isinstance(m, types.ModuleType)}
-
-
-def _modules(packages: set[str]) -> list[types.ModuleType]:
-    return [m for name, m in list(sys.modules.items())
-            if isinstance(m, types.ModuleType) and name.split(".")[0] in packages]
+def _modules(kernel: Any) -> list[types.ModuleType]:
+    """The rule modules of the kernel's RulesPlugins and every loaded module of their top-level packages."""
+    rules = [m for s in kernel._slots if _rules_plugin(s.obj) for m in s.obj.rules.values() if isinstance(m, types.ModuleType)]
+    packages = {m.__name__.split(".")[0] for m in rules}
+    found = {id(m): m for m in rules}
+    for name, m in list(sys.modules.items()):
+        if isinstance(m, types.ModuleType) and name.split(".")[0] in packages:
+            found.setdefault(id(m), m)
+    return list(found.values())
 
 
 def _references(value: Any) -> Iterator[Any]:
@@ -230,7 +230,7 @@ def _reachable_sets(module: types.ModuleType, owner: dict[int, types.ModuleType]
 def parameter_sets(kernel: Any) -> dict[str, list[ParameterSet]]:
     """Policy id → the parameter sets its rules read: its own (``PolicySpec.parameters``) first,
     then those its rule module reaches at module level (see :func:`_reachable_sets`)."""
-    owner = {id(vars(m)): m for m in _modules(_packages(kernel))}
+    owner = {id(vars(m)): m for m in _modules(kernel)}
     out: dict[str, list[ParameterSet]] = {}
     for slot in kernel._slots:
         rules = _rules_plugin(slot.obj)
@@ -359,8 +359,7 @@ def apply_reform(kernel: Any, reform: Reform) -> Any:
                         "baseline and reform would differ by more than the reform")
     if problems:
         raise ReformError(reform.source, problems)
-    modules = _modules(_packages(kernel))
-    _rebind(modules, swap)
+    _rebind(_modules(kernel), swap)
     new = copy.copy(kernel)
     new._slots = [_patched_slot(s, swap) for s in kernel._slots]
     new._failures = list(kernel._failures)
