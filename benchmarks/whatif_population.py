@@ -14,8 +14,9 @@ reform, two evaluations per case — once per engine: local processes (``--worke
 LocalCluster of as many processes (when ``dask.distributed`` is installed).  Each run is its own
 process, timed end to end (start-up, read, validate, evaluate twice, compare, report); peak RSS is the
 sum over the process and all its children, sampled every 20 ms (psutil; without it, the largest single
-process, from ``getrusage``).  The 1-minute load average before and after says how much of a shared
-machine the run had.  When ``--cases`` is below 1,000,000 the figures for a million are also given,
+process, from ``getrusage``); ``cpu_s`` is the CPU time of the process and all its children (user +
+system), which a shared machine changes less than the wall time.  The 1-minute load average before and
+after says how much of a shared machine the run had.  When ``--cases`` is below 1,000,000 the figures for a million are also given,
 *extrapolated* linearly from the measured rate (labelled as such).  Prints one JSON document.
 """
 
@@ -52,6 +53,7 @@ def write_jsonl(out: str, cases: int, seed: int, weight: int | None) -> int:
 def measure(cmd: list[str], stdout: Path | None = None) -> dict:
     """Run ``cmd`` (its stdout to ``stdout``); wall time, peak RSS of its process tree, load averages."""
     load_before = os.getloadavg()[0]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115 - closed below
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
@@ -78,9 +80,11 @@ def measure(cmd: list[str], stdout: Path | None = None) -> dict:
     wall = time.perf_counter() - start
     if stdout:
         out.close()
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if not peak:
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    result = {"wall_s": round(wall, 2), "peak_rss_mib": round(peak / 2**20, 1), "peak_rss": how,
+        peak = cpu_after.ru_maxrss * 1024
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
+    result = {"wall_s": round(wall, 2), "cpu_s": round(cpu, 1), "peak_rss_mib": round(peak / 2**20, 1), "peak_rss": how,
               "load_average_1m": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)}}
     if proc.returncode not in (0, 2):  # 2: some rows invalid (the report is still written)
         result |= {"failed": proc.returncode, "stderr": err[-2000:]}
