@@ -153,3 +153,38 @@ def test_the_cli_counts_invalid_rows_and_reads_csv_weights(tmp_path, capsys):
            {k: out[k] for k in ("total", "by_payer", "by_zone", "population")}
     assert main(["whatif", str(tmp_path / "missing.parquet"), "--reform", str(EXAMPLE)]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000), n=st.integers(1, 40), cut=st.integers(0, 40), raise_by=st.sampled_from(["20001", "25000", "30000"]))
+def test_tallies_add_up_in_any_order_and_a_raise_never_lowers_a_total(kernel, seed, n, cut, raise_by):
+    """Legal invariants of the comparison: raising the NEV amount (392号 一: 2万元) by d never makes any
+    case lose, each gainer gains exactly d, the zones and the provinces each sum to the payers' totals,
+    and two partitions' tallies added (in either order) are the whole population's."""
+    from zhengce.kernel.reform import parse_reform
+
+    reform = parse_reform({"format": "zhengce.reform/1",
+                           "document": {"number": "假设〔2024〕5号", "title": "测试", "issued": "2024-10-08"},
+                           "changes": [{"policy": "tradein.car_scrappage_subsidy", "parameter": "amount.scrap_any_buy_nev",
+                                        "value": raise_by}]})
+    cases = list(car_cases(n, seed))
+    whole = run_whatif(kernel, reform, cases, strict=False)
+    cut = min(cut, n)
+    first, second = (run_whatif(kernel, reform, part, strict=False).tally for part in (cases[:cut], cases[cut:]))
+    for a, b in ((first, second), (second, first)):
+        merged = type(a)()
+        merged.add(a)
+        merged.add(b)
+        assert {k: v for k, v in whole.to_json().items() if k != "examples"} == \
+               {k: v for k, v in type(whole)(reform=reform, as_of=whole.as_of, tally=merged).to_json().items() if k != "examples"}
+    out = whole.to_json()
+    d = Decimal(raise_by) - 20000
+    assert out["outcomes"]["lose"]["cases"] == 0
+    assert Decimal(out["total"]["change"]) == d * out["outcomes"]["gain"]["cases"]
+    for payer, sums in out["by_payer"].items():
+        for view in ("by_zone", "by_province"):
+            assert sum(Decimal(p.get(payer, {}).get("change", "0")) for p in out[view].values()) == Decimal(sums["change"])
