@@ -18,15 +18,13 @@ Every such error is one policy's: the other policies of the case run and report 
 
 from __future__ import annotations
 
-import enum
 import hashlib
 import json
 import os
+import enum
 import signal
 import threading
 import time
-import types
-import typing
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -44,6 +42,8 @@ from zhengce.contracts import (
     limits,
     unstructure,
 )
+
+from .checks import InvalidResult, check
 
 #: Seconds a policy may take (its ``applies_to`` and ``evaluate`` together; ``explain`` alone).
 DEFAULT_TIMEOUT = 10.0
@@ -86,10 +86,6 @@ class PolicyFault(Exception):
                            message=limits.clean(self.message, 1000), kind=self.kind)
 
 
-class InvalidResult(Exception):
-    """What a hook returned breaks its contract."""
-
-
 # --- the time budget ---------------------------------------------------------------------------
 
 
@@ -101,18 +97,33 @@ def _call_with_budget(fn: Callable[[], Any], seconds: float | None) -> Any:
     return _thread_call(fn, seconds)
 
 
-class _Alarm:
-    """The process's SIGALRM handler while policies run: raises :class:`PolicyTimeout` when a budget is
-    spent, and hands any other SIGALRM to the handler it replaced.  Installed once (``signal.signal``
-    is slow enough to matter per policy), re-installed if someone replaced it since."""
+try:  # the C function: signal.getsignal converts to an enum through a raised ValueError, per policy
+    from _signal import getsignal as _getsignal
+except ImportError:  # pragma: no cover - another Python implementation
+    _getsignal = signal.getsignal
 
-    armed: str | None = None  # the message of the budget now running
+
+class _Alarm:
+    """The process's SIGALRM handler while policies run.
+
+    One periodic interval timer runs for a whole evaluation (a :class:`Session`), not one per policy:
+    each policy only sets :attr:`deadline`, and a tick past it raises :class:`PolicyTimeout` in the
+    policy's code (again at every tick, should the plugin swallow one).  Ticks come every quarter of
+    the budget (at most 0.25 s), so a policy is stopped within 1.25 × its budget.  A SIGALRM outside
+    a session goes to the handler this one replaced.  Installed once (``signal.signal`` is slow enough
+    to matter), re-installed if someone replaced it since."""
+
+    armed: float | None = None  # the budget (seconds) of the policy now running
+    deadline: float = 0.0  # when it ends (time.monotonic)
+    sessions: int = 0  # open sessions: the periodic timer is ours
     previous: Any = signal.SIG_DFL
 
     @classmethod
     def handler(cls, signum: int, frame: Any) -> None:
-        if cls.armed is not None:
-            raise PolicyTimeout(cls.armed)
+        if cls.armed is not None and time.monotonic() >= cls.deadline:
+            raise PolicyTimeout(f"took longer than its time budget of {cls.armed:g} s")
+        if cls.sessions:
+            return  # our own tick: the running policy is within its budget, or none runs
         prev = cls.previous
         if callable(prev):
             prev(signum, frame)
@@ -122,26 +133,53 @@ class _Alarm:
 
     @classmethod
     def install(cls) -> None:
-        current = signal.getsignal(signal.SIGALRM)
+        current = _getsignal(signal.SIGALRM)
         if current != cls.handler:
             cls.previous = current
             signal.signal(signal.SIGALRM, cls.handler)
 
 
+class Session:
+    """The time budget's timer for a run of policies (``with Session(seconds): ...``): started once,
+    stopped at the end, any timer the host had running given back what is left of it.  Outside the
+    main thread, with no budget, or inside another session, it does nothing."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.active = False
+
+    def __enter__(self) -> Session:
+        if (self.seconds and not _Alarm.sessions and hasattr(signal, "setitimer")
+                and threading.current_thread() is threading.main_thread()):
+            _Alarm.install()
+            period = min(self.seconds / 4, 0.25)
+            self.start = time.monotonic()
+            self.outer = signal.setitimer(signal.ITIMER_REAL, period, period)
+            _Alarm.sessions += 1
+            self.active = True
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if not self.active:
+            return
+        self.active = False
+        _Alarm.sessions -= 1
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        if self.outer[0] > 0:  # an outer timer was running: give it back what is left
+            left = max(self.outer[0] - (time.monotonic() - self.start), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, self.outer[1])
+
+
 def _alarm_call(fn: Callable[[], Any], seconds: float) -> Any:
-    _Alarm.install()
-    outer_message = _Alarm.armed
-    start = time.monotonic()
-    _Alarm.armed = f"took longer than its time budget of {seconds:g} s"
-    # re-fire every 50 ms after the deadline, in case the plugin swallowed the first one
-    outer = signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+    if not _Alarm.sessions:
+        with Session(seconds):
+            return _alarm_call(fn, seconds)
+    outer = _Alarm.armed, _Alarm.deadline
+    _Alarm.armed, _Alarm.deadline = seconds, time.monotonic() + seconds
     try:
         return fn()
     finally:
-        _Alarm.armed = outer_message
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        if outer[0] > 0:  # an outer timer was running: give it back what is left
-            signal.setitimer(signal.ITIMER_REAL, max(outer[0] - (time.monotonic() - start), 0.001), outer[1])
+        _Alarm.armed, _Alarm.deadline = outer
 
 
 def _thread_call(fn: Callable[[], Any], seconds: float) -> Any:
@@ -249,125 +287,52 @@ def check_evaluation(evaluation: Any, quantum: Decimal | None) -> None:
                                     f"declared {quantum} CNY")
 
 
-_CHECKERS: dict[Any, Callable[[Any, str], None]] = {}
-
-
-def check(value: Any, tp: Any, path: str) -> None:
-    """Raise :class:`InvalidResult` unless ``value`` is of contract type ``tp`` all the way down."""
-    _checker(tp)(value, path)
-
-
-def _checker(tp: Any) -> Callable[[Any, str], None]:
-    found = _CHECKERS.get(tp)
-    if found is None:
-        _CHECKERS[tp] = lambda v, p: _CHECKERS[tp](v, p)  # placeholder against recursion
-        found = _CHECKERS[tp] = _build(tp)
-    return found
-
-
-def _fail(path: str, what: str, value: Any) -> None:
-    raise InvalidResult(f"{path}: expected {what}, got {type(value).__name__} {limits.show(value)}")
-
-
-def _build(tp: Any) -> Callable[[Any, str], None]:
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        optional = len(args) < len(typing.get_args(tp))
-        inner = [_checker(a) for a in args]
-
-        def union(v: Any, p: str) -> None:
-            if v is None and optional:
-                return
-            last: InvalidResult | None = None
-            for c in inner:
-                try:
-                    return c(v, p)
-                except InvalidResult as exc:
-                    last = exc
-            raise last or InvalidResult(f"{p}: no value allowed")
-
-        return union
-    if origin is tuple:
-        item = _checker(typing.get_args(tp)[0])
-
-        def items(v: Any, p: str) -> None:
-            if type(v) is not tuple:
-                _fail(p, "a tuple", v)
-            for i, x in enumerate(v):
-                item(x, f"{p}[{i}]")
-
-        return items
-    if tp is str:
-        def text(v: Any, p: str) -> None:
-            if type(v) is not str:
-                _fail(p, "a string", v)
-            if not v.isascii():
-                try:
-                    v.encode("utf-8")
-                except UnicodeEncodeError:
-                    raise InvalidResult(f"{p}: text that is not valid Unicode (a lone surrogate)") from None
-
-        return text
-    if tp is Decimal:
-        def decimal(v: Any, p: str) -> None:
-            if type(v) is not Decimal or not v.is_finite():
-                _fail(p, "a finite Decimal", v)
-
-        return decimal
-    if tp is bool:
-        def boolean(v: Any, p: str) -> None:
-            if type(v) is not bool:
-                _fail(p, "true or false", v)
-
-        return boolean
-    if tp is int:
-        def integer(v: Any, p: str) -> None:
-            if type(v) is not int:
-                _fail(p, "an integer", v)
-
-        return integer
-    if tp is date:
-        def day(v: Any, p: str) -> None:
-            if type(v) is not date:
-                _fail(p, "a date", v)
-
-        return day
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        def member(v: Any, p: str) -> None:
-            if type(v) is not tp:
-                _fail(p, f"a {tp.__name__}", v)
-
-        return member
-    if attrs.has(tp):
-        hints = typing.get_type_hints(tp)
-        fields = [(f.name, _checker(hints[f.name])) for f in attrs.fields(tp)]
-
-        def obj(v: Any, p: str) -> None:
-            if type(v) is not tp:
-                _fail(p, f"a {tp.__name__}", v)
-            for name, c in fields:
-                c(getattr(v, name), f"{p}.{name}")
-
-        return obj
-    raise TypeError(f"no check for {tp!r}")
-
-
 # --- the input hash ----------------------------------------------------------------------------
 
 
 def _canonical(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _canonical(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
+    """Plain JSON data for a validated fact value: what ``unstructure`` gives, with nulls dropped
+    from every object, computed directly (the input hash is taken on every traced evaluation)."""
+    cls = value.__class__
+    if cls is str or cls is int or cls is bool:
+        return value
+    if cls is Decimal:
+        return format(value, "f")  # as the converter writes it: never exponent notation
+    if cls is date:
+        return value.isoformat()
+    names = _FIELD_NAMES.get(cls)
+    if names is not None:
+        found = {}
+        for name in names:
+            item = getattr(value, name)
+            if item is not None:
+                found[name] = _canonical(item)
+        return found
+    if cls is tuple or cls is list:
         return [_canonical(v) for v in value]
+    if isinstance(value, enum.Enum) or value is None:
+        return value
+    if attrs.has(cls):
+        _FIELD_NAMES[cls] = tuple(f.name for f in attrs.fields(cls))
+        return _canonical(value)
+    return _plain(unstructure(value))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
     return value
 
 
 def canonical_input(case: Case) -> bytes:
     """The validated case as canonical JSON: keys sorted, nulls dropped (so the sections of plugins a
     case does not use, or a field given as null, change nothing), no spaces, UTF-8."""
-    data = {name: _canonical(unstructure(v)) for name, v in vars(case).items() if v is not None}
+    data = {name: _canonical(v) for name, v in vars(case).items() if v is not None}
     return _ENCODER.encode(data).encode("utf-8")
 
 

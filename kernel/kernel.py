@@ -49,6 +49,7 @@ from zhengce.contracts import (
     structure,
 )
 from zhengce.contracts.base import did_you_mean
+from zhengce.contracts.fast import fast_case_hook
 from zhengce.contracts.migrations import MIGRATION_WANTED
 from zhengce.contracts.case import shared_sections as _shared_sections
 
@@ -163,6 +164,31 @@ class _Slot:
         return dist in (f"zhengce-{_normalise(self.ref.name)}", _normalise(self.ref.name))
 
 
+class _DirectHooks:
+    """A plugin's per-case hooks (``applies_to``, ``evaluate``, ``explain``), called directly.
+
+    pluggy keeps registration and the declaration hooks; a hook with one plain implementation (the
+    usual case: every plugin has its own dispatcher) is bound at registration to that function, which
+    saves one pluggy call per hook per case.  Any other hook keeps its pluggy caller."""
+
+    def __init__(self, relay: Any) -> None:
+        self.relay = relay
+        for name in ("applies_to", "evaluate", "explain"):
+            caller = getattr(relay, name)
+            impls = caller.get_hookimpls()
+            plain = len(impls) == 1 and not (impls[0].hookwrapper or getattr(impls[0], "wrapper", False))
+            setattr(self, name, _direct(impls[0]) if plain else caller)
+
+
+def _direct(impl: Any) -> Any:
+    function, argnames = impl.function, impl.argnames
+
+    def call(**kwargs: Any) -> Any:  # pluggy passes the arguments an implementation names, by name
+        return function(*[kwargs[a] for a in argnames])
+
+    return call
+
+
 def _normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -272,7 +298,7 @@ class Kernel:
         except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
             self._fail(name or label, f"{type(exc).__name__}: {exc}")
             return None
-        self._slots.append(_Slot(ref=ref, obj=plugin, hooks=dispatcher.hook, policies=specs,
+        self._slots.append(_Slot(ref=ref, obj=plugin, hooks=_DirectHooks(dispatcher.hook), policies=specs,
                                  sections=sections, requires=info.requires if info else {}))
         self._resolve()
         return ref if any(s.ref == ref for s in self._active) else None
@@ -414,11 +440,12 @@ class Kernel:
         """The case class composed from the shared sections and the loaded plugins' sections."""
         return self._case_loader()[0]
 
-    def _case_loader(self) -> tuple[type[Case], Any, Migrator]:
-        """The composed case class, its structure hook and its migrator, built once per plugin set."""
+    def _case_loader(self) -> tuple[type[Case], Any, Migrator, Any]:
+        """The composed case class, its structure hook, its migrator and its fast path, built once per plugin set."""
         if self._loader is None:
             case_type = compose_case({n: o.type for n, o in self._sections.items() if o.plugin is not None})
-            self._loader = (case_type, converter.get_structure_hook(case_type), Migrator(case_type))
+            self._loader = (case_type, converter.get_structure_hook(case_type), Migrator(case_type),
+                            fast_case_hook(case_type))
         return self._loader
 
     def policy(self, policy_id: str) -> RegisteredPolicy:
@@ -446,7 +473,11 @@ class Kernel:
         """
         if not isinstance(data, dict):
             raise CaseValidationError([Problem("", f"expected an object, got {type(data).__name__}")])
-        case_type, hook, migrate = self._loader or self._case_loader()
+        case_type, hook, migrate, fast = self._loader or self._case_loader()
+        try:  # valid input, the usual case: straight-line code (contracts/fast.py)
+            return fast(data), ()
+        except Exception:  # noqa: BLE001 - any doubt: the converter decides and lists the problems
+            pass
         token = MIGRATION_WANTED.set(False)
         try:
             try:
@@ -541,8 +572,9 @@ class Kernel:
             routed = self._with_dependencies(routed)
         results: dict[str, PolicyResult] = {}
         ctx = attrs.evolve(ctx, results=results)
-        for reg in routed:
-            results[reg.spec.id] = self._evaluate_one(reg, case, ctx)
+        with guard.Session(self.policy_timeout):  # one timer for the whole case, not one per policy
+            for reg in routed:
+                results[reg.spec.id] = self._evaluate_one(reg, case, ctx)
         ordered = tuple(results[pid] for pid in sorted(results))
         specs = {r.spec.id: r.spec for r in routed}
         return DecisionRecord(

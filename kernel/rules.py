@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import enum
 
-import attrs
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -153,6 +152,23 @@ def _fact(path: str, value: Any) -> Fact:
     return found
 
 
+_COMPARISONS: dict[tuple, Comparison] = {}
+
+
+def _comparison(fact_path: str, op: str, bound: ParameterValue, parameter: str | None, actionable: bool,
+                reading: Text | None) -> Comparison:
+    """A Comparison, interned like facts: the same condition is compared on every case."""
+    bound_text = show(bound.value)
+    key = (fact_path, op, bound_text, parameter, actionable, reading)
+    found = _COMPARISONS.get(key)
+    if found is None:
+        if len(_COMPARISONS) >= _FACTS_MAX:
+            _COMPARISONS.clear()
+        found = _COMPARISONS[key] = Comparison(fact=fact_path, op=op, bound=bound_text, parameter=parameter,
+                                               actionable=actionable, reading=reading)
+    return found
+
+
 def _facts(facts: Mapping[str, Any]) -> tuple[Fact, ...]:
     return tuple([_fact(k, v) for k, v in facts.items()])
 
@@ -186,7 +202,11 @@ class Conditions:
     ) -> bool | None:
         """Record one condition.  ``met=None`` means the case lacks facts: by default the
         paths in ``facts`` whose value is None are reported missing."""
-        facts = facts or {}
+        return self._record(id, label, met, facts or {}, cite, missing, note, ())
+
+    def _record(self, id: str, label: Text, met: bool | None, facts: Mapping[str, Any],
+                cite: ParameterValue | Citation | None, missing: Iterable[str] | None, note: Text | None,
+                comparisons: tuple[Comparison, ...]) -> bool | None:
         if met is None:
             self.unknown = True
             gaps = list(missing) if missing is not None else [k for k, v in facts.items() if v is None]
@@ -200,7 +220,8 @@ class Conditions:
             self.failed = True
             outcome = Outcome.NOT_MET
         if self.trace:
-            self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts), citation=_citation(cite), note=note))
+            self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts), citation=_citation(cite),
+                                   note=note, comparisons=comparisons))
         return met
 
     def compare(
@@ -228,15 +249,16 @@ class Conditions:
         until).  ``actionable=False`` marks a fact the case cannot change (a date in the past)."""
         if op not in OPS:
             raise ValueError(f"op must be one of {', '.join(OPS)}, not {op!r}")
-        pairs = [(op, bound), *also]
-        met = all_of(*(holds(value, o, b.value) for o, b in pairs))
-        found = self.check(id, label, met, facts=facts or {fact_path: value}, cite=cite or bound, note=note or reading,
-                           missing=[fact_path] if met is None else None)
-        if self.trace:
-            comps = tuple(Comparison(fact=fact_path, op=o, bound=show(b.value), parameter=parameter, actionable=actionable,
-                                     reading=reading) for o, b in pairs)
-            self.steps[-1] = attrs.evolve(self.steps[-1], comparisons=comps)
-        return found
+        if value is None:
+            met = None
+        else:
+            met = OPS[op](value, bound.value)
+            for o, b in also:
+                met = met and OPS[o](value, b.value)
+        comps = tuple([_comparison(fact_path, op, bound, parameter, actionable, reading),
+                       *(_comparison(fact_path, o, b, parameter, actionable, reading) for o, b in also)]) if self.trace else ()
+        return self._record(id, label, met, facts or {fact_path: value}, cite or bound, [fact_path] if met is None else None,
+                            note or reading, comps)
 
     def any_of(self, id: str, label: Text, alternatives: Iterable[Conditions], *,
                cite: ParameterValue | Citation | None = None, note: Text | None = None) -> bool | None:

@@ -12,7 +12,7 @@ PUBLIC = {
     "zhengce.kernel.testing", "zhengce.kernel.citations",
     "zhengce.contracts", "zhengce.contracts.common", "zhengce.contracts.domains", "zhengce.contracts.migrations",
 }
-CORE_CONTRACTS = {"__init__.py", "base.py", "case.py", "common.py", "domains.py", "limits.py", "migrations.py", "results.py", "schema.py"}
+CORE_CONTRACTS = {"__init__.py", "base.py", "case.py", "common.py", "domains.py", "fast.py", "limits.py", "migrations.py", "results.py", "schema.py"}
 PLUGINS = sorted(p.parent for p in (ROOT / "plugins").glob("*/pyproject.toml"))
 
 
