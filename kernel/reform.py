@@ -389,7 +389,9 @@ def _patched_slot(slot: Any, swap: dict[int, tuple[Any, Any]]) -> Any:
     dispatcher = pluggy.PluginManager(hookspecs.PROJECT)
     dispatcher.add_hookspecs(hookspecs)
     dispatcher.register(plugin, name=slot.ref.name)
-    return attrs.evolve(slot, obj=plugin, hooks=dispatcher.hook, policies=policies)
+    # the kernel binds a plugin's per-case hooks at registration (a wrapper around the relay): do the same
+    hooks = type(slot.hooks)(dispatcher.hook) if hasattr(slot.hooks, "relay") else dispatcher.hook
+    return attrs.evolve(slot, obj=plugin, hooks=hooks, policies=policies)
 
 
 def _rebind(modules: Iterable[types.ModuleType], swap: dict[int, tuple[Any, Any]]) -> None:
