@@ -1,19 +1,24 @@
-"""Throughput of load + evaluate on seeded car scrappage cases.  A script, not a test.
+"""The per-case hot path, measured against zen-engine in the same run on the same cases (issue 12).
 
-    python3 dev.py bench [--cases 100000] [--seed 2024] [--extra-plugins 50]
+    python3 dev.py bench [--cases 100000] [--seed 2024] [--extra-plugins 50] [--quick]
 
-Generates N car cases (JSON-like dicts, a realistic mix of eligible, ineligible
-and incomplete ones) from a fixed seed, then for each configuration times, per
-case, ``kernel.evaluate(dict)`` — which validates the dict into a Case (cattrs)
-and evaluates every policy the case reaches.  Prints one JSON document:
-cases/second over the whole run and per-case p50/p99 latency in µs, once with
-the installed plugins only and once with N extra installed plugins whose
-policies read sections the car cases never carry; each in the default traced
-mode (every step recorded and cited) and in screening mode (``trace=False``).
-In the same run, on the same cases: zen-engine running the same rule as a JDM
-decision table generated from the same parameter file (``zen_peer.py``; an
-optional benchmark dependency).  Last, screening throughput with one worker
-process per core.
+Prints one JSON document:
+
+* **per case, dict in → result out, one process**: N seeded car cases (a realistic mix of eligible,
+  ineligible and incomplete ones) through ``kernel.evaluate(dict)`` (validation + every policy the case
+  reaches + resolution), traced (every step cited) and in screening mode (``trace=False``): cases/s and
+  p50/p99/max latency, GC included; once more traced with every record kept alive, as a host collecting
+  results would (the garbage collector then walks them all);
+* **the peer**: zen-engine running the same rule as a JDM decision table generated from the same
+  parameter file (``zen_peer.py``; an optional benchmark dependency), timed the same way;
+* **idle plugins**: N extra plugins whose policy reads a section the cases never carry (flat: never
+  reached), and N whose policy reads ``applicant``, which every case carries (reached, declines at
+  once): the cost per such plugin in µs;
+* **one enterprise case against every installed policy**: the example cases' sections merged into one
+  case, traced and screening, p50/p99;
+* **start-up**: ``zhengce evaluate`` on an example against ``python -c pass`` (medians of 5);
+* **screening with one worker process per core**;
+* ``targets``: each target of issue 12, the figure and whether it holds in this run.
 """
 
 from __future__ import annotations
@@ -104,13 +109,26 @@ class IdlePlugin:
         return Applicability(status=Status.DOES_NOT_APPLY)
 
 
-def run(kernel: Kernel, cases: list[dict], trace: bool = True) -> dict:
+class ApplicantReader(IdlePlugin):
+    """An installed plugin whose policy reads ``applicant``, which every car case carries: it is
+    reached, and declines at once."""
+
+    def __init__(self, i: int) -> None:
+        self.name = f"reader{i:02d}"
+
+    @hookimpl
+    def declare_policies(self):
+        return [PolicySpec(id=f"{self.name}.applicant_award", title=Text(zh="申请人奖励", en="award"), facts=("applicant",))]
+
+
+def run(kernel: Kernel, cases: list[dict], trace: bool = True, keep: bool = False) -> dict:
     def evaluate(case, as_of):
         return kernel.evaluate(case, as_of=as_of, trace=trace)
 
     for case in cases[:2000]:  # warm-up
         evaluate(case, as_of=AS_OF)
     latencies = []
+    kept = []
     statuses: dict[str, int] = {}
     gc.collect()
     clock = time.perf_counter_ns
@@ -119,9 +137,12 @@ def run(kernel: Kernel, cases: list[dict], trace: bool = True) -> dict:
         t0 = clock()
         record = evaluate(case, as_of=AS_OF)
         latencies.append(clock() - t0)
+        if keep:
+            kept.append(record)
         for r in record.results:
             statuses[r.status.value] = statuses.get(r.status.value, 0) + 1
     elapsed = (clock() - start) / 1e9
+    del kept
     latencies.sort()
     q = statistics.quantiles(latencies, n=100)
     return {
@@ -190,31 +211,131 @@ def run_zen(cases: list[dict]) -> dict:
             "subsidy_granted": paid}
 
 
+def one_enterprise_case() -> dict:
+    """The sections of every example case merged into one case (the first example giving a section
+    wins): an enterprise with facts for every installed policy."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "cases")
+    merged: dict = {"case_id": "one-enterprise-every-policy"}
+    for name in sorted(os.listdir(root)):
+        if name.endswith(".json"):
+            with open(os.path.join(root, name), encoding="utf-8") as f:
+                for key, value in json.load(f).items():
+                    if key != "case_id":
+                        merged.setdefault(key, value)
+    return merged
+
+
+def run_enterprise(kernel: Kernel, repeats: int) -> dict:
+    case = one_enterprise_case()
+    record = kernel.evaluate(case, as_of=AS_OF)
+    out = {"sections": len(case) - 1, "policies_reached": len(record.results),
+           "statuses": {s: sum(r.status.value == s for r in record.results) for s in ("applies", "does_not_apply", "cannot_tell", "error")}}
+    for trace in (True, False):
+        for _ in range(max(repeats // 10, 5)):
+            kernel.evaluate(case, as_of=AS_OF, trace=trace)
+        latencies = []
+        for _ in range(repeats):
+            t0 = time.perf_counter_ns()
+            kernel.evaluate(case, as_of=AS_OF, trace=trace)
+            latencies.append(time.perf_counter_ns() - t0)
+        latencies.sort()
+        q = statistics.quantiles(latencies, n=100)
+        out["traced" if trace else "screening"] = {"p50_ms": round(q[49] / 1e6, 3), "p99_ms": round(q[98] / 1e6, 3)}
+    return out
+
+
+def run_startup(runs: int = 5) -> dict:
+    """Wall time of ``zhengce evaluate`` on an example case against ``python -c pass`` (medians)."""
+    import subprocess
+
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    example = os.path.join(root, "examples", "cases", "car_scrappage_nev_guangdong.json")
+    if not os.path.exists(example):
+        example = os.path.join(root, "examples", "cases", sorted(os.listdir(os.path.join(root, "examples", "cases")))[0])
+    cli = os.path.join(os.path.dirname(sys.executable), "zhengce")
+
+    def median(cmd: list[str]) -> float:
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times) * 1000
+
+    python = median([sys.executable, "-c", "pass"])
+    evaluate = median([cli, "evaluate", example, "--as-of", AS_OF.isoformat()])
+    return {"python_c_pass_ms": round(python), "zhengce_evaluate_ms": round(evaluate), "above_python_ms": round(evaluate - python),
+            "example": os.path.basename(example)}
+
+
+def per_plugin_us(base: dict, crowded: dict, plugins: int) -> float:
+    """Extra µs per case for each of ``plugins`` plugins, from two runs' throughput."""
+    return round((1e6 / crowded["cases_per_second"] - 1e6 / base["cases_per_second"]) / plugins, 2)
+
+
+def targets(report: dict) -> dict:
+    """Issue 12's targets, each with this run's figure and whether it holds."""
+    ours = report["installed_plugins_only"]
+    zen = report["peer_zen_engine"].get("cases_per_second")
+    out = {}
+    if zen:
+        out["screening >= 1x zen-engine cases/s (goal 2x)"] = {"ratio": round(ours["screening"]["cases_per_second"] / zen, 2),
+                                                               "holds": ours["screening"]["cases_per_second"] >= zen}
+        out["traced >= 0.5x zen-engine cases/s (goal 1x)"] = {"ratio": round(ours["traced"]["cases_per_second"] / zen, 2),
+                                                              "holds": ours["traced"]["cases_per_second"] >= 0.5 * zen}
+    for mode in ("traced", "screening", "traced_records_kept"):
+        lat = ours[mode]["latency_us"]
+        out[f"{mode}: p99 within 3x of p50"] = {"ratio": round(lat["p99"] / lat["p50"], 2), "holds": lat["p99"] <= 3 * lat["p50"]}
+    ent = report["one_enterprise_case_every_policy"]["traced"]
+    out["one enterprise case, every policy: p99 < 1 ms traced"] = {"p99_ms": ent["p99_ms"], "holds": ent["p99_ms"] < 1}
+    readers = report["idle_plugins"]["us_per_plugin_reading_a_carried_section"]
+    out["<= 1 us per idle plugin reading a section the case carries"] = {"us": readers, "holds": readers <= 1}
+    start = report["startup"]
+    out["zhengce evaluate <= 150 ms above python -c pass"] = {"ms": start["above_python_ms"], "holds": start["above_python_ms"] <= 150}
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--extra-plugins", type=int, default=50)
+    parser.add_argument("--enterprise-repeats", type=int, default=1000)
     args = parser.parse_args(argv)
     cases = generate(args.cases, args.seed)
     real = Kernel()
-    crowded = Kernel()
+    unreached, readers = Kernel(), Kernel()
     for i in range(args.extra_plugins):
-        crowded.register(IdlePlugin(i))
-    import os
+        unreached.register(IdlePlugin(i))
+        readers.register(ApplicantReader(i))
 
+    base = {"traced": run(real, cases), "screening": run(real, cases, trace=False),
+            "traced_records_kept": run(real, cases, keep=True)}
     report = {
         "benchmark": "car_scrappage load+evaluate",
         "python": sys.version.split()[0],
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
+        "load_average_at_start": os.getloadavg()[0],
         "as_of": AS_OF.isoformat(),
         "seed": args.seed,
-        "installed_plugins_only": {"traced": run(real, cases), "screening": run(real, cases, trace=False)},
+        "installed_plugins_only": base,
         "peer_zen_engine": run_zen(cases),
-        f"with_{args.extra_plugins}_idle_plugins": {"traced": run(crowded, cases), "screening": run(crowded, cases, trace=False)},
-        "screening_one_process_per_core": run_parallel(cases, os.cpu_count() or 1),
     }
+    flat = run(unreached, cases, trace=False)
+    reached = run(readers, cases, trace=False)
+    report["idle_plugins"] = {
+        "extra_plugins": args.extra_plugins,
+        "never_reached_screening": flat,
+        "reading_a_carried_section_screening": reached,
+        "us_per_plugin_never_reached": per_plugin_us(base["screening"], flat, args.extra_plugins),
+        "us_per_plugin_reading_a_carried_section": per_plugin_us(base["screening"], reached, args.extra_plugins),
+    }
+    report["one_enterprise_case_every_policy"] = run_enterprise(real, args.enterprise_repeats)
+    report["startup"] = run_startup()
+    report["screening_one_process_per_core"] = run_parallel(cases, os.cpu_count() or 1)
+    report["load_average_at_end"] = os.getloadavg()[0]
+    report["targets"] = targets(report)
     print(json.dumps(report, indent=2))
 
 

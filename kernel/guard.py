@@ -92,9 +92,12 @@ class PolicyFault(Exception):
 def _call_with_budget(fn: Callable[[], Any], seconds: float | None) -> Any:
     if not seconds:
         return fn()
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+    if threading.get_ident() == _MAIN_THREAD and hasattr(signal, "setitimer"):
         return _alarm_call(fn, seconds)
     return _thread_call(fn, seconds)
+
+
+_MAIN_THREAD = threading.main_thread().ident
 
 
 try:  # the C function: signal.getsignal converts to an enum through a raised ValueError, per policy
@@ -150,7 +153,7 @@ class Session:
 
     def __enter__(self) -> Session:
         if (self.seconds and not _Alarm.sessions and hasattr(signal, "setitimer")
-                and threading.current_thread() is threading.main_thread()):
+                and threading.get_ident() == _MAIN_THREAD):
             _Alarm.install()
             period = min(self.seconds / 4, 0.25)
             self.start = time.monotonic()

@@ -226,6 +226,7 @@ class Kernel:
         self._slots: list[_Slot] = []
         self._failures: list[LoadProblem] = []  # import or declaration failures, plugin by plugin
         self._blocked: set[str] = set(block)
+        self._deferred = False
         self._resolve()
         plugins = list(plugins)
         for plugin in plugins:
@@ -238,6 +239,14 @@ class Kernel:
     def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> None:
         """Load every installed plugin of ``group``; a plugin that fails to import is reported, not fatal."""
         eps = md.entry_points(group=group)
+        self._deferred = True  # resolve once, after all of them (the outcome is the same: order never matters)
+        try:
+            self._load_each(eps)
+        finally:
+            self._deferred = False
+            self._resolve()
+
+    def _load_each(self, eps: Any) -> None:
         for ep in sorted(eps, key=lambda e: (e.name, e.dist.name if e.dist else "")):
             if ep.name in self._blocked:
                 continue
@@ -262,7 +271,8 @@ class Kernel:
         distribution: str | None = None,
         version: str | None = None,
     ) -> PluginRef | None:
-        """Register one plugin; return its reference, or None when blocked, broken or refused."""
+        """Register one plugin; return its reference, or None when blocked, broken or refused (while
+        entry points load, its reference: the set is resolved once they all are)."""
         dispatcher = pluggy.PluginManager(hookspecs.PROJECT)
         dispatcher.add_hookspecs(hookspecs)
         label = name or getattr(plugin, "__name__", type(plugin).__name__)
@@ -300,6 +310,8 @@ class Kernel:
             return None
         self._slots.append(_Slot(ref=ref, obj=plugin, hooks=_DirectHooks(dispatcher.hook), policies=specs,
                                  sections=sections, requires=info.requires if info else {}))
+        if self._deferred:
+            return ref
         self._resolve()
         return ref if any(s.ref == ref for s in self._active) else None
 
@@ -313,7 +325,8 @@ class Kernel:
         if self.strict:
             raise PluginLoadError(f"plugin {plugin!r}: {message}")
         self._failures.append(LoadProblem(plugin=plugin, message=message))
-        self._resolve()
+        if not self._deferred:
+            self._resolve()
 
     def _resolve(self) -> None:
         """Decide, from every registered plugin at once, what is active.

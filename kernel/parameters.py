@@ -386,13 +386,55 @@ def _load_yaml(text: str) -> Any:
     return data
 
 
+def _parsed(text: str, source: str) -> ParameterSet:
+    """The parameter set of ``text``, from the cache when this very parser made it before.
+
+    Keyed by the text, its source name and the code that parses it and defines its objects (this
+    module and the result contracts, hashed), so an edited file or a changed parser parses again."""
+    folder = _cache_dir()
+    key = hashlib.sha256(f"{_parser_key()}\0{source}\0{text}".encode()).hexdigest()
+    path = folder / f"{key}.set.pickle" if folder else None
+    if path is not None:
+        try:
+            with path.open("rb") as fh:
+                found = pickle.load(fh)  # noqa: S301 - our own cache, keyed by content and code
+            if isinstance(found, ParameterSet):
+                return found
+        except Exception:  # noqa: BLE001 - absent or unreadable: parse
+            pass
+    parsed = parse_parameters(_load_yaml(text), source)
+    if path is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, path)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            pass
+    return parsed
+
+
+_PARSER_KEY: list[str] = []
+
+
+def _parser_key() -> str:
+    if not _PARSER_KEY:
+        from zhengce.contracts import results
+
+        digest = hashlib.sha256()
+        for module in (__file__, results.__file__):
+            digest.update(Path(module).read_bytes())
+        _PARSER_KEY.append(digest.hexdigest())
+    return _PARSER_KEY[0]
+
+
 def load_parameters(package: str, filename: str) -> ParameterSet:
     """Load ``filename`` shipped inside ``package`` (e.g. ``zhengce_tradein.parameters``)."""
     ref = resources.files(package).joinpath(filename)
-    return parse_parameters(_load_yaml(ref.read_text(encoding="utf-8")), f"{package}/{filename}")
+    return _parsed(ref.read_text(encoding="utf-8"), f"{package}/{filename}")
 
 
 def load_parameters_file(path: str | Path) -> ParameterSet:
     """Load a parameter file from a filesystem path."""
     path = Path(path)
-    return parse_parameters(_load_yaml(path.read_text(encoding="utf-8")), str(path))
+    return _parsed(path.read_text(encoding="utf-8"), str(path))

@@ -136,11 +136,16 @@ def _citation(cite: ParameterValue | Citation | None) -> Citation | None:
 
 _FACTS: dict[tuple[str, type, Any], Fact] = {}
 _FACTS_MAX = 200_000
+_EXACT_KEYS = frozenset({str, int, bool, date, type(None)})
 
 
 def _fact(path: str, value: Any) -> Fact:
-    """A Fact, interned: screening a registry repeats the same (path, value) pairs endlessly."""
-    key = (path, value.__class__, value)
+    """A Fact, interned: screening a registry repeats the same (path, value) pairs endlessly.
+
+    Values that compare equal but print differently (``Decimal("1")`` and ``Decimal("1.0")``, tuples
+    of them) are keyed by their text, so a fact always shows its own value."""
+    cls = value.__class__
+    key = (path, cls, value) if cls in _EXACT_KEYS else (path, cls, show(value))
     try:
         found = _FACTS.get(key)
     except TypeError:  # unhashable value

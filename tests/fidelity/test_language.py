@@ -21,10 +21,6 @@ from leaks import leaks  # noqa: E402
 CASES = sorted((Path(__file__).resolve().parents[2] / "examples" / "cases").glob("*.json"))
 KERNEL = Kernel()
 KNOWN = {
-    ('data_assets.data_asset_pilot', 'en'): 3,
-    ('data_assets.data_industry_classification', 'zh'): 1,
-    ('data_assets.enterprise_data_resources', 'en'): 1,
-    ('data_assets.sme_digital_city_pilot', 'en'): 5,
     ('energy.carbon_footprint_label_pilot', 'en'): 3,
     ('energy.carbon_trading_duties', 'en'): 2,
     ('energy.efficiency_standard_grades', 'zh'): 3,
@@ -36,12 +32,6 @@ KNOWN = {
     ('finance.little_giant_award', 'en'): 1,
     ('finance.tech_sme_guarantee', 'en'): 1,
     ('finance.tech_sme_guarantee', 'zh'): 1,
-    ('taxation.digital_einvoice', 'zh'): 1,
-    ('taxation.lat_prepayment_rate_floor', 'en'): 2,
-    ('taxation.machine_tool_rd_superdeduction_list_2023', 'en'): 2,
-    ('taxation.neeq_dividend_differential_iit', 'en'): 1,
-    ('taxation.neeq_dividend_differential_iit', 'zh'): 1,
-    ('taxation.reverse_invoicing', 'en'): 1,
     ('tradein.car_scrappage_funding_settlement', 'en'): 3,
     ('tradein.car_scrappage_subsidy', 'en'): 5,
 }

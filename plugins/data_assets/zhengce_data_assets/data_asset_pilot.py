@@ -17,7 +17,7 @@ from .common import T, criterion, reading, tri
 POLICY_ID = "data_assets.data_asset_pilot"
 
 NO_AMOUNT = T(zh="财资〔2024〕167号未规定任何资金数额或补助标准；试点方案附件及财资〔2023〕141号不在本法规汇编中",
-              en="财资〔2024〕167号 sets no amount of money or subsidy; the 试点方案 attachment and 财资〔2023〕141号 are not in the seed")
+              en="财资〔2024〕167号 sets no amount of money or subsidy; the attached pilot plan (《数据资产全过程管理试点方案》) and 财资〔2023〕141号 are not in the seed")
 
 
 def in_window(day, start, end) -> bool | None:
@@ -76,9 +76,8 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                                        en=f"Missing: {label.en}" + (" (not stated)" if value is None else ""))
         calc.finding(f"step_{sid}", status, T(zh=f"重点环节：{label.zh}", en=f"Key step: {label.en}"), detail=detail,
                      facts={f"data_asset_pilot_unit.lifecycle_steps.{sid}": value}, cite=step)
-    calc.info("readiness_gaps", T(zh="尚未具备的重点环节", en="Key steps not yet covered"),
-              value="；".join(g.zh for g in gaps) if gaps else "—", cite=steps_rule,
-              note=T(zh="、".join(g.zh for g in gaps) or "无", en=", ".join(g.en for g in gaps) or "none"))
+    calc.info("readiness_gaps", T(zh="尚未具备的重点环节：" + ("、".join(g.zh for g in gaps) or "无"),
+                                  en="Key steps not yet covered: " + (", ".join(g.en for g in gaps) or "none")), cite=steps_rule)
 
     mech = criterion(params, "mechanism.required", ctx.known_at)
     facts = {"data_asset_pilot_unit.working_mechanism_established": unit.working_mechanism_established,

@@ -21,6 +21,12 @@ NO_AMOUNT = T(zh="发改数据〔2024〕1836号未给出任何数据企业的认
               en="发改数据〔2024〕1836号 gives no qualification criterion or amount for any data enterprise; central budget investment supports qualifying projects, with no criterion or amount stated")
 
 
+SEGMENT_ZH = {  # the segment names as 发改数据〔2024〕1836号 writes them, for Chinese output
+    "collection_aggregation": "数据采集汇聚", "compute_storage": "计算存储", "circulation_trading": "流通交易",
+    "development_use": "开发利用", "security_governance": "安全治理", "infrastructure": "数据基础设施建设",
+}
+
+
 def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Applicability:
     prof = case.data_enterprise_profile
     conds = Conditions()
@@ -47,7 +53,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     if prof.segments:
         named = [s for s in prof.segments if s.value in segs.value]
         if named:
-            status, detail = FindingStatus.MET, T(zh="属于文件点名的数据产业环节：" + "、".join(s.value for s in named),
+            status, detail = FindingStatus.MET, T(zh="属于文件点名的数据产业环节：" + "、".join(SEGMENT_ZH.get(s.value, s.value) for s in named),
                                                   en="In a named data-industry segment: " + ", ".join(s.value for s in named))
         else:
             status, detail = FindingStatus.UNKNOWN, reading(params, "segments")

@@ -176,7 +176,7 @@ def _indicators(pilot, params: ParameterSet, k, calc: Calculation, end: date | N
         base = f"sme_digital_city_pilot.sub_industries[{i - 1}]"
         facts = {f"{base}.target_smes": s.target_smes, f"{base}.target_smes_level2_plus": s.target_smes_level2_plus}
         label = T(zh=f"细分行业“{name}”：规上工业及省级专精特新中小企业数字化水平{level.value}级及以上比例达到 {share.value * 100:.0f}% 以上",
-                  en=f"Sub-industry {name}: at least {share.value * 100:.0f}% of above-scale and provincial 专精特新 SMEs at level {level.value}+")
+                  en=f"Sub-industry “{name}”: at least {share.value * 100:.0f}% of above-scale and provincial 专精特新 SMEs at level {level.value}+")
         if s.target_smes is None or s.target_smes_level2_plus is None:
             status, detail = FindingStatus.UNKNOWN, None
         elif s.target_smes == 0:
@@ -190,7 +190,7 @@ def _indicators(pilot, params: ParameterSet, k, calc: Calculation, end: date | N
         calc.finding(f"sub_industry_{i}_share", status, label, detail=detail, facts=facts, cite=share)
         gfacts = {f"{base}.little_giants": s.little_giants, f"{base}.little_giants_level2_plus": s.little_giants_level2_plus}
         glabel = T(zh=f"细分行业“{name}”：国家级“小巨人”企业数字化水平均达到{giants.value}级及以上",
-                   en=f"Sub-industry {name}: every national 小巨人 at level {giants.value}+")
+                   en=f"Sub-industry “{name}”: every national 小巨人 at level {giants.value}+")
         if s.little_giants is None or s.little_giants_level2_plus is None:
             gstatus, gdetail = FindingStatus.UNKNOWN, None
         elif s.little_giants == 0:

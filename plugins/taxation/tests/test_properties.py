@@ -58,6 +58,38 @@ def test_dividend_tax_non_increasing_in_holding_period(acquired, to_record, d1, 
     assert taxes[0] <= (gross * Decimal("0.2")).quantize(CENT, rounding=ROUND_HALF_UP) + CENT
 
 
+@SETTINGS
+@given(acquired=st.dates(date(2024, 1, 1), date(2027, 6, 30)), to_record=st.integers(0, 300), d1=st.integers(1, 300),
+       days_off=st.lists(st.integers(0, 45), max_size=12), worked=st.lists(st.integers(0, 45), max_size=3))
+def test_tax_deducted_at_transfer_is_paid_on_by_the_fifth_working_day_of_the_next_month(acquired, to_record, d1, days_off, worked):
+    """二: every tax deducted at a transfer is paid on within the next month, on its 5th working day; days off
+    given by the case never bring the deadline forward."""
+    record = max(acquired + timedelta(days=to_record), date(2024, 7, 1))
+    if record > date(2027, 12, 31):
+        return
+    delivered = record + timedelta(days=d1)
+    nxt = delivered.replace(day=28) + timedelta(days=4)
+    nxt = nxt.replace(day=1)
+    off = sorted({nxt + timedelta(days=i) for i in days_off})
+    extra = sorted({nxt + timedelta(days=i) for i in worked} - set(off))
+    case = _dividend_case(acquired, record, delivered, 1000, Decimal("0.5"))
+    plain = KERNEL.evaluate(case, as_of=date(2030, 1, 1)).result(neeq_dividend.POLICY_ID)
+    case["neeq_dividend_account"].update(days_off=[d.isoformat() for d in off], extra_working_days=[d.isoformat() for d in extra])
+    res = KERNEL.evaluate(case, as_of=date(2030, 1, 1)).result(neeq_dividend.POLICY_ID)
+    name = f"depository_pays_by.{delivered:%Y-%m}"
+    withheld = res.evaluation.amount(f"withheld.{delivered}")
+    if res.evaluation.amount("tax_total") == 0:
+        assert withheld is None and res.evaluation.date(name) is None
+        return
+    assert withheld == res.evaluation.amount("tax_total")
+    due, due_plain = res.evaluation.date(name), plain.evaluation.date(name)
+    assert due_plain.month == nxt.month and due_plain.weekday() < 5 and due_plain.day <= 7
+    assert due >= due_plain or extra
+    working = [d for d in (nxt + timedelta(days=i) for i in range((due - nxt).days + 1))
+               if d in extra or (d.weekday() < 5 and d not in off)]
+    assert len(working) == 5 and working[-1] == due
+
+
 movements = st.lists(st.tuples(st.integers(0, 60), st.integers(-500, 800).filter(lambda n: n != 0)), max_size=25)
 
 
@@ -370,3 +402,33 @@ def test_reapply_comes_three_years_later_never_earlier(day):
     assert 3 * 365 <= (again - day).days <= 3 * 366 + 1
     assert again.year == day.year + 3 and again >= date(day.year + 3, day.month, min(day.day, 28))
     assert (again.month, again.day) == (day.month, day.day) or (day.month, day.day, again.month, again.day) == (2, 29, 3, 1)
+
+
+# --- cross_region_migration (税总征科发〔2024〕38号) ---------------------------------------
+
+@SETTINGS
+@given(levels=st.lists(st.sampled_from(["low", "medium", "high"]), max_size=5),
+       rights=st.dictionaries(st.sampled_from(["invoice_quota", "prepaid_tax", "loss_carryforward", "uncredited_input_vat"]),
+                              st.decimals("0", "100000000", places=2), max_size=4),
+       obstacles=st.lists(st.sampled_from(["assisted_blocking", "risk_task_to_block", "extra_conditions", "blocking_document"]), max_size=4),
+       applied=st.dates(date(2024, 8, 1), date(2026, 12, 31)))
+def test_migration_waits_only_for_medium_or_high_risk_and_carries_every_value(levels, rights, obstacles, applied):
+    """二（三）: the move waits iff a task is medium or high risk; 三: every named balance continues at its value;
+    every obstruction is a breach and is reported; nothing applies before 2024-09-01."""
+    case = {"cross_region_migration": {"applied_on": applied.isoformat(), "scope": "within_province",
+                                       "risk_tasks": [{"id": f"R{i}", "level": lv} for i, lv in enumerate(levels)],
+                                       "obstacles": obstacles, **{k: str(v) for k, v in rights.items()}}}
+    res = KERNEL.evaluate(case, as_of=date(2027, 1, 1)).result("taxation.cross_region_migration")
+    if applied < date(2024, 9, 1):
+        assert res.status is Status.DOES_NOT_APPLY
+        return
+    assert res.status is Status.APPLIES, res
+    ev = res.evaluation
+    waits = any(lv != "low" for lv in levels)
+    assert ("风险应对" in ev.finding("migration").label.zh) is waits
+    assert all(ev.finding(f"risk.R{i}").status.value == ("info" if lv == "low" else "duty") for i, lv in enumerate(levels))
+    for name, value in rights.items():
+        assert ev.amount(f"carried.{name}") == value
+    assert {a.name for a in ev.amounts} == {f"carried.{n}" for n in rights}
+    assert {f.id for f in ev.findings if f.status.value == "not_met"} == {f"obstruction.{o}" for o in obstacles}
+    assert (ev.finding("obstruction_reported") is not None) is bool(obstacles)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, timedelta
 from decimal import Decimal
 
 from zhengce.contracts import Explanation, PolicyResult, Text
@@ -30,6 +31,30 @@ def add_months(day: date, months: int) -> date:
     m = day.month - 1 + months
     year, month = day.year + m // 12, m % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def month_end(day: date) -> date:
+    """The last day of ``day``'s month."""
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def is_working_day(day: date, days_off: Iterable[date] = (), extra_working: Iterable[date] = ()) -> bool:
+    """Monday to Friday, less the given days off, plus the given weekend days worked (调休)."""
+    if day in extra_working:
+        return True
+    return day.weekday() < 5 and day not in days_off
+
+
+def nth_working_day_after(start: date, n: int, days_off: Iterable[date] = (), extra_working: Iterable[date] = ()) -> date:
+    """The n-th working day after ``start`` (``start`` itself not counted).
+
+    The holiday calendar is not in the seed: the case gives its public holidays and 调休 days."""
+    off, extra = frozenset(days_off), frozenset(extra_working)
+    day, counted = start, 0
+    while counted < n:
+        day += timedelta(days=1)
+        counted += is_working_day(day, off, extra)
+    return day
 
 
 def pct(x: Decimal) -> str:

@@ -54,9 +54,9 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                      T(zh=f"发票号码为 {length.value} 位数字", en=f"The number has {length.value} digits"), facts={f"{S}.number": e.number}, cite=length)
         if ok:
             fields = parse_number(e.number, layout.value)
-            calc.info("number_fields", T(zh="号码各段：年度、省级税务局区域代码、开具渠道、顺序编码（代码表不在种子中）",
-                                         en="Number fields: year, provincial bureau code, channel, sequence (code tables are not in the seed)"),
-                      value=", ".join(f"{k}={v}" for k, v in fields.items()), cite=layout)
+            calc.info("number_fields", T(zh="号码各段（依次为年度 / 省级税务局区域代码 / 开具渠道 / 顺序编码；代码表不在种子中）",
+                                         en="Number fields (in order: year / provincial bureau code / channel / sequence; code tables are not in the seed)"),
+                      value=" / ".join(fields.values()), cite=layout)
             year_ok = fields["year"] == f"{e.issued_on.year % 100:02d}"
             calc.finding("number_year", FindingStatus.MET if year_ok else FindingStatus.NOT_MET,
                          T(zh="第1-2位为开票日公历年度的后两位", en="Digits 1–2 are the last two digits of the issue year"),

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import attrs
 
-from zhengce.contracts import count, day, money, quantity, rate, year
+from zhengce.contracts import count, day, items, money, quantity, rate, year
 from zhengce.kernel import FactSection
 
 # --- 财政部 税务总局公告2024年第8号: 新三板 dividend IIT ----------------------------
@@ -69,6 +69,12 @@ class NeeqDividendAccount:
     acquisitions: tuple[NeeqShareMovement, ...] | None = None
     transfers: tuple[NeeqShareMovement, ...] | None = None
     dividends: tuple[NeeqDividend, ...] | None = None
+    # 二: transfer delivery days on which the cash account held no or too little money for the tax
+    funds_short_on: tuple[date, ...] = items(each=day())
+    # the working-day calendar for "次月5个工作日内" (not in the seed): public holidays falling on
+    # weekdays, and weekend days worked instead (调休); otherwise Monday–Friday
+    days_off: tuple[date, ...] = items(each=day())
+    extra_working_days: tuple[date, ...] = items(each=day())
 
 
 # --- 财政部 税务总局公告2024年第9号: special-equipment upgrade credit ---------------
@@ -502,6 +508,105 @@ class MachineToolVatList2024:
 
 
 #: The case sections this plugin owns (declared to the kernel through ``declare_sections``).
+
+
+# --- 税总征科发〔2024〕38号: cross-region migration (跨区迁移) ---------------------------
+
+
+class MigrationScope(str, enum.Enum):
+    """Where the taxpayer moves its registered address (二（二）)."""
+
+    WITHIN_PROVINCE = "within_province"  # 省内迁移
+    CROSS_PROVINCE = "cross_province"  # 跨省迁移
+
+
+class InvoiceMode(str, enum.Enum):
+    """How the taxpayer issues invoices (二（二）)."""
+
+    FULLY_DIGITAL = "fully_digital"  # 全面数字化的电子发票
+    TAX_CONTROL_DEVICE = "tax_control_device"  # 税控设备
+
+
+class MatterInitiator(str, enum.Enum):
+    """Who started an unfinished tax matter (二（一）)."""
+
+    TAXPAYER = "taxpayer"  # 依纳税人申请办理的事项
+    TAX_OFFICE = "tax_office"  # 税务机关依职权发起的事项
+
+
+class MatterChoice(str, enum.Enum):
+    """The taxpayer's answer to the push asking whether to go on with its matter (二（一）)."""
+
+    CONTINUE = "continue"  # 继续办理
+    STOP = "stop"  # 不再办理
+
+
+class RiskLevel(str, enum.Enum):
+    """The level of an unfinished risk task (二（三）)."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class RefundChoice(str, enum.Enum):
+    """When the taxpayer has its overpaid tax refunded (二（四）)."""
+
+    BEFORE_MIGRATION = "before_migration"  # 迁移前办理退税
+    AFTER_MIGRATION = "after_migration"  # 暂不退税，迁移后办理
+
+
+class MigrationObstacle(str, enum.Enum):
+    """What a tax office did to hinder the move (三, second paragraph: 严禁…)."""
+
+    ASSISTED_BLOCKING = "assisted_blocking"  # 协助阻拦纳税人正常迁移
+    RISK_TASK_TO_BLOCK = "risk_task_to_block"  # 违规发起风险任务阻断纳税人迁移
+    EXTRA_CONDITIONS = "extra_conditions"  # 额外增设条件门槛阻碍纳税人迁移
+    BLOCKING_DOCUMENT = "blocking_document"  # 违规阻碍纳税人跨区迁移的文件和要求
+
+
+@attrs.frozen(kw_only=True)
+class PendingTaxMatter:
+    """One tax matter not finished when the taxpayer applies to move (未办结涉税事项)."""
+
+    id: str | None = None
+    initiated_by: MatterInitiator | None = None
+    choice: MatterChoice | None = None  # only for a matter the taxpayer applied for
+
+
+@attrs.frozen(kw_only=True)
+class MigrationRiskTask:
+    """One unfinished risk task (未完成风险任务)."""
+
+    id: str | None = None
+    level: RiskLevel | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CrossRegionMigration:
+    """A taxpayer's move of its registered address to another tax district (跨区迁移).
+
+    ``applied_on`` is the day it applies to the tax office to move; the rights of 三 are the
+    values at the old place, which continue at the new one.
+    """
+
+    applied_on: date | None = day()
+    scope: MigrationScope | None = None
+    address_change_registered: bool | None = None  # 市场监管部门的跨区住所变更登记信息已共享
+    invoice_modes: tuple[InvoiceMode, ...] = items()
+    pending_matters: tuple[PendingTaxMatter, ...] = items()
+    risk_tasks: tuple[MigrationRiskTask, ...] = items()
+    overpaid_tax: Decimal | None = money()  # 多缴税款
+    refund_choice: RefundChoice | None = None
+    credit_rating: str | None = None  # 纳税信用级别 (A, B, M, C, D)
+    invoice_quota: Decimal | None = money()  # 发票额度
+    prepaid_tax: Decimal | None = money()  # 预缴税款
+    loss_carryforward: Decimal | None = money()  # 所得税亏损弥补：尚未弥补的亏损
+    general_taxpayer: bool | None = None  # 增值税一般纳税人资格
+    uncredited_input_vat: Decimal | None = money()  # 未抵扣增值税进项税额
+    obstacles: tuple[MigrationObstacle, ...] = items()
+
+
 SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="neeq_dividend_account", type=NeeqDividendAccount),
     FactSection(name="special_equipment_credit", type=SpecialEquipmentCredit),
@@ -515,4 +620,5 @@ SECTIONS: tuple[FactSection, ...] = (
     FactSection(name="advanced_manufacturer_list_2024", type=AdvancedManufacturerList2024),
     FactSection(name="machine_tool_rd_list_2023", type=MachineToolRdList2023),
     FactSection(name="machine_tool_vat_list_2024", type=MachineToolVatList2024),
+    FactSection(name="cross_region_migration", type=CrossRegionMigration),
 )

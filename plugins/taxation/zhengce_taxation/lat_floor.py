@@ -33,7 +33,7 @@ def zone_of(case: Case, p: Params) -> tuple[str | None, Text | None, dict]:
     if prov is None:
         return None, None, {"lat_prepayment.province": lp.province}
     s = table.schemes[scheme]
-    src = T(zh=f"参考数据：{s.label.zh}（{'；'.join(s.documents)}）", en=f"reference data: {s.label.en} ({'; '.join(s.documents)})")
+    src = T(zh=f"参考数据：{s.label.zh}（{'；'.join(s.documents)}）", en=f"reference data: {s.label.en} ({s.note.en})")
     return table.zone(prov, scheme), src, {"lat_prepayment.province": f"{prov.name} ({prov.code})"}
 
 

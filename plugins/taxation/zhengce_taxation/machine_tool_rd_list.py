@@ -64,11 +64,11 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     review = p.criterion("review.initial_by")
     calc.date("initial_review_due", review.value, T(zh="地方工信主管部门报送初核通过名单截止日（含当日）",
                                                      en="Local MIIT authorities report the initially reviewed list by (inclusive)"),
-              formula="三：4月15日前", cite=review)
+              formula=f"三：4月15日前 → {review.value} ‖ 三 (“4月15日前”) → {review.value}", cite=review)
     query = p.criterion("review.query_after")
     queryable = query.value + timedelta(days=1)
     calc.date("list_queryable_from", queryable, T(zh="可从信息填报系统查询是否列入清单之日", en="Listing result may be checked from"),
-              formula=f"四：{query.value} 后 → {query.value} + 1 日", cite=query)
+              formula=f"四：{query.value} 后 → {query.value} + 1 日 ‖ 四 (“5月10日后”): {query.value} + 1 day", cite=query)
     due = ctx.as_of >= queryable
     calc.finding("listing_result", FindingStatus.INFO if due else FindingStatus.NOT_YET_DUE,
                  T(zh=f"评估日 {ctx.as_of}：" + ("可查询是否列入清单（最终清单由四部门联审确认）" if due else f"清单结果 {queryable} 起方可查询"),

@@ -11,7 +11,7 @@ transfer (第二条); shares still held and not yet past one year are pending.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
@@ -20,7 +20,7 @@ from zhengce.contracts import Applicability, Case, Evaluation, Explanation, Find
 from zhengce.kernel import EvaluationContext, ParameterSet
 from zhengce.kernel.rules import Calculation, Conditions
 
-from ._common import Params, T, add_months, pct, summary_explanation
+from ._common import Params, T, add_months, month_end, nth_working_day_after, pct, summary_explanation
 
 POLICY_ID = "taxation.neeq_dividend_differential_iit"
 
@@ -41,7 +41,11 @@ class Portion:
 
 
 class Oversold(ValueError):
-    """A transfer delivers more shares than the account holds."""
+    """A transfer delivers more shares than the account holds (on ``day``, ``shares`` net)."""
+
+    def __init__(self, day: date, shares: int) -> None:
+        super().__init__(f"{day}: transfer of {shares} shares exceeds the holding")
+        self.day, self.shares = day, shares
 
 
 def net_by_day(acquisitions: list[tuple[date, int]], transfers: list[tuple[date, int]]) -> list[tuple[date, int]]:
@@ -72,7 +76,7 @@ def fifo_match(acquisitions: list[tuple[date, int]], transfers: list[tuple[date,
         need = -n
         while need:
             if not queue:
-                raise Oversold(f"{day}: transfer of {-n} shares exceeds the holding")
+                raise Oversold(day, -n)
             head = queue[0]
             take = min(need, head[1])
             portions.append(Portion(head[0], take, day))
@@ -161,7 +165,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
             try:
                 fifo_match(acq, trs)
             except Oversold as exc:
-                ok, note = False, T(zh=f"转让股数超过持有股数：{exc}", en=f"A transfer exceeds the holding: {exc}")
+                ok, note = False, T(zh=f"转让股数超过持有股数：{exc.day} 转让 {exc.shares} 股", en=f"A transfer exceeds the holding: {exc}")
         conds.check("movements", T(zh="取得与转让记录一致（按先进先出原则可以匹配）", en="Acquisitions and transfers are consistent (FIFO-matchable)"),
                     ok, facts={"neeq_dividend_account.acquisitions": len(acq), "neeq_dividend_account.transfers": None if trs is None else len(trs)},
                     missing=["neeq_dividend_account.transfers"] if trs is None else None, cite=fifo, note=note)
@@ -175,14 +179,17 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     acq, _ = _movements(acc.acquisitions)
     trs, _ = _movements(acc.transfers)
     lots, portions = fifo_match(acq, trs)
-    calc.info("fifo", T(zh="按每日净增减额形成持股批次，并按先进先出原则匹配转让", en="Lots from daily net movements, transfers matched first-in first-out"),
-              value="; ".join(f"{x.acquired_on}×{x.shares}→{x.delivered_on or '持有/held'}" for x in portions),
+    calc.info("fifo", T(zh="按每日净增减额形成持股批次，并按先进先出原则匹配转让：" + "；".join(
+                            f"{x.acquired_on}×{x.shares}→{x.delivered_on or '仍持有'}" for x in portions),
+                        en="Lots from daily net movements, transfers matched first-in first-out: " + "; ".join(
+                            f"{x.acquired_on}×{x.shares}→{x.delivered_on or 'still held'}" for x in portions)),
               cite=p.criterion("daily_net"))
     start, end = p.criterion("window.from"), p.criterion("window.until")
     rate = p.criterion("rate")
     years = p.criterion("holding.exempt_after_years").value
     totals = defaultdict(Decimal)
     lot_tax: dict[date, Decimal] = defaultdict(Decimal)
+    collected: dict[date, Decimal] = defaultdict(Decimal)  # tax deducted at transfer, by delivery day
     pending = False
     for i, div in enumerate(sorted(acc.dividends, key=lambda d: d.record_date)):
         r = div.record_date
@@ -222,6 +229,8 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
             if b == "long":
                 totals["exempt"] += gross
             lot_tax[por.acquired_on] += tax
+            if por.delivered_on is not None and not held_year_at_record and tax:
+                collected[por.delivered_on] += tax
             when = (T(zh="股权登记日已持股超过1年，免征", en="held over 1 year at the record date: exempt") if held_year_at_record
                     else T(zh=f"于 {por.delivered_on} 转让时扣收", en=f"collected at transfer on {por.delivered_on}") if por.delivered_on
                     else T(zh="评估日已持股超过1年，免征", en="held over 1 year at the assessment day: exempt"))
@@ -248,7 +257,53 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
         calc.info("pending_note", T(zh="未转让且持股未满1年的部分：税额在转让时按持股期限计算，由证券公司等托管机构扣收",
                                     en="Shares not yet transferred and held ≤ 1 year: the tax is computed at transfer by the holding period and collected by the custodian"),
                   cite=p.criterion("withholding.deferred"))
+    _collection(acc, collected, pending, p, calc)
     return calc.result()
+
+
+def _collection(acc, collected: dict[date, Decimal], pending: bool, p: Params, calc: Calculation) -> None:
+    """二: who collects the tax deferred to the transfer, who pays it on, and by when."""
+    at_transfer, remit, filing, top_up = (p.criterion(n) for n in
+                                          ("withholding.at_transfer", "remittance.working_days", "filing.month_received", "funds.top_up"))
+    if collected or pending:
+        calc.finding("keep_funds", FindingStatus.DUTY, T(zh="个人应在资金账户留足资金，由证券公司等股票托管机构于转让时划扣税款",
+                                                         en="The individual keeps enough money in the cash account; the custodian deducts the tax at the transfer"),
+                     cite=top_up)
+    for day, tax in sorted(collected.items()):
+        calc.amount(f"withheld.{day}", p.money(tax), T(zh=f"{day} 转让交割时由托管机构从资金账户扣收并划付证券登记结算公司的税款",
+                                                       en=f"Tax the custodian deducts from the cash account at the transfer delivered {day} and pays to the securities depository"),
+                    formula=f"Σ {day} 交割部分的应纳税额 ‖ Σ tax on the portions delivered {day}",
+                    facts={"neeq_dividend_account.transfers[].day": day}, cite=at_transfer, note=p.reading("withholding.at_transfer"))
+        if day in acc.funds_short_on:
+            calc.finding(f"funds_short.{day}", FindingStatus.DUTY,
+                         T(zh=f"{day} 资金账户暂无资金或资金不足：托管机构应及时通知个人补足资金，并划扣税款",
+                           en=f"On {day} the cash account held no or too little money: the custodian must promptly tell the individual to top it up, then deduct the tax"),
+                         facts={"neeq_dividend_account.funds_short_on": day}, cite=top_up)
+    for day in sorted(set(acc.funds_short_on) - set(collected)):
+        calc.info(f"funds_short.{day}", T(zh=f"{day} 无须扣收税款（当日交割部分无应纳税额）", en=f"No tax to deduct on {day} (nothing taxable delivered that day)"),
+                  facts={"neeq_dividend_account.funds_short_on": day}, cite=at_transfer)
+    months = sorted({d.replace(day=1) for d in collected})
+    for first in months:
+        last = month_end(first)
+        nxt = last + timedelta(days=1)
+        off = sorted(d for d in acc.days_off if nxt <= d <= month_end(nxt))
+        worked = sorted(d for d in acc.extra_working_days if nxt <= d <= month_end(nxt))
+        due = nth_working_day_after(last, remit.value, acc.days_off, acc.extra_working_days)
+        ym, nym = f"{first:%Y-%m}", f"{nxt:%Y-%m}"
+        calc.date(f"depository_pays_by.{ym}", due,
+                  T(zh=f"证券登记结算公司将 {ym} 扣收的税款划付挂牌公司的截止日（次月第 {remit.value} 个工作日，含当日）",
+                    en=f"The securities depository pays the tax deducted in {ym} to the company by (the {remit.value}th working day of the next month, inclusive)"),
+                  formula=f"{last} 之后第 {remit.value} 个工作日 ‖ the {remit.value}th working day after {last}",
+                  facts={"neeq_dividend_account.days_off": ", ".join(map(str, off)) or None,
+                         "neeq_dividend_account.extra_working_days": ", ".join(map(str, worked)) or None}, cite=remit)
+        calc.finding(f"company_files.{ym}", FindingStatus.DUTY,
+                     T(zh=f"挂牌公司在收到税款当月（按期划付时为 {nym}）的法定申报期内向主管税务机关申报缴纳 {ym} 扣收的税款，并办理全员全额扣缴申报",
+                       en=f"The company files and pays the tax deducted in {ym} to its tax office within the statutory filing period of the month it receives it ({nym} when paid on time), with a full withholding return for every person"),
+                     detail=p.reading("filing.month_received"), cite=filing)
+    if months:
+        calc.info("working_days", T(zh="工作日的计算（案件给出的放假日、调休上班日）", en="How working days are counted (the days off and worked weekend days the case gives)"),
+                  facts={"neeq_dividend_account.days_off": len(acc.days_off), "neeq_dividend_account.extra_working_days": len(acc.extra_working_days)},
+                  cite=remit, note=p.reading("remittance.working_days"))
 
 
 NAMES = {"tax_total": ("应纳税额", "tax"), "dividend_total": ("股息红利", "dividends"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zhengce.contracts import Text
 from zhengce.kernel import PolicySpec, RulesPlugin, load_parameters
 
-from . import __version__, facts, advanced_manufacturer_list, digital_einvoice, lat_floor, machine_tool_rd_list, machine_tool_vat_list, neeq_dividend, recycler_vat_method, restructuring_stamp, reverse_invoicing, reverse_red_letter, special_equipment, vehicle_vessel_tax
+from . import __version__, facts, advanced_manufacturer_list, cross_region_migration, digital_einvoice, lat_floor, machine_tool_rd_list, machine_tool_vat_list, neeq_dividend, recycler_vat_method, restructuring_stamp, reverse_invoicing, reverse_red_letter, special_equipment, vehicle_vessel_tax
 
 
 def _spec(module, title: Text, facts: tuple[str, ...], filename: str, **more) -> PolicySpec:
@@ -45,6 +45,9 @@ DECLARED = (
     (_spec(machine_tool_vat_list, Text(zh="2024年度享受增值税加计抵减政策的工业母机企业清单：时限与享受期间",
                                        en="2024 machine-tool firm list for the VAT super-credit: deadlines and benefit period"),
            ("machine_tool_vat_list_2024",), "machine_tool_vat_list.yaml"), machine_tool_vat_list),
+    (_spec(cross_region_migration, Text(zh="纳税人跨区迁移", en="Taxpayers' cross-region migration"),
+           ("cross_region_migration",), "cross_region_migration.yaml",
+           event_date="cross_region_migration.applied_on"), cross_region_migration),  # the law of the application day
 )
 POLICIES = tuple(spec for spec, _ in DECLARED)
 

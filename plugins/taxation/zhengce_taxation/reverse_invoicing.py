@@ -115,25 +115,33 @@ def _recycler_consequences(r, p: Params, calc: Calculation) -> None:
         rule = p.criterion("cit.deduction_voucher")
         calc.finding("cit_deduction_voucher", FindingStatus.MET if r.invoice_compliant else FindingStatus.NOT_MET,
                      T(zh="可作为企业所得税税前扣除凭证" if r.invoice_compliant else "不符合规定：不得作为税前扣除凭证，依税收征收管理法、发票管理办法处理",
-                       en="Valid voucher for CIT deduction" if r.invoice_compliant else "Not compliant: no CIT deduction on it; handled under the 税收征收管理法 and 发票管理办法"),
+                       en="Valid voucher for CIT deduction" if r.invoice_compliant else "Not compliant: no CIT deduction on it; handled under the Tax Collection Administration Law (《中华人民共和国税收征收管理法》) and the Invoice Administration Measures (《中华人民共和国发票管理办法》)"),
                      facts={f"{S}.invoice_compliant": r.invoice_compliant}, cite=rule)
     if r.evidence_kept is not None:
         rule = p.criterion("records.evidence")
         kept = {e.value for e in r.evidence_kept}
         lacking = [x for x in rule.value if x not in kept]
         calc.finding("authenticity_evidence", FindingStatus.NOT_MET if lacking else FindingStatus.MET,
-                     T(zh="证明业务真实性的材料" + (f"缺少：{'、'.join(lacking)}" if lacking else "齐备"),
-                       en="Evidence of genuine purchases " + (f"lacking: {', '.join(lacking)}" if lacking else "complete")),
+                     T(zh="证明业务真实性的材料" + (f"缺少：{'、'.join(EVIDENCE_TEXT[x][0] for x in lacking)}" if lacking else "齐备"),
+                       en="Evidence of genuine purchases " + (f"lacking: {', '.join(EVIDENCE_TEXT[x][1] for x in lacking)}" if lacking else "complete")),
                      facts={f"{S}.evidence_kept": ", ".join(sorted(kept))}, cite=rule, detail=p.reading("records.evidence"))
     if r.purchase_ledger_fields is not None:
         rule = p.criterion("records.ledger_fields")
         kept = {e.value for e in r.purchase_ledger_fields}
         lacking = [x for x in rule.value if x not in kept]
         calc.finding("purchase_ledger", FindingStatus.NOT_MET if lacking else FindingStatus.MET,
-                     T(zh="收购台账（或现有账册、系统）" + (f"未记录：{'、'.join(lacking)}" if lacking else "记录齐备"),
-                       en="Purchase ledger (or existing books) " + (f"missing: {', '.join(lacking)}" if lacking else "complete")),
+                     T(zh="收购台账（或现有账册、系统）" + (f"未记录：{'、'.join(LEDGER_TEXT[x][0] for x in lacking)}" if lacking else "记录齐备"),
+                       en="Purchase ledger (or existing books) " + (f"missing: {', '.join(LEDGER_TEXT[x][1] for x in lacking)}" if lacking else "complete")),
                      facts={f"{S}.purchase_ledger_fields": ", ".join(sorted(kept))}, cite=rule, detail=p.reading("records.ledger_fields"))
 
+
+# 十七's items in the notice's words and in English, for the lists of what is lacking
+EVIDENCE_TEXT = {"purchase_contract": ("收购合同或协议", "purchase contract or agreement"),
+                 "transport_document": ("运输发票或凭证", "transport invoice or document"),
+                 "weighbridge_ticket": ("货物过磅单", "weighbridge ticket"), "payment_record": ("转账支付记录", "bank transfer record")}
+LEDGER_TEXT = {"time": ("收购时间", "time"), "place": ("收购地点", "place"), "seller": ("出售者", "seller"),
+               "seller_contact": ("出售者联系方式", "seller's contact details"), "product_name": ("报废产品名称", "product name"),
+               "quantity": ("数量", "quantity"), "price": ("价格", "price")}
 
 NAMES = {"vat_due": ("代办增值税", "VAT (agent)"), "iit_prepayment": ("预缴个税", "IIT prepaid")}
 

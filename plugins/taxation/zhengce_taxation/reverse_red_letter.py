@@ -38,7 +38,7 @@ def applies_to(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Appl
             cite=rule, note=p.reading("one_to_one"))
     reasons = p.criterion("reasons")
     c.info("reason", T(zh="红字原因（销售退回、开票有误、销售折让等）", en="Reason (sales return, invoicing error, sales allowance and the like)"),
-           value=r.reason, facts={f"{S}.reason": r.reason}, cite=reasons, note=p.reading("reasons"))
+           facts={f"{S}.reason": r.reason}, cite=reasons, note=p.reading("reasons"))
     return c.result()
 
 

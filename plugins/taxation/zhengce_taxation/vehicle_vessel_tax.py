@@ -49,7 +49,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
     else:
         rule = p.criterion("regime.after")
         calc.finding("requirements", FindingStatus.INFO, T(zh=f"{eff.value} 起完成申请：技术要求按 {rule.value}，符合条件的列入新《目录》",
-                                                           en=f"Completed on or after {eff.value}: requirements of this notice ({rule.value}); qualifying models enter the new catalogue"),
+                                                           en=f"Completed on or after {eff.value}: requirements of this notice (its attachments 1–4); qualifying models enter the new catalogue"),
                      facts={f"{S}.application_completed_on": day}, cite=rule, detail=p.reading("effective_from"))
     # 2. new-catalogue membership
     new_first = p.criterion("new_catalogue.first_batch")
