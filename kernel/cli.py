@@ -6,7 +6,8 @@
     zhengce schema [--of case|decision]
     zhengce screen REGISTRY.parquet|.csv|.jsonl [--out RESULTS.parquet] [--workers N] [--engine local|dask] ...
     zhengce generate cars|enterprises --rows N --out REGISTRY.parquet   (synthetic registries)
-    zhengce whatif POPULATION.jsonl --reform PATCH.yaml [--weights FIELD] [--format table|json] [--chart out.png|out.svg]
+    zhengce whatif POPULATION.parquet|.csv|.jsonl --reform PATCH.yaml [--weights FIELD] [--workers N] [--engine local|dask]
+                   [--format table|json] [--chart out.png|out.svg]
     zhengce replay RECORD.json CASE.json [--format json|table]
     zhengce ask CASE.json [--as-of DATE] [--lang zh|en] [--out FILE]   (an interview: see kernel/ask.py)
     zhengce interview [--cases DIR] [--port N]   (the interview page: see kernel/interview.py)
@@ -69,13 +70,22 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=("json", "table"), default="table")
     sch = sub.add_parser("schema", help="print the JSON Schema of the case (input) or of `evaluate --format json` (output)")
     sch.add_argument("--of", choices=("case", "decision"), default="case")
-    wi = sub.add_parser("whatif", help="the cost of a reform (a parameter patch) over a population, and who pays")
-    wi.add_argument("population", help="path to a JSON Lines file of cases")
+    wi = sub.add_parser("whatif", help="the cost of a reform (a parameter patch) over a population, and who pays",
+                        description="Baseline and reform over a population, on the batch engine. See docs/whatif.md.")
+    wi.add_argument("population", help="the population: a .jsonl, .csv or .parquet file (as `screen` reads)")
     wi.add_argument("--reform", required=True, help="the reform file (format: zhengce.reform/1)")
-    wi.add_argument("--weights", metavar="FIELD", help="top-level field of each line: how many cases it stands for")
+    wi.add_argument("--weights", metavar="FIELD", help="top-level field (or column) of each row: how many cases it stands for")
     wi.add_argument("--as-of", type=_date, help="assessment day (default: the reform's issue date)")
     wi.add_argument("--format", choices=("json", "table"), default="table")
+    wi.add_argument("--lang", choices=("zh", "en"), default="zh", help="zone labels in the table (东部 / eastern ...)")
     wi.add_argument("--chart", metavar="OUT", help="also draw the cost change to OUT.png or OUT.svg")
+    wi.add_argument("--input-format", choices=("jsonl", "csv", "parquet"), help="population format (default: from the suffix)")
+    wi.add_argument("--workers", type=_workers, default=1, help="worker processes (default 1: this process)")
+    wi.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes, or a Dask cluster")
+    wi.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); implies --engine dask")
+    wi.add_argument("--partition-size", type=_workers, default=5000, help="rows per partition (default 5000)")
+    wi.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                    help="progress on stderr (default: when stderr is a terminal)")
     rp = sub.add_parser("replay", help="evaluate a case again as a decision record says, and say whether it reproduces")
     rp.add_argument("record", help="a decision record (`evaluate --format json` output)")
     rp.add_argument("case", help="the case JSON file, or - for stdin")
@@ -253,20 +263,50 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
     return status
 
 
+def _workers(text: str) -> int:
+    from .batch.cli import _positive
+
+    return _positive(text)
+
+
 def _whatif(kernel: Kernel, args: argparse.Namespace) -> int:
+    """``whatif``: exit 0; 2 on a bad reform, a missing or unreadable population, or any row that
+    could not be compared (the report is still printed, with the invalid rows counted); 1 when an
+    engine fails (a worker's plugins differ)."""
+    from .batch.engines import EngineError, make_engine
     from .reform import ReformError, load_reform
-    from .whatif import print_table, read_population, run_whatif, write_chart
+    from .whatif import print_table, run_population, write_chart
 
     try:
         reform = load_reform(args.reform)
-        result = run_whatif(kernel, reform, read_population(args.population), as_of=args.as_of, weights=args.weights)
+        engine = make_engine(args.engine, args.workers, args.scheduler, tuple(args.block))
     except ReformError as exc:
         print(f"zhengce: {exc}", file=sys.stderr)
         return 2
-    _print_json(result.to_json()) if args.format == "json" else print_table(result)
+    except EngineError as exc:
+        print(f"zhengce: {exc}", file=sys.stderr)
+        return 1
+    try:
+        result = run_population(kernel, reform, args.population, engine, in_format=args.input_format, as_of=args.as_of,
+                                weights=args.weights, block=tuple(args.block), partition_size=args.partition_size,
+                                progress=args.progress)
+    except ReformError as exc:
+        print(f"zhengce: {exc}", file=sys.stderr)
+        return 2
+    except EngineError as exc:
+        print(f"zhengce: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.close()
+    _print_json(result.to_json()) if args.format == "json" else print_table(result, args.lang)
     if args.chart:
         write_chart(result, args.chart)
-    return 0
+    invalid = result.tally.invalid
+    if invalid:
+        first = result.tally.invalid_examples[0]
+        print(f"zhengce: {invalid} row(s) could not be compared (not counted in the totals); the first, row {first[0]}: "
+              + "; ".join(f"{p['path']}: {p['message']}" for p in first[2]), file=sys.stderr)
+    return 2 if invalid else 0
 
 
 def _plugins(kernel: Kernel, fmt: str) -> int:

@@ -191,8 +191,160 @@ def test_the_cli_prints_json_and_draws_a_chart(tmp_path, capsys):
     capsys.readouterr()
     assert main(["whatif", str(population), "--reform", str(EXAMPLE), "--weights", "weight"]) == 0
     table = capsys.readouterr().out
-    assert "by province and payer" in table and "广东省 · central" in table
+    assert "by province and payer" in table and "by zone and payer" in table
+    assert any("广东省" in line and "东部" in line and "central" in line for line in table.splitlines())
     bad = tmp_path / "bad.yaml"
     bad.write_text(json.dumps(reform_data(parameter="nope")))
     assert main(["whatif", str(population), "--reform", str(bad)]) == 2
     assert "unknown parameter 'nope'" in capsys.readouterr().err
+
+
+# --- by zone -------------------------------------------------------------------------
+
+
+def test_totals_by_zone_as_the_subsidy_places_provinces(kernel):
+    """By zone, computed by hand (392号 二: 东部 8.5:1.5, 中部 9:1, 西部 9.5:0.5; reform NEV 20000 → 25000).
+
+    ====================  =====  ===============================  ===============================
+    case                  zone   baseline central / local          reform central / local
+    ====================  =====  ===============================  ===============================
+    c1 广东 NEV            east   17000 / 3000                      21250 / 3750
+    c2 河南 NEV            middle 18000 / 2000                      22500 / 2500
+    c3 四川 fuel           west   15000×0.95 = 14250 / 750          unchanged
+    c5 广东 NEV, region    west   20000×0.95 = 19000 / 1000         23750 / 1250
+       given as west (the case's own region wins, as the subsidy reads it)
+    ====================  =====  ===============================  ===============================
+    """
+    c5 = case(5, "广东省")
+    c5["scrappage_application"]["region"] = "west"
+    cases = [case(1, "广东省"), case(2, "河南省"), case(3, "四川省", new_fuel="gasoline"), c5]
+    out = run_whatif(kernel, parse_reform(reform_data()), cases).to_json()
+    assert out["by_zone"] == {
+        "east": {"central": {"baseline": "17000.00", "reform": "21250.00", "change": "4250.00"},
+                 "local": {"baseline": "3000.00", "reform": "3750.00", "change": "750.00"}},
+        "middle": {"central": {"baseline": "18000.00", "reform": "22500.00", "change": "4500.00"},
+                   "local": {"baseline": "2000.00", "reform": "2500.00", "change": "500.00"}},
+        "west": {"central": {"baseline": "33250.00", "reform": "38000.00", "change": "4750.00"},
+                 "local": {"baseline": "1750.00", "reform": "2000.00", "change": "250.00"}},
+    }
+    assert list(out["by_zone"]) == ["east", "middle", "west"]
+    assert out["zones"]["labels"] == {"east": {"zh": "东部", "en": "eastern"}, "middle": {"zh": "中部", "en": "central"},
+                                      "west": {"zh": "西部", "en": "western"}}
+    # by province, next to it: 广东 holds c1 and c5 whatever zone c5 was given; the table's zone of each province
+    assert out["by_province"]["广东省"]["central"] == {"baseline": "36000.00", "reform": "45000.00", "change": "9000.00"}
+    assert out["province_zone"] == {"广东省": "east", "河南省": "middle", "四川省": "west"}
+    # the zones add up to the payers' totals
+    for payer in ("central", "local"):
+        assert sum(Decimal(z[payer]["change"]) for z in out["by_zone"].values()) == Decimal(out["by_payer"][payer]["change"])
+
+
+def test_the_table_and_chart_show_zones(kernel, tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    from zhengce.kernel.whatif import print_table, write_chart
+
+    result = run_whatif(kernel, parse_reform(reform_data()), [case(1, "广东省"), case(2, "四川省")])
+    print_table(result, "en")
+    table = capsys.readouterr().out
+    assert "by zone and payer" in table and "eastern" in table and "western" in table
+    print_table(result, "zh")
+    assert "西部" in capsys.readouterr().out
+    chart = tmp_path / "chart.svg"
+    write_chart(result, str(chart))
+    svg = chart.read_text()
+    assert "Cost change by zone and payer" in svg and "eastern" in svg and "western" in svg and "Guangdong" in svg
+    png = tmp_path / "chart.png"
+    write_chart(result, str(png))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# --- patches to parameter sets read outside a policy's own ------------------------------
+
+SETTLEMENT = "tradein.car_scrappage_funding_settlement"
+
+
+def settlement_case():
+    return {"case_id": "gd", "scrappage_funding_settlement": {"province": "广东省", "subsidies_paid": "1000000"}}
+
+
+def amounts(record, policy):
+    result = next(r for r in record.results if r.policy_id == policy)
+    return {a.name: a.value for a in result.evaluation.amounts}
+
+
+def split_reform(**where):
+    change = {"parameter": "split.east", "value": "9:1", "article": "二", "quote": "对东部省份按9：1比例分担（假设方案）"} | where
+    return parse_reform({"format": "zhengce.reform/1",
+                         "document": {"number": "假设〔2024〕2号", "title": "测试：东部分担比例", "issued": "2024-10-08"},
+                         "changes": [change]})
+
+
+@pytest.mark.parametrize("where", [{"set": "tradein.car_scrappage_subsidy"},
+                                   {"set": "zhengce_tradein/parameters/car_scrappage_subsidy.yaml"},
+                                   {"policy": SETTLEMENT, "set": "tradein.car_scrappage_subsidy"},
+                                   {"policy": CAR}])
+def test_a_set_is_patched_wherever_it_is_read(kernel, where):
+    """The funding settlement reads the subsidy's split.* at module level (not its own parameters).
+    392号 二 东部 8.5:1.5: central due on 1,000,000 paid = 850,000; the reform's 9:1 makes it 900,000,
+    and the subsidy's own split moves with it (20000 × 0.9 = 18000 central)."""
+    from zhengce_tradein import car_scrappage, funding_settlement
+
+    reform = split_reform(**where)
+    reformed = apply_reform(kernel, reform)
+    day = dict(as_of=date(2024, 10, 8))
+    new = reformed.evaluate(settlement_case(), known_at=reform.reform_known_at, **day)
+    assert amounts(new, SETTLEMENT)["central_due"] == Decimal("900000.00")
+    assert amounts(new, SETTLEMENT)["local_due"] == Decimal("100000.00")
+    ratio = next(s for r in new.results if r.policy_id == SETTLEMENT for s in r.evaluation.steps if s.id == "ratio")
+    assert ratio.citation.document == "假设〔2024〕2号" and "9：1" in ratio.citation.quote
+    base = reformed.evaluate(settlement_case(), known_at=reform.baseline_known_at, **day)
+    assert amounts(base, SETTLEMENT)["central_due"] == Decimal("850000.00")
+    subsidy = amounts(reformed.evaluate(case(1, "广东省"), known_at=reform.reform_known_at, **day), CAR)
+    assert subsidy["central_share"] == Decimal("18000.00") and subsidy["local_share"] == Decimal("2000.00")
+    # nothing shared changed: the installed module still reads the law as it is
+    assert "reform" not in car_scrappage.PARAMETERS.documents
+    assert funding_settlement.SUBSIDY_PARAMETERS is car_scrappage.PARAMETERS
+    same = kernel.evaluate(settlement_case(), known_at=reform.reform_known_at, **day)
+    assert amounts(same, SETTLEMENT)["central_due"] == Decimal("850000.00")
+
+
+def test_another_plugins_set_read_at_module_level_is_patched():
+    """A (test) provincial award matching the national NEV amount, read from the trade-in plugin's set
+    at module level.  广东 NEV: baseline 20000 national (17000 central + 3000 local) + 20000 provincial;
+    reform 25000 (21250 + 3750) + 25000: the change is +10000, not the +5000 of the subsidy alone."""
+    from tests.whatif_support.matching_award import plugin as matching
+
+    kernel = Kernel([tradein, matching])
+    out = run_whatif(kernel, parse_reform(reform_data()), [case(1, "广东省")]).to_json()
+    assert out["by_payer"]["provincial"] == {"baseline": "20000.00", "reform": "25000.00", "change": "5000.00"}
+    assert out["by_payer"]["central"] == {"baseline": "17000.00", "reform": "21250.00", "change": "4250.00"}
+    assert out["total"]["change"] == "10000.00"
+    assert out["by_policy"]["matching.nev_award"]["change"] == "5000.00"
+
+
+def test_unknown_sets_and_sets_a_policy_does_not_read_are_listed_together(kernel):
+    reform = parse_reform({"format": "zhengce.reform/1",
+                           "document": {"number": "假设〔2024〕3号", "title": "错误", "issued": "2024-10-08"},
+                           "changes": [
+                               {"set": "tradein.no_such_set", "parameter": "split.east", "value": "9:1"},
+                               {"policy": "tradein.car_scrappage_local_rules", "set": "tradein.car_scrappage_subsidy",
+                                "parameter": "split.east", "value": "9:1"},
+                               {"set": "tradein.car_scrappage_subsidy", "parameter": "split.north", "value": "9:1"},
+                               {"set": "tradein.car_scrappage_subsidy", "parameter": "split.east", "value": 0.9},
+                               {"set": "tradein.car_scrappage_subsidy", "parameter": "split.scheme", "value": 3},
+                               {"policy": SETTLEMENT, "parameter": "pre_allocation.share", "value": "many"},
+                           ]})
+    with pytest.raises(ReformError) as err:
+        apply_reform(kernel, reform)
+    problems = err.value.problems
+    assert len(problems) == 6, problems
+    assert "changes[0]: unknown parameter set 'tradein.no_such_set' (known: tradein.car_scrappage_funding_settlement, " \
+           "tradein.car_scrappage_local_rules, tradein.car_scrappage_subsidy)" in problems
+    assert "policy 'tradein.car_scrappage_local_rules' does not read parameter set 'tradein.car_scrappage_subsidy' " \
+           "(it reads: tradein.car_scrappage_local_rules)" in problems[1]
+    assert "unknown parameter 'split.north' in set tradein.car_scrappage_subsidy" in problems[2]
+    assert "bad ratio value 0.9" in problems[3]
+    assert "bad text value 3: expected a string" in problems[4]
+    assert problems[5].startswith("changes[5] (tradein.car_scrappage_funding_settlement pre_allocation.share)")
+    with pytest.raises(ReformError, match="needs at least one|policy: missing"):
+        parse_reform({"format": "zhengce.reform/1", "document": {"number": "x", "title": "y", "issued": "2024-10-08"},
+                      "changes": [{"parameter": "split.east", "value": "9:1"}]})

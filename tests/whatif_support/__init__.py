@@ -1,0 +1,1 @@
+"""Test plugins for the what-if tests (not installed: registered by the tests themselves)."""
