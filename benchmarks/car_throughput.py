@@ -211,22 +211,22 @@ def run_zen(cases: list[dict]) -> dict:
             "subsidy_granted": paid}
 
 
-def one_enterprise_case() -> dict:
+def one_enterprise_case(kernel: Kernel | None = None) -> dict:
     """The sections of every example case merged into one case (the first example giving a section
-    wins): an enterprise with facts for every installed policy."""
+    wins): an enterprise with facts for every installed policy (only the sections ``kernel`` knows)."""
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "cases")
     merged: dict = {"case_id": "one-enterprise-every-policy"}
     for name in sorted(os.listdir(root)):
         if name.endswith(".json"):
             with open(os.path.join(root, name), encoding="utf-8") as f:
                 for key, value in json.load(f).items():
-                    if key != "case_id":
+                    if key != "case_id" and (kernel is None or key in kernel.sections):
                         merged.setdefault(key, value)
     return merged
 
 
 def run_enterprise(kernel: Kernel, repeats: int) -> dict:
-    case = one_enterprise_case()
+    case = one_enterprise_case(kernel)
     record = kernel.evaluate(case, as_of=AS_OF)
     out = {"sections": len(case) - 1, "policies_reached": len(record.results),
            "statuses": {s: sum(r.status.value == s for r in record.results) for s in ("applies", "does_not_apply", "cannot_tell", "error")}}
