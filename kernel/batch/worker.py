@@ -32,10 +32,11 @@ def worker_kernel(block: tuple[str, ...] = ()) -> tuple[Any, Layout]:
     """This process's kernel of the installed plugins (built on first use) and its column layout."""
     found = _KERNELS.get(block)
     if found is None:
-        from ..kernel import Kernel
+        from ..kernel import Kernel, freeze_loaded_objects
 
         kernel = Kernel(block=block)
         found = _KERNELS[block] = (kernel, Layout.of(kernel.case_type))
+        freeze_loaded_objects()  # a worker lives for a whole registry
     return found
 
 

@@ -32,7 +32,7 @@ from starlette.routing import Route
 from zhengce.contracts import CaseValidationError, PolicyResult, Problem, dump, parse_json, structure
 
 from ..cli import decision_output_schema
-from ..kernel import KERNEL_VERSION, Kernel
+from ..kernel import KERNEL_VERSION, Kernel, freeze_loaded_objects
 from ..screening import LINE_FORMAT as SCREEN_FORMAT
 from ..screening import result_summary as _summary
 from . import catalog
@@ -133,6 +133,7 @@ def build_kernel(config: ServiceConfig) -> Kernel:
         except Exception as exc:  # an operator's mistake: refuse to start rather than serve without it
             raise ConfigError(f"ZHENGCE_PLUGINS: cannot import {spec}: {type(exc).__name__}: {exc}") from exc
         kernel.register(plugin)
+    freeze_loaded_objects()  # a worker serves for its whole life: collections walk only what requests create
     return kernel
 
 
