@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -206,10 +208,10 @@ class PolicySpec:
     window: tuple[str, str] | None = None
     relations: tuple[Relation, ...] = ()
 
-    @property
+    @functools.cached_property
     def depends_on(self) -> tuple[str, ...]:
         """The policies whose results this one needs first: those it reads and those its layering
-        relations name."""
+        relations name (computed once: the kernel asks for every policy of every case)."""
         layered = tuple(r.of for r in self.relations if isinstance(r, (TopUp, WithinBounds, LocalWindow)))
         return tuple(sorted(set(self.reads) | set(layered)))
 
