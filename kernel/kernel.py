@@ -42,7 +42,6 @@ from zhengce.contracts import (
     Step,
     Text,
     compose_case,
-    converter,
     dump,
     json_schema,
     parse_json,
@@ -412,7 +411,7 @@ class Kernel:
         self._unowned = unowned
         self._problems = tuple(sorted(self._failures, key=lambda p: (p.plugin, p.message))) + tuple(
             sorted(problems, key=lambda p: (p.plugin, p.message)))
-        self._loader = None  # the case class, its hook and migrator: built on first use (codegen is slow)
+        self._loader = None  # the case class, its migrator and fast path: built on first use (codegen is slow)
         index: dict[str, list[RegisteredPolicy]] = {}
         for reg in self._policies.values():
             for section in reg.spec.facts:
@@ -453,12 +452,11 @@ class Kernel:
         """The case class composed from the shared sections and the loaded plugins' sections."""
         return self._case_loader()[0]
 
-    def _case_loader(self) -> tuple[type[Case], Any, Migrator, Any]:
-        """The composed case class, its structure hook, its migrator and its fast path, built once per plugin set."""
+    def _case_loader(self) -> tuple[type[Case], Migrator, Any]:
+        """The composed case class, its migrator and its fast path, built once per plugin set."""
         if self._loader is None:
             case_type = compose_case({n: o.type for n, o in self._sections.items() if o.plugin is not None})
-            self._loader = (case_type, converter.get_structure_hook(case_type), Migrator(case_type),
-                            fast_case_hook(case_type))
+            self._loader = (case_type, Migrator(case_type), fast_case_hook(case_type))
         return self._loader
 
     def policy(self, policy_id: str) -> RegisteredPolicy:
@@ -486,18 +484,15 @@ class Kernel:
         """
         if not isinstance(data, dict):
             raise CaseValidationError([Problem("", f"expected an object, got {type(data).__name__}")])
-        case_type, hook, migrate, fast = self._loader or self._case_loader()
+        case_type, migrate, fast = self._loader or self._case_loader()
         try:  # valid input, the usual case: straight-line code (contracts/fast.py)
             return fast(data), ()
         except Exception:  # noqa: BLE001 - any doubt: the converter decides and lists the problems
             pass
         token = MIGRATION_WANTED.set(False)
         try:
-            try:
-                try:  # the fast path: the case class's own hook; the slow one lists every problem
-                    case = hook(data, case_type)
-                except Exception:  # noqa: BLE001 - re-run below to collect the problems by path
-                    case = structure(data, case_type)
+            try:  # the converter: every problem by path, or the wish to migrate older field names
+                case = structure(data, case_type)
             except CaseValidationError as exc:
                 if not MIGRATION_WANTED.get():
                     raise CaseValidationError([self._explain_unknown(p, data) for p in exc.problems]) from None

@@ -360,30 +360,8 @@ def _cache_dir() -> Path | None:
 
 
 def _load_yaml(text: str) -> Any:
-    """Safe YAML loading, cached by the file's content hash (parsing YAML was most of the CLI's start-up).
-
-    The cache holds only what this function wrote, keyed by a sha256 of the text and PyYAML's
-    version; any problem with it (unwritable, corrupt) falls back to parsing.
-    """
-    folder = _cache_dir()
-    key = hashlib.sha256(f"{yaml.__version__}\0{text}".encode()).hexdigest()
-    path = folder / f"{key}.pickle" if folder else None
-    if path is not None:
-        try:
-            with path.open("rb") as fh:
-                return pickle.load(fh)  # noqa: S301 - our own cache, keyed by content
-        except Exception:  # noqa: BLE001 - absent or unreadable: parse
-            pass
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
-    if path is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, path)
-        except OSError:
-            pass
-    return data
+    """Safe YAML loading (libyaml's loader when present); :func:`_parsed` caches what it builds."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
 
 
 def _parsed(text: str, source: str) -> ParameterSet:
