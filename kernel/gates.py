@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import Any
 
 from zhengce.contracts import Applicability, Case, Citation, Outcome, PolicyResult, Status, Step, Text, Window, WindowState
 
@@ -25,23 +26,32 @@ def event_day(spec: PolicySpec, case: Case, ctx: EvaluationContext) -> date:
     return ctx.as_of
 
 
-def time_gate(spec: PolicySpec, case: Case, ctx: EvaluationContext, start: date | None) -> Applicability | None:
+_ASK = object()
+
+
+def time_gate(spec: PolicySpec, case: Case, ctx: EvaluationContext, start: date | None,
+              ends: tuple[date, Any] | None | object = _ASK) -> Applicability | None:
     """Not yet issued, not yet in force, or expired.
 
     An event-dated policy (``event_date``) leaves in-force to its rule's dated parameters (the law of the
     event's day decides, whenever asked); expiry is judged on the event day, else on ``as_of``.
+    ``start`` and ``ends`` are the policy's first in-force day and its end as known at ``known_at``
+    (the kernel memoises both per knowledge day; ``ends`` is looked up when not given).
     """
     if start is None:
         label = Text(zh=f"截至 {ctx.known_at}，本政策的文件尚未印发",
                      en=f"As known at {ctx.known_at}, no document of this policy had been issued")
         return _stop(Status.DOES_NOT_APPLY, "in_force", label, Outcome.NOT_IN_FORCE)
-    day = event_day(spec, case, ctx)
     if not spec.event_date and ctx.as_of < start:
         label = Text(zh=f"本政策自 {start} 起施行，评估日 {ctx.as_of} 尚未施行",
                      en=f"The policy is in force from {start}; not yet on the assessment day {ctx.as_of}")
         return _stop(Status.DOES_NOT_APPLY, "in_force", label, Outcome.NOT_IN_FORCE)
-    ends = spec.parameters.ends_as_known_at(ctx.known_at) if spec.parameters else None
-    if ends is not None and day > ends[0]:
+    if ends is _ASK:
+        ends = spec.parameters.ends_as_known_at(ctx.known_at) if spec.parameters else None
+    if ends is None:
+        return None
+    day = event_day(spec, case, ctx)
+    if day > ends[0]:  # type: ignore[index]
         last, doc = ends
         since = last + timedelta(days=1)
         which = Text(zh="事件日", en="event day") if day != ctx.as_of or spec.event_date else Text(zh="评估日", en="assessment day")

@@ -43,7 +43,7 @@ from zhengce.contracts import (
     unstructure,
 )
 
-from .checks import InvalidResult, check
+from .checks import InvalidResult, check, checker
 
 #: Seconds a policy may take (its ``applies_to`` and ``evaluate`` together; ``explain`` alone).
 DEFAULT_TIMEOUT = 10.0
@@ -227,6 +227,55 @@ def run_policy(hooks: Any, spec: Any, case: Case, ctx: Any, timeout: float | Non
         return app, evaluation
 
     return _guarded(state, lambda: _call_with_budget(hooks_of_the_policy, timeout))
+
+
+def inline_budget(seconds: float | None) -> bool:
+    """Whether :func:`run_hooks` may run a policy here: no budget, or inside an active
+    :class:`Session` of the main thread (whose timer only needs the policy's deadline)."""
+    return not seconds or (_Alarm.sessions > 0 and threading.get_ident() == _MAIN_THREAD)
+
+
+_APPLIES, _DOES_NOT_APPLY, _CANNOT_TELL = Status.APPLIES, Status.DOES_NOT_APPLY, Status.CANNOT_TELL
+_checks: list[Callable[[Any, str], None]] = []  # the checkers of Applicability and Evaluation, built on first use
+
+
+def run_hooks(applies: Callable[..., Any], evaluate: Callable[..., Any], spec: Any, case: Case, ctx: Any,
+              seconds: float | None, quantum: Decimal | None) -> tuple[Applicability, Evaluation | None]:
+    """:func:`run_policy` for the kernel's hot path, where :func:`inline_budget` holds: the same hooks,
+    checks, budget and faults, without the closures (``applies``/``evaluate`` take their arguments by
+    position).  Raises :class:`PolicyFault`; lets ``KeyboardInterrupt`` through."""
+    hook = "applies_to"
+    try:
+        outer = _Alarm.armed, _Alarm.deadline
+        if seconds:
+            _Alarm.armed, _Alarm.deadline = seconds, time.monotonic() + seconds
+        try:
+            app = applies(spec, case, ctx)
+            if type(app) is not Applicability:
+                raise InvalidResult(f"applies_to returned {type(app).__name__}, not Applicability")
+            if not _checks:
+                _checks[:] = [checker(Applicability), checker(Evaluation)]
+            _checks[0](app, "applicability")
+            status = app.status
+            if status is not _APPLIES:
+                if status is not _DOES_NOT_APPLY and status is not _CANNOT_TELL:
+                    raise InvalidResult(f"applicability.status: {status.value!r} is not one a plugin may return")
+                return app, None
+            hook = "evaluate"
+            evaluation = evaluate(spec, case, ctx, app)
+            if evaluation is not None:
+                check_evaluation(evaluation, quantum)
+            return app, evaluation
+        finally:
+            _Alarm.armed, _Alarm.deadline = outer
+    except KeyboardInterrupt:
+        raise
+    except PolicyTimeout as exc:
+        raise PolicyFault(hook, "timeout", "PolicyTimeout", str(exc)) from exc
+    except InvalidResult as exc:
+        raise PolicyFault(hook, "invalid_result", "InvalidResult", str(exc)) from exc
+    except BaseException as exc:  # noqa: BLE001 - SystemExit and the rest are the plugin's failure
+        raise PolicyFault(hook, "exception", type(exc).__name__, _text(exc)) from exc
 
 
 def run_explain(hooks: Any, spec: Any, result: Any, lang: str, timeout: float | None) -> Explanation | None:

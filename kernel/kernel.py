@@ -55,6 +55,7 @@ from zhengce.contracts.case import shared_sections as _shared_sections
 from . import guard, hookspecs
 from .gates import dependency_gate, place_gate, time_gate, window_of
 from .policy import EvaluationContext, FactSection, PluginInfo, PolicySpec
+from .construct import maker
 from .gaps import Gap, Question, gaps, next_questions, with_residual
 from .resolution import resolve
 from .render import default_explanation
@@ -177,6 +178,27 @@ class _DirectHooks:
             impls = caller.get_hookimpls()
             plain = len(impls) == 1 and not (impls[0].hookwrapper or getattr(impls[0], "wrapper", False))
             setattr(self, name, _direct(impls[0]) if plain else caller)
+        # the evaluation fast path calls by position (no keyword dict per call)
+        self.applies_to_by_position = _positional(relay.applies_to, ("policy", "case", "context"))
+        self.evaluate_by_position = _positional(relay.evaluate, ("policy", "case", "context", "applicability"))
+
+
+def _positional(caller: Any, params: tuple[str, ...]) -> Any:
+    """A function taking the hook's arguments by position in ``params`` order: the plain implementation
+    itself when it names them all in that order, else a generated adapter."""
+    impls = caller.get_hookimpls()
+    plain = len(impls) == 1 and not (impls[0].hookwrapper or getattr(impls[0], "wrapper", False))
+    if plain and tuple(impls[0].argnames) == params:
+        return impls[0].function
+    args = ", ".join(params)
+    if plain:
+        env = {"function": impls[0].function}
+        body = f"function({', '.join(impls[0].argnames)})"
+    else:
+        env = {"function": caller}
+        body = f"function({', '.join(f'{a}={a}' for a in params)})"
+    exec(f"def call({args}):\n    return {body}\n", env)
+    return env["call"]
 
 
 def _direct(impl: Any) -> Any:
@@ -186,6 +208,51 @@ def _direct(impl: Any) -> Any:
         return function(*[kwargs[a] for a in argnames])
 
     return call
+
+
+_result = maker(PolicyResult)  # PolicyResult by position: policy_id, plugin, distribution, version, status,
+# applicability, evaluation, documents, error, window (the attrs keyword __init__ costs twice as much)
+
+
+class _Plan:
+    """What evaluating a registered policy needs on every case, decided once: its stamp, which gates
+    apply (dependencies, in force, place, window), its rounding quantum and its hooks by position."""
+
+    __slots__ = ("reg", "spec", "id", "plugin", "distribution", "version", "params", "depends", "placed",
+                 "window", "quantum", "applies", "evaluate", "known")
+
+    def __init__(self, reg: RegisteredPolicy) -> None:
+        spec, ref = reg.spec, reg.plugin
+        self.reg, self.spec, self.id = reg, spec, spec.id
+        self.plugin, self.distribution, self.version = ref.name, ref.distribution, ref.version
+        self.params = spec.parameters
+        self.depends = bool(spec.depends_on)
+        self.placed = spec.jurisdiction.level != "national"
+        self.window = spec.window is not None
+        self.quantum = spec.parameters.rounding.quantum if spec.parameters is not None else guard.DEFAULT_QUANTUM
+        hooks = reg.hooks
+        self.applies = getattr(hooks, "applies_to_by_position", None) or _by_keyword(hooks.applies_to, ("policy", "case", "context"))
+        self.evaluate = getattr(hooks, "evaluate_by_position", None) or _by_keyword(
+            hooks.evaluate, ("policy", "case", "context", "applicability"))
+        self.known: dict[_dt.date, tuple[tuple[Any, ...], _dt.date | None, Any]] = {}
+
+    def knowing(self, known_at: _dt.date) -> tuple[tuple[Any, ...], _dt.date | None, Any]:
+        """The documents known at ``known_at``, the first in-force day and the end (memoised per day)."""
+        params = self.params
+        if params is None:
+            found: tuple[tuple[Any, ...], _dt.date | None, Any] = ((), None, None)
+        else:
+            documents, start = params.as_known_at(known_at)
+            found = (documents, start, params.ends_as_known_at(known_at))
+        if len(self.known) > 1000:
+            self.known.clear()
+        self.known[known_at] = found
+        return found
+
+
+def _by_keyword(caller: Any, params: tuple[str, ...]) -> Any:
+    """A hook caller taking its arguments by position (for hooks that are not :class:`_DirectHooks`)."""
+    return lambda *args: caller(**dict(zip(params, args)))
 
 
 def _normalise(name: str) -> str:
@@ -226,6 +293,8 @@ class Kernel:
         self._failures: list[LoadProblem] = []  # import or declaration failures, plugin by plugin
         self._blocked: set[str] = set(block)
         self._deferred = False
+        self._plans: dict[str, _Plan] = {}
+        self._plans_of: Any = None
         self._resolve()
         plugins = list(plugins)
         for plugin in plugins:
@@ -572,18 +641,24 @@ class Kernel:
             case, notes = self.load(data)
             routed = self._route(name for name, value in data.items() if value is not None)  # the keys given
         as_of = as_of or _dt.date.today()
-        ctx = EvaluationContext(as_of=as_of, known_at=known_at or as_of, trace=trace)
         if policies is not None:
             wanted = set(policies)
             routed = [r for r in routed if r.spec.id in wanted]
+        in_id_order = True
         if any(r.spec.depends_on for r in routed):
             routed = self._with_dependencies(routed)
+            in_id_order = False
         results: dict[str, PolicyResult] = {}
-        ctx = attrs.evolve(ctx, results=results)
+        ctx = EvaluationContext(as_of=as_of, known_at=known_at or as_of, trace=trace, results=results)
+        plans = self._plans if self._plans_of is self._policies else self._new_plans()
         with guard.Session(self.policy_timeout):  # one timer for the whole case, not one per policy
+            inline = guard.inline_budget(self.policy_timeout)
             for reg in routed:
-                results[reg.spec.id] = self._evaluate_one(reg, case, ctx)
-        ordered = tuple(results[pid] for pid in sorted(results))
+                plan = plans.get(reg.spec.id)
+                if plan is None or plan.reg is not reg:
+                    plan = plans[reg.spec.id] = _Plan(reg)
+                results[plan.id] = self._evaluate_planned(plan, case, ctx, inline)
+        ordered = tuple(results.values()) if in_id_order else tuple(results[pid] for pid in sorted(results))
         specs = {r.spec.id: r.spec for r in routed}
         return DecisionRecord(
             case_id=case.case_id,
@@ -598,6 +673,11 @@ class Kernel:
             resolution=resolve(ordered, specs, case, tuple(r.spec.id for r in routed)),
         )
 
+    def _new_plans(self) -> dict[str, _Plan]:
+        """Forget the plans of an earlier plugin set (every registration rebuilds the policies)."""
+        self._plans, self._plans_of = {}, self._policies
+        return self._plans
+
     def _with_dependencies(self, routed: list[RegisteredPolicy]) -> list[RegisteredPolicy]:
         """The routed policies and every installed policy they depend on, in dependency order."""
         wanted = {r.spec.id for r in routed}
@@ -610,28 +690,37 @@ class Kernel:
         return [self._policies[pid] for pid in self._order if pid in wanted]
 
     def _evaluate_one(self, reg: RegisteredPolicy, case: Case, ctx: EvaluationContext) -> PolicyResult:
-        spec, ref = reg.spec, reg.plugin
-        params = spec.parameters
-        documents, start = params.as_known_at(ctx.known_at) if params else ((), None)
-        stamp = dict(policy_id=spec.id, plugin=ref.name, distribution=ref.distribution, version=ref.version, documents=documents)
+        """One policy's result for ``case`` (the gates, then its plugin's hooks under the guard)."""
+        return self._evaluate_planned(_Plan(reg), case, ctx, guard.inline_budget(self.policy_timeout))
+
+    def _evaluate_planned(self, plan: _Plan, case: Case, ctx: EvaluationContext, inline: bool) -> PolicyResult:
+        """The gates a policy needs (decided once, in its plan), then its hooks, isolated."""
+        spec = plan.spec
+        known = plan.known.get(ctx.known_at)
+        if known is None:
+            known = plan.knowing(ctx.known_at)
+        documents = known[0]
         stop = None
-        if spec.depends_on:
+        if plan.depends:
             stop = dependency_gate(spec, ctx.results, self._unavailable)
-        if stop is None and params is not None:
-            stop = time_gate(spec, case, ctx, start)
-        if stop is None and spec.jurisdiction.level != "national":
+        if stop is None and plan.params is not None:
+            stop = time_gate(spec, case, ctx, known[1], known[2])
+        if stop is None and plan.placed:
             stop = place_gate(spec, case)
         if stop is not None:
-            return PolicyResult(status=stop.status, applicability=stop, **stamp)
-        if spec.window is not None:
-            stamp["window"] = window_of(spec, case, ctx)
+            return _result(plan.id, plan.plugin, plan.distribution, plan.version, stop.status, stop, None, documents, None, None)
+        window = window_of(spec, case, ctx) if plan.window else None
         try:  # the plugin's hooks, within the time budget, their results checked (guard.py)
-            app, evaluation = guard.run_policy(reg.hooks, spec, case, ctx, self.policy_timeout)
+            if inline:
+                app, evaluation = guard.run_hooks(plan.applies, plan.evaluate, spec, case, ctx, self.policy_timeout, plan.quantum)
+            else:
+                app, evaluation = guard.run_policy(plan.reg.hooks, spec, case, ctx, self.policy_timeout)
         except guard.PolicyFault as fault:  # isolate the plugin
             if self.strict:
-                raise PolicyEvaluationError(f"plugin {ref.name!r}, policy {spec.id!r}, {fault}") from fault.__cause__
-            return PolicyResult(status=Status.ERROR, error=fault.error(ref.name, spec.id), **stamp)
-        return PolicyResult(status=app.status, applicability=app, evaluation=evaluation, **stamp)
+                raise PolicyEvaluationError(f"plugin {plan.plugin!r}, policy {plan.id!r}, {fault}") from fault.__cause__
+            return _result(plan.id, plan.plugin, plan.distribution, plan.version, Status.ERROR, None, None, documents,
+                           fault.error(plan.plugin, plan.id), window)
+        return _result(plan.id, plan.plugin, plan.distribution, plan.version, app.status, app, evaluation, documents, None, window)
 
     # --- explanation ---------------------------------------------------------
 
