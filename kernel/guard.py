@@ -110,21 +110,20 @@ class _Alarm:
     """The process's SIGALRM handler while policies run.
 
     One periodic interval timer runs for a whole evaluation (a :class:`Session`), not one per policy:
-    each policy only sets :attr:`deadline`, and a tick past it raises :class:`PolicyTimeout` in the
+    each policy only sets its budget and deadline (:data:`_BUDGET`), and a tick past it raises :class:`PolicyTimeout` in the
     policy's code (again at every tick, should the plugin swallow one).  Ticks come every quarter of
     the budget (at most 0.25 s), so a policy is stopped within 1.25 × its budget.  A SIGALRM outside
     a session goes to the handler this one replaced.  Installed once (``signal.signal`` is slow enough
     to matter), re-installed if someone replaced it since."""
 
-    armed: float | None = None  # the budget (seconds) of the policy now running
-    deadline: float = 0.0  # when it ends (time.monotonic)
     sessions: int = 0  # open sessions: the periodic timer is ours
     previous: Any = signal.SIG_DFL
 
     @classmethod
     def handler(cls, signum: int, frame: Any) -> None:
-        if cls.armed is not None and time.monotonic() >= cls.deadline:
-            raise PolicyTimeout(f"took longer than its time budget of {cls.armed:g} s")
+        armed, deadline = _BUDGET
+        if armed is not None and time.monotonic() >= deadline:
+            raise PolicyTimeout(f"took longer than its time budget of {armed:g} s")
         if cls.sessions:
             return  # our own tick: the running policy is within its budget, or none runs
         prev = cls.previous
@@ -140,6 +139,11 @@ class _Alarm:
         if current != cls.handler:
             cls.previous = current
             signal.signal(signal.SIGALRM, cls.handler)
+
+
+#: The budget (seconds) of the policy now running (None: none runs) and when it ends (time.monotonic);
+#: a list, not class attributes, since it is set twice per policy (setting a class attribute is slower).
+_BUDGET: list[Any] = [None, 0.0]
 
 
 class Session:
@@ -177,12 +181,13 @@ def _alarm_call(fn: Callable[[], Any], seconds: float) -> Any:
     if not _Alarm.sessions:
         with Session(seconds):
             return _alarm_call(fn, seconds)
-    outer = _Alarm.armed, _Alarm.deadline
-    _Alarm.armed, _Alarm.deadline = seconds, time.monotonic() + seconds
+    budget = _BUDGET
+    outer = budget[0], budget[1]
+    budget[0], budget[1] = seconds, time.monotonic() + seconds
     try:
         return fn()
     finally:
-        _Alarm.armed, _Alarm.deadline = outer
+        budget[0], budget[1] = outer
 
 
 def _thread_call(fn: Callable[[], Any], seconds: float) -> Any:
@@ -236,29 +241,34 @@ def inline_budget(seconds: float | None) -> bool:
 
 
 _APPLIES, _DOES_NOT_APPLY, _CANNOT_TELL = Status.APPLIES, Status.DOES_NOT_APPLY, Status.CANNOT_TELL
-_checks: list[Callable[[Any, str], None]] = []  # the checkers of Applicability and Evaluation, built on first use
+_EMPTY = ()  # the empty tuple (one object in CPython): a bare Applicability's steps and missing
+_checks: list[Callable[[Any, str], None]] = []  # the checker of Applicability, built on first use
 
 
 def run_hooks(applies: Callable[..., Any], evaluate: Callable[..., Any], spec: Any, case: Case, ctx: Any,
               seconds: float | None, quantum: Decimal | None) -> tuple[Applicability, Evaluation | None]:
     """:func:`run_policy` for the kernel's hot path, where :func:`inline_budget` holds: the same hooks,
     checks, budget and faults, without the closures (``applies``/``evaluate`` take their arguments by
-    position).  Raises :class:`PolicyFault`; lets ``KeyboardInterrupt`` through."""
+    position).  A bare applicability (a status, no steps, nothing missing) is checked by its status alone.
+    Raises :class:`PolicyFault`; lets ``KeyboardInterrupt`` through."""
     hook = "applies_to"
+    budget = _BUDGET
     try:
-        outer = _Alarm.armed, _Alarm.deadline
+        outer = budget[0], budget[1]
         if seconds:
-            _Alarm.armed, _Alarm.deadline = seconds, time.monotonic() + seconds
+            budget[0], budget[1] = seconds, time.monotonic() + seconds
         try:
             app = applies(spec, case, ctx)
             if type(app) is not Applicability:
                 raise InvalidResult(f"applies_to returned {type(app).__name__}, not Applicability")
-            if not _checks:
-                _checks[:] = [checker(Applicability), checker(Evaluation)]
-            _checks[0](app, "applicability")
+            if app.steps is not _EMPTY or app.missing is not _EMPTY:
+                if not _checks:
+                    _checks.append(checker(Applicability))
+                _checks[0](app, "applicability")
             status = app.status
             if status is not _APPLIES:
                 if status is not _DOES_NOT_APPLY and status is not _CANNOT_TELL:
+                    check(app, Applicability, "applicability")  # the message for a status that is not one
                     raise InvalidResult(f"applicability.status: {status.value!r} is not one a plugin may return")
                 return app, None
             hook = "evaluate"
@@ -267,7 +277,7 @@ def run_hooks(applies: Callable[..., Any], evaluate: Callable[..., Any], spec: A
                 check_evaluation(evaluation, quantum)
             return app, evaluation
         finally:
-            _Alarm.armed, _Alarm.deadline = outer
+            budget[0], budget[1] = outer
     except KeyboardInterrupt:
         raise
     except PolicyTimeout as exc:

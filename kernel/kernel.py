@@ -210,6 +210,7 @@ def _direct(impl: Any) -> Any:
     return call
 
 
+_EMPTY = ()  # the empty tuple (one object in CPython): what a bare applicability's steps and missing are
 _result = maker(PolicyResult)  # PolicyResult by position: policy_id, plugin, distribution, version, status,
 # applicability, evaluation, documents, error, window (the attrs keyword __init__ costs twice as much)
 
@@ -219,7 +220,7 @@ class _Plan:
     apply (dependencies, in force, place, window), its rounding quantum and its hooks by position."""
 
     __slots__ = ("reg", "spec", "id", "plugin", "distribution", "version", "params", "depends", "placed",
-                 "window", "quantum", "applies", "evaluate", "known")
+                 "window", "quantum", "applies", "evaluate", "known", "bare")
 
     def __init__(self, reg: RegisteredPolicy) -> None:
         spec, ref = reg.spec, reg.plugin
@@ -235,6 +236,7 @@ class _Plan:
         self.evaluate = getattr(hooks, "evaluate_by_position", None) or _by_keyword(
             hooks.evaluate, ("policy", "case", "context", "applicability"))
         self.known: dict[_dt.date, tuple[tuple[Any, ...], _dt.date | None, Any]] = {}
+        self.bare: dict[Status, PolicyResult] = {}  # the result of a bare applicability, by status
 
     def knowing(self, known_at: _dt.date) -> tuple[tuple[Any, ...], _dt.date | None, Any]:
         """The documents known at ``known_at``, the first in-force day and the end (memoised per day)."""
@@ -295,6 +297,8 @@ class Kernel:
         self._deferred = False
         self._plans: dict[str, _Plan] = {}
         self._plans_of: Any = None
+        self._routes: dict[tuple[str, ...], tuple[RegisteredPolicy, ...]] = {}
+        self._routes_of: Any = None
         self._resolve()
         plugins = list(plugins)
         for plugin in plugins:
@@ -533,14 +537,26 @@ class Kernel:
 
     def route(self, case: Case) -> list[RegisteredPolicy]:
         """The policies a case reaches: those reading a section it carries, in id order."""
-        return self._route(name for name, value in vars(case).items() if value is not None)
+        return list(self._route(name for name, value in vars(case).items() if value is not None))
 
-    def _route(self, sections: Iterable[str]) -> list[RegisteredPolicy]:
+    def _route(self, sections: Iterable[str]) -> Sequence[RegisteredPolicy]:
         index = self._index
-        regs = [reg for name in sections if name in index for reg in index[name]]
-        if len(regs) <= 1:
-            return regs
-        return sorted({reg.spec.id: reg for reg in regs}.values(), key=lambda reg: reg.spec.id)
+        names = tuple(sections)
+        routes = self._routes if self._routes_of is index else self._new_routes()
+        found = routes.get(names)
+        if found is None:  # cases of one kind carry the same sections: routed once per set of names
+            regs = [reg for name in names if name in index for reg in index[name]]
+            if len(regs) > 1:
+                regs = sorted({reg.spec.id: reg for reg in regs}.values(), key=lambda reg: reg.spec.id)
+            if len(routes) >= 4096:
+                routes.clear()
+            found = routes[names] = tuple(regs)
+        return found
+
+    def _new_routes(self) -> dict[tuple[str, ...], tuple[RegisteredPolicy, ...]]:
+        """Forget the routes of an earlier plugin set (every registration rebuilds the index)."""
+        self._routes, self._routes_of = {}, self._index
+        return self._routes
 
     # --- case loading --------------------------------------------------------
 
@@ -635,7 +651,7 @@ class Kernel:
         """
         notes: tuple[MigrationNote, ...] = ()
         if isinstance(case, Case):
-            routed = self.route(case)
+            routed = self._route(name for name, value in vars(case).items() if value is not None)
         else:
             data = case
             case, notes = self.load(data)
@@ -720,6 +736,15 @@ class Kernel:
                 raise PolicyEvaluationError(f"plugin {plan.plugin!r}, policy {plan.id!r}, {fault}") from fault.__cause__
             return _result(plan.id, plan.plugin, plan.distribution, plan.version, Status.ERROR, None, None, documents,
                            fault.error(plan.plugin, plan.id), window)
+        if evaluation is None and window is None and app.steps is _EMPTY and app.missing is _EMPTY:
+            # a bare answer (a status alone: screening, or a policy declining at once) is the same result
+            # on every case: built once per status and knowledge day, as facts and grants are interned
+            found = plan.bare.get(app.status)
+            if found is not None and found.documents is documents:
+                return found
+            found = plan.bare[app.status] = _result(plan.id, plan.plugin, plan.distribution, plan.version, app.status,
+                                                    app, None, documents, None, None)
+            return found
         return _result(plan.id, plan.plugin, plan.distribution, plan.version, app.status, app, evaluation, documents, None, window)
 
     # --- explanation ---------------------------------------------------------

@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from zhengce.contracts import Amount, Case, Citation, Grant, Outcome, PolicyResult, Resolution, Status, Step, Text, WindowState
 
+from .construct import maker
 from .parameters import ParameterValue
 from .policy import CombinedCap, ExclusiveWith, LocalWindow, NotAgain, PolicySpec, TopUp, WithinBounds
 from .rules import fact
@@ -62,12 +63,17 @@ def resolve(results: Iterable[PolicyResult], specs: Mapping[str, PolicySpec], ca
             why[pid] = (reason, cite, kind)
             steps.append(Step(id=f"{kind}:{pid}", label=reason, outcome=Outcome.NOT_MET, citation=cite))
 
+    applies = Status.APPLIES
+    any_applies = False
     for pid in sorted(by_id):
         r = by_id[pid]
-        ok = r.status is Status.APPLIES
-        stands[pid] = ok
-        amounts[pid] = _granted(r, specs.get(pid)) if ok else ()
-        if ok and r.window is not None and r.window.state is not WindowState.OPEN:
+        if r.status is not applies:
+            stands[pid] = False
+            amounts[pid] = ()
+            continue
+        any_applies = stands[pid] = True
+        amounts[pid] = _granted(r, specs.get(pid))
+        if r.window is not None and r.window.state is not WindowState.OPEN:
             stands[pid] = True
             closed = r.window.state is WindowState.CLOSED
             exclude(pid, Text(zh=f"符合条件，但申请期已于 {r.window.closes} 截止" if closed else f"符合条件，申请期自 {r.window.opens} 开始",
@@ -75,7 +81,8 @@ def resolve(results: Iterable[PolicyResult], specs: Mapping[str, PolicySpec], ca
                               else f"Qualifies; the application window opens on {r.window.opens}"),
                     r.window.citation, "window")
 
-    relations = [(pid, rel) for pid in sorted(specs) if pid in by_id for rel in specs[pid].relations]
+    # every relation acts on results that apply (nothing else stands): none applies, none to visit
+    relations = [(pid, rel) for pid in sorted(specs) if pid in by_id for rel in specs[pid].relations] if any_applies else []
     for pid, rel in relations:  # 2. local windows
         if isinstance(rel, LocalWindow) and by_id[pid].status is Status.APPLIES:
             w = by_id[pid].window
@@ -149,16 +156,27 @@ def resolve(results: Iterable[PolicyResult], specs: Mapping[str, PolicySpec], ca
     totals: dict[str, Decimal] = {}
     for pid in sorted(by_id):
         if stands[pid]:
-            grants.append(Grant(policy_id=pid, stands=True, amounts=amounts[pid]))
+            grants.append(_grant(pid, True, amounts[pid], None, None, None))
             for a in amounts[pid]:
                 totals[a.payer] = totals.get(a.payer, Decimal(0)) + a.value
         elif pid in why:
             reason, cite, kind = why[pid]
-            grants.append(Grant(policy_id=pid, stands=False, reason=reason, citation=cite, relation=kind))
+            grants.append(_grant(pid, False, (), reason, cite, kind))
         else:
-            grants.append(Grant(policy_id=pid, stands=False))
+            grants.append(_NOT_STANDING.get(pid) or _not_standing(pid))
     total_amounts = tuple(Amount(name=payer, value=v, payer=payer, label=PAYERS.get(payer)) for payer, v in sorted(totals.items()))
     return Resolution(grants=tuple(grants), totals=total_amounts, steps=tuple(steps), order=order)
+
+
+_grant = maker(Grant)  # Grant by position: policy_id, stands, amounts, reason, citation, relation
+_NOT_STANDING: dict[str, Grant] = {}  # the grant of a result that does not stand, for no reason: one per policy
+
+
+def _not_standing(pid: str) -> Grant:
+    if len(_NOT_STANDING) >= 100_000:
+        _NOT_STANDING.clear()
+    found = _NOT_STANDING[pid] = _grant(pid, False, (), None, None, None)
+    return found
 
 
 PAYERS = {
