@@ -220,7 +220,7 @@ class _Plan:
     apply (dependencies, in force, place, window), its rounding quantum and its hooks by position."""
 
     __slots__ = ("reg", "spec", "id", "plugin", "distribution", "version", "params", "depends", "placed",
-                 "window", "quantum", "applies", "evaluate", "known", "bare")
+                 "window", "gated", "quantum", "applies", "evaluate", "known", "bare")
 
     def __init__(self, reg: RegisteredPolicy) -> None:
         spec, ref = reg.spec, reg.plugin
@@ -230,6 +230,7 @@ class _Plan:
         self.depends = bool(spec.depends_on)
         self.placed = spec.jurisdiction.level != "national"
         self.window = spec.window is not None
+        self.gated = self.params is not None or self.depends or self.placed  # a window needs parameters
         self.quantum = spec.parameters.rounding.quantum if spec.parameters is not None else guard.DEFAULT_QUANTUM
         hooks = reg.hooks
         self.applies = getattr(hooks, "applies_to_by_position", None) or _by_keyword(hooks.applies_to, ("policy", "case", "context"))
@@ -250,6 +251,18 @@ class _Plan:
             self.known.clear()
         self.known[known_at] = found
         return found
+
+
+@attrs.frozen(kw_only=True)
+class _Route:
+    """The policies a kind of case reaches, as the kernel evaluates them: their plans in evaluation
+    order (dependencies first), their ids in that order, their specs by id, and whether that order is
+    the id order (results are reported in id order)."""
+
+    plans: tuple[_Plan, ...]
+    order: tuple[str, ...]
+    specs: Mapping[str, PolicySpec]
+    in_id_order: bool
 
 
 def _by_keyword(caller: Any, params: tuple[str, ...]) -> Any:
@@ -295,9 +308,8 @@ class Kernel:
         self._failures: list[LoadProblem] = []  # import or declaration failures, plugin by plugin
         self._blocked: set[str] = set(block)
         self._deferred = False
-        self._plans: dict[str, _Plan] = {}
-        self._plans_of: Any = None
-        self._routes: dict[tuple[str, ...], tuple[RegisteredPolicy, ...]] = {}
+        self._plans: dict[str, _Plan] = {}  # by policy id, and the routes by sections carried: for the
+        self._routes: dict[Any, _Route] = {}  # plugin set whose policies are self._routes_of
         self._routes_of: Any = None
         self._resolve()
         plugins = list(plugins)
@@ -537,26 +549,14 @@ class Kernel:
 
     def route(self, case: Case) -> list[RegisteredPolicy]:
         """The policies a case reaches: those reading a section it carries, in id order."""
-        return list(self._route(name for name, value in vars(case).items() if value is not None))
+        return self._route(name for name, value in vars(case).items() if value is not None)
 
-    def _route(self, sections: Iterable[str]) -> Sequence[RegisteredPolicy]:
+    def _route(self, sections: Iterable[str]) -> list[RegisteredPolicy]:
         index = self._index
-        names = tuple(sections)
-        routes = self._routes if self._routes_of is index else self._new_routes()
-        found = routes.get(names)
-        if found is None:  # cases of one kind carry the same sections: routed once per set of names
-            regs = [reg for name in names if name in index for reg in index[name]]
-            if len(regs) > 1:
-                regs = sorted({reg.spec.id: reg for reg in regs}.values(), key=lambda reg: reg.spec.id)
-            if len(routes) >= 4096:
-                routes.clear()
-            found = routes[names] = tuple(regs)
-        return found
-
-    def _new_routes(self) -> dict[tuple[str, ...], tuple[RegisteredPolicy, ...]]:
-        """Forget the routes of an earlier plugin set (every registration rebuilds the index)."""
-        self._routes, self._routes_of = {}, self._index
-        return self._routes
+        regs = [reg for name in sections if name in index for reg in index[name]]
+        if len(regs) <= 1:
+            return regs
+        return sorted({reg.spec.id: reg for reg in regs}.values(), key=lambda reg: reg.spec.id)
 
     # --- case loading --------------------------------------------------------
 
@@ -651,31 +651,20 @@ class Kernel:
         """
         notes: tuple[MigrationNote, ...] = ()
         if isinstance(case, Case):
-            routed = self._route(name for name, value in vars(case).items() if value is not None)
+            names = tuple(name for name, value in vars(case).items() if value is not None)
         else:
             data = case
             case, notes = self.load(data)
-            routed = self._route(name for name, value in data.items() if value is not None)  # the keys given
+            names = tuple(name for name, value in data.items() if value is not None)  # the keys given
+        route = self._routed(names, policies)
         as_of = as_of or _dt.date.today()
-        if policies is not None:
-            wanted = set(policies)
-            routed = [r for r in routed if r.spec.id in wanted]
-        in_id_order = True
-        if any(r.spec.depends_on for r in routed):
-            routed = self._with_dependencies(routed)
-            in_id_order = False
         results: dict[str, PolicyResult] = {}
         ctx = EvaluationContext(as_of=as_of, known_at=known_at or as_of, trace=trace, results=results)
-        plans = self._plans if self._plans_of is self._policies else self._new_plans()
         with guard.Session(self.policy_timeout):  # one timer for the whole case, not one per policy
             inline = guard.inline_budget(self.policy_timeout)
-            for reg in routed:
-                plan = plans.get(reg.spec.id)
-                if plan is None or plan.reg is not reg:
-                    plan = plans[reg.spec.id] = _Plan(reg)
+            for plan in route.plans:
                 results[plan.id] = self._evaluate_planned(plan, case, ctx, inline)
-        ordered = tuple(results.values()) if in_id_order else tuple(results[pid] for pid in sorted(results))
-        specs = {r.spec.id: r.spec for r in routed}
+        ordered = tuple(results.values()) if route.in_id_order else tuple(results[pid] for pid in sorted(results))
         return DecisionRecord(
             case_id=case.case_id,
             as_of=ctx.as_of,
@@ -686,13 +675,39 @@ class Kernel:
             input_hash=guard.input_hash(case) if trace else None,  # screening keeps no audit trail (17 % of its time)
             results=ordered,
             input_notes=notes,
-            resolution=resolve(ordered, specs, case, tuple(r.spec.id for r in routed)),
+            resolution=resolve(ordered, route.specs, case, route.order),
         )
 
-    def _new_plans(self) -> dict[str, _Plan]:
-        """Forget the plans of an earlier plugin set (every registration rebuilds the policies)."""
-        self._plans, self._plans_of = {}, self._policies
-        return self._plans
+    def _routed(self, names: tuple[str, ...], policies: Sequence[str] | None) -> _Route:
+        """The route of a case carrying the sections ``names`` (restricted to ``policies``): built once
+        per plugin set and set of names, since cases of one kind carry the same sections."""
+        if self._routes_of is not self._policies:
+            self._plans, self._routes, self._routes_of = {}, {}, self._policies
+        key: Any = names if policies is None else (names, tuple(policies))
+        found = self._routes.get(key)
+        if found is None:
+            if len(self._routes) >= 4096:
+                self._routes.clear()
+            found = self._routes[key] = self._new_route(names, policies)
+        return found
+
+    def _new_route(self, names: tuple[str, ...], policies: Sequence[str] | None) -> _Route:
+        routed: Sequence[RegisteredPolicy] = self._route(names)
+        if policies is not None:
+            wanted = set(policies)
+            routed = [r for r in routed if r.spec.id in wanted]
+        in_id_order = True
+        if any(r.spec.depends_on for r in routed):
+            routed = self._with_dependencies(list(routed))
+            in_id_order = False
+        plans = []
+        for reg in routed:
+            plan = self._plans.get(reg.spec.id)
+            if plan is None or plan.reg is not reg:
+                plan = self._plans[reg.spec.id] = _Plan(reg)
+            plans.append(plan)
+        return _Route(plans=tuple(plans), order=tuple(p.id for p in plans), specs={p.id: p.spec for p in plans},
+                      in_id_order=in_id_order)
 
     def _with_dependencies(self, routed: list[RegisteredPolicy]) -> list[RegisteredPolicy]:
         """The routed policies and every installed policy they depend on, in dependency order."""
@@ -712,20 +727,24 @@ class Kernel:
     def _evaluate_planned(self, plan: _Plan, case: Case, ctx: EvaluationContext, inline: bool) -> PolicyResult:
         """The gates a policy needs (decided once, in its plan), then its hooks, isolated."""
         spec = plan.spec
-        known = plan.known.get(ctx.known_at)
-        if known is None:
-            known = plan.knowing(ctx.known_at)
-        documents = known[0]
-        stop = None
-        if plan.depends:
-            stop = dependency_gate(spec, ctx.results, self._unavailable)
-        if stop is None and plan.params is not None:
-            stop = time_gate(spec, case, ctx, known[1], known[2])
-        if stop is None and plan.placed:
-            stop = place_gate(spec, case)
-        if stop is not None:
-            return _result(plan.id, plan.plugin, plan.distribution, plan.version, stop.status, stop, None, documents, None, None)
-        window = window_of(spec, case, ctx) if plan.window else None
+        documents: tuple[Any, ...] = ()
+        window = None
+        if plan.gated:  # a policy with parameters, dependencies or a jurisdiction below national
+            known = plan.known.get(ctx.known_at)
+            if known is None:
+                known = plan.knowing(ctx.known_at)
+            documents = known[0]
+            stop = None
+            if plan.depends:
+                stop = dependency_gate(spec, ctx.results, self._unavailable)
+            if stop is None and plan.params is not None:
+                stop = time_gate(spec, case, ctx, known[1], known[2])
+            if stop is None and plan.placed:
+                stop = place_gate(spec, case)
+            if stop is not None:
+                return _result(plan.id, plan.plugin, plan.distribution, plan.version, stop.status, stop, None, documents, None, None)
+            if plan.window:
+                window = window_of(spec, case, ctx)
         try:  # the plugin's hooks, within the time budget, their results checked (guard.py)
             if inline:
                 app, evaluation = guard.run_hooks(plan.applies, plan.evaluate, spec, case, ctx, self.policy_timeout, plan.quantum)
