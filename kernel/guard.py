@@ -241,6 +241,7 @@ def inline_budget(seconds: float | None) -> bool:
 
 
 _APPLIES, _DOES_NOT_APPLY, _CANNOT_TELL = Status.APPLIES, Status.DOES_NOT_APPLY, Status.CANNOT_TELL
+_monotonic = time.monotonic
 _EMPTY = ()  # the empty tuple (one object in CPython): a bare Applicability's steps and missing
 _checks: list[Callable[[Any, str], None]] = []  # the checker of Applicability, built on first use
 
@@ -256,7 +257,7 @@ def run_hooks(applies: Callable[..., Any], evaluate: Callable[..., Any], spec: A
     try:
         outer = budget[0], budget[1]
         if seconds:
-            budget[0], budget[1] = seconds, time.monotonic() + seconds
+            budget[0], budget[1] = seconds, _monotonic() + seconds
         try:
             app = applies(spec, case, ctx)
             if type(app) is not Applicability:

@@ -661,9 +661,9 @@ class Kernel:
         results: dict[str, PolicyResult] = {}
         ctx = EvaluationContext(as_of=as_of, known_at=known_at or as_of, trace=trace, results=results)
         with guard.Session(self.policy_timeout):  # one timer for the whole case, not one per policy
-            inline = guard.inline_budget(self.policy_timeout)
+            inline, evaluate_planned = guard.inline_budget(self.policy_timeout), self._evaluate_planned
             for plan in route.plans:
-                results[plan.id] = self._evaluate_planned(plan, case, ctx, inline)
+                results[plan.id] = evaluate_planned(plan, case, ctx, inline)
         ordered = tuple(results.values()) if route.in_id_order else tuple(results[pid] for pid in sorted(results))
         return DecisionRecord(
             case_id=case.case_id,

@@ -52,8 +52,13 @@ def _sum(amounts: Iterable[Amount]) -> Decimal:
 def resolve(results: Iterable[PolicyResult], specs: Mapping[str, PolicySpec], case: Case, order: tuple[str, ...]) -> Resolution:
     """The package granted for one case (see the module docstring for the rules)."""
     by_id = {r.policy_id: r for r in results}
-    stands: dict[str, bool] = {}
-    amounts: dict[str, tuple[Amount, ...]] = {}
+    pids = sorted(by_id)
+    applying = [pid for pid in pids if by_id[pid].status is _APPLIES]
+    if not applying:  # nothing applies, so nothing stands and no relation acts: the usual screening answer
+        grants = tuple([_NOT_STANDING.get(pid) or _not_standing(pid) for pid in pids])
+        return _resolution(grants, (), (), order)
+    stands: dict[str, bool] = dict.fromkeys(pids, False)
+    amounts: dict[str, tuple[Amount, ...]] = dict.fromkeys(pids, ())
     why: dict[str, tuple[Text, Citation | None, str]] = {}
     steps: list[Step] = []
 
@@ -63,15 +68,9 @@ def resolve(results: Iterable[PolicyResult], specs: Mapping[str, PolicySpec], ca
             why[pid] = (reason, cite, kind)
             steps.append(Step(id=f"{kind}:{pid}", label=reason, outcome=Outcome.NOT_MET, citation=cite))
 
-    applies = Status.APPLIES
-    any_applies = False
-    for pid in sorted(by_id):
+    for pid in applying:
         r = by_id[pid]
-        if r.status is not applies:
-            stands[pid] = False
-            amounts[pid] = ()
-            continue
-        any_applies = stands[pid] = True
+        stands[pid] = True
         amounts[pid] = _granted(r, specs.get(pid))
         if r.window is not None and r.window.state is not WindowState.OPEN:
             stands[pid] = True
@@ -81,8 +80,7 @@ def resolve(results: Iterable[PolicyResult], specs: Mapping[str, PolicySpec], ca
                               else f"Qualifies; the application window opens on {r.window.opens}"),
                     r.window.citation, "window")
 
-    # every relation acts on results that apply (nothing else stands): none applies, none to visit
-    relations = [(pid, rel) for pid in sorted(specs) if pid in by_id for rel in specs[pid].relations] if any_applies else []
+    relations = [(pid, rel) for pid in sorted(specs) if pid in by_id for rel in specs[pid].relations]
     for pid, rel in relations:  # 2. local windows
         if isinstance(rel, LocalWindow) and by_id[pid].status is Status.APPLIES:
             w = by_id[pid].window
@@ -154,7 +152,7 @@ def resolve(results: Iterable[PolicyResult], specs: Mapping[str, PolicySpec], ca
 
     grants = []
     totals: dict[str, Decimal] = {}
-    for pid in sorted(by_id):
+    for pid in pids:
         if stands[pid]:
             grants.append(_grant(pid, True, amounts[pid], None, None, None))
             for a in amounts[pid]:
@@ -165,9 +163,11 @@ def resolve(results: Iterable[PolicyResult], specs: Mapping[str, PolicySpec], ca
         else:
             grants.append(_NOT_STANDING.get(pid) or _not_standing(pid))
     total_amounts = tuple(Amount(name=payer, value=v, payer=payer, label=PAYERS.get(payer)) for payer, v in sorted(totals.items()))
-    return Resolution(grants=tuple(grants), totals=total_amounts, steps=tuple(steps), order=order)
+    return _resolution(tuple(grants), total_amounts, tuple(steps), order)
 
 
+_APPLIES = Status.APPLIES
+_resolution = maker(Resolution)  # Resolution by position: grants, totals, steps, order
 _grant = maker(Grant)  # Grant by position: policy_id, stands, amounts, reason, citation, relation
 _NOT_STANDING: dict[str, Grant] = {}  # the grant of a result that does not stand, for no reason: one per policy
 
