@@ -25,16 +25,20 @@ from typing import Any
 
 import attrs
 
-from zhengce.contracts import Citation, Comparison, DocumentRef, Fact, Text, limits
+from zhengce.contracts import Citation, Comparison, DocumentRef, Fact, Step, Text, limits
 
 __all__ = ["InvalidResult", "check", "checker"]
 
 #: Contract classes recognised by identity once checked (see the module docstring).
 RECURRING = (Text, Citation, Fact, Comparison, DocumentRef)
+#: Contract classes recognised by identity once checked only when their interner registered the object
+#: (:func:`interned`): most steps are built for one case, the interned ones recur on every case.
+INTERNED = (Step,)
 #: Objects remembered at most; past it the cache starts again empty.
 SEEN_MAX = 50_000
 
 _SEEN: dict[int, Any] = {}
+_INTERNED: dict[int, Any] = {}
 _CHECKERS: dict[Any, Callable[[Any, str], None]] = {}
 
 
@@ -84,6 +88,14 @@ def _remember(value: Any) -> None:
     _SEEN[id(value)] = value
 
 
+def interned(value: Any) -> None:
+    """Register an interned object of an :data:`INTERNED` class: once checked, it is recognised by
+    identity (the registry holds it, so its id is not reused; emptied past :data:`SEEN_MAX`)."""
+    if len(_INTERNED) >= SEEN_MAX:
+        _INTERNED.clear()
+    _INTERNED[id(value)] = value
+
+
 # --- code generation ---------------------------------------------------------------------------
 
 
@@ -94,6 +106,7 @@ class _Writer:
         self.lines: list[str] = []
         self.env: dict[str, Any] = {"_fail": _fail, "_bad_text": _bad_text, "_encodes": _encodes,
                                     "Decimal": Decimal, "date": date, "_SEEN": _SEEN, "_remember": _remember,
+                                    "_INTERNED": _INTERNED,
                                     "_item": _item}
         self.count = 0
 
@@ -147,7 +160,7 @@ def _emit(w: _Writer, tp: Any, x: str, path: str, indent: int) -> None:
         w.add(indent + 1, f"_fail({path}, {'a ' + tp.__name__!r}, {x})")
     elif attrs.has(tp):
         checker(tp)  # built (or placeholder) before this code runs
-        if tp in RECURRING:
+        if tp in RECURRING or tp in INTERNED:
             w.add(indent, f"if id({x}) not in _SEEN:")
             indent += 1
         w.add(indent, f"_CHECKERS[{w.name(tp, 'cls')}]({x}, {path})")
@@ -170,6 +183,9 @@ def _build(tp: Any) -> Callable[[Any, str], None]:
             _emit(w, hints[field.name], x, f"p + {'.' + field.name!r}", 1)
         if tp in RECURRING:
             w.add(1, "_remember(v)")
+        elif tp in INTERNED:
+            w.add(1, "if id(v) in _INTERNED:")
+            w.add(2, "_remember(v)")
     elif typing.get_origin(tp) in (typing.Union, types.UnionType):
         return _union(tp)
     else:

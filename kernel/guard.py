@@ -117,6 +117,7 @@ class _Alarm:
     to matter), re-installed if someone replaced it since."""
 
     sessions: int = 0  # open sessions: the periodic timer is ours
+    late_until: float = 0.0  # until when a SIGALRM with no timer running is a late tick of ours
     previous: Any = signal.SIG_DFL
 
     @classmethod
@@ -126,6 +127,8 @@ class _Alarm:
             raise PolicyTimeout(f"took longer than its time budget of {armed:g} s")
         if cls.sessions:
             return  # our own tick: the running policy is within its budget, or none runs
+        if time.monotonic() < cls.late_until and signal.getitimer(signal.ITIMER_REAL)[0] == 0:
+            return  # a tick of our timer, raised before it was stopped and handled after (no other timer runs)
         prev = cls.previous
         if callable(prev):
             prev(signum, frame)
@@ -159,7 +162,7 @@ class Session:
         if (self.seconds and not _Alarm.sessions and hasattr(signal, "setitimer")
                 and threading.get_ident() == _MAIN_THREAD):
             _Alarm.install()
-            period = min(self.seconds / 4, 0.25)
+            self.period = period = min(self.seconds / 4, 0.25)
             self.start = time.monotonic()
             self.outer = signal.setitimer(signal.ITIMER_REAL, period, period)
             _Alarm.sessions += 1
@@ -170,8 +173,10 @@ class Session:
         if not self.active:
             return
         self.active = False
+        signal.setitimer(signal.ITIMER_REAL, 0)  # stopped before the session ends: a tick on its way is ours
+        if self.outer[0] <= 0:
+            _Alarm.late_until = time.monotonic() + self.period
         _Alarm.sessions -= 1
-        signal.setitimer(signal.ITIMER_REAL, 0)
         if self.outer[0] > 0:  # an outer timer was running: give it back what is left
             left = max(self.outer[0] - (time.monotonic() - self.start), 0.001)
             signal.setitimer(signal.ITIMER_REAL, left, self.outer[1])

@@ -11,6 +11,7 @@ so the trace can be explained line by line, Catala-style::
 
 from __future__ import annotations
 
+import builtins
 import enum
 
 from collections.abc import Iterable, Mapping
@@ -35,6 +36,8 @@ from zhengce.contracts import (
     Text,
 )
 
+from .checks import interned
+from .construct import maker
 from .parameters import ParameterSet, ParameterValue
 
 __all__ = ["fact", "show", "all_of", "finding_status", "Lookup", "Conditions", "Calculation", "OPS", "holds"]
@@ -175,7 +178,58 @@ def _comparison(fact_path: str, op: str, bound: ParameterValue, parameter: str |
 
 
 def _facts(facts: Mapping[str, Any]) -> tuple[Fact, ...]:
-    return tuple([_fact(k, v) for k, v in facts.items()])
+    return tuple([_fact(k, v) for k, v in facts.items()]) if facts else ()
+
+
+_TEXTS: dict[tuple[str, str], Text] = {}
+_STEPS: dict[tuple, Step] = {}
+_make_step = maker(Step)  # Step by position: id, label, outcome, facts, formula, value, citation, note, comparisons
+
+
+def _text(text: Any) -> Any:
+    """A Text, interned by value: labels written as f-strings are new objects on every case."""
+    if type(text) is not Text:
+        return text
+    key = (text.zh, text.en)
+    try:
+        found = _TEXTS.get(key)
+    except TypeError:  # not text at all (the result check reports it)
+        return text
+    if found is None:
+        if len(_TEXTS) >= _FACTS_MAX:
+            _TEXTS.clear()
+        found = _TEXTS[key] = text
+    return found
+
+
+def _step(*, id: str, label: Text, outcome: Outcome, facts: Mapping[str, Any] | None = None, formula: str | None = None,
+          value: str | None = None, citation: Citation | None = None, note: Text | None = None,
+          comparisons: tuple[Comparison, ...] = (), recurs: bool = False, _id: Any = builtins.id) -> Step:
+    """A Step; interned when it can recur: the same line of a trace (the same label, facts and law) is
+    then one object on every case, checked once (``checks.RECURRING``) and shared by the records.
+
+    A line can recur when it has no formula, its value is None or one of few (``recurs``: a finding's
+    status) and its facts are all of few values (true, false, missing, an enum member): a date, an
+    amount or a name differs from case to case, and interning what never recurs only costs.  Keyed by
+    the identity of its parts, which the interned step keeps alive (so an id is not reused while it is
+    cached); labels and notes are interned by value first, facts and comparisons already are."""
+    found_facts = _facts(facts) if facts else ()
+    if formula is not None or (value is not None and not recurs) or (facts and not all(
+            v is None or v.__class__ is bool or isinstance(v, enum.Enum) for v in facts.values())):
+        return _make_step(id, label, outcome, found_facts, formula, value, citation, note, comparisons)
+    label, note = _text(label), _text(note)
+    key = (id, _id(label), _id(outcome), value, _id(citation), _id(note), len(found_facts),
+           *map(_id, found_facts), *map(_id, comparisons))
+    try:
+        found = _STEPS.get(key)
+    except TypeError:  # an unhashable id or value (the result check reports it)
+        return _make_step(id, label, outcome, found_facts, formula, value, citation, note, comparisons)
+    if found is None:
+        if len(_STEPS) >= _FACTS_MAX:
+            _STEPS.clear()
+        found = _STEPS[key] = _make_step(id, label, outcome, found_facts, formula, value, citation, note, comparisons)
+        interned(found)
+    return found
 
 
 
@@ -225,7 +279,7 @@ class Conditions:
             self.failed = True
             outcome = Outcome.NOT_MET
         if self.trace:
-            self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts), citation=_citation(cite),
+            self.steps.append(_step(id=id, label=label, outcome=outcome, facts=facts, citation=_citation(cite),
                                    note=note, comparisons=comparisons))
         return met
 
@@ -288,7 +342,7 @@ class Conditions:
         """Record a statement that is not a condition (a reading, a rule not yet in force)."""
         if not self.trace:
             return
-        self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts or {}),
+        self.steps.append(_step(id=id, label=label, outcome=outcome, facts=facts,
                                value=None if value is None else show(value), citation=_citation(cite), note=note))
 
     @property
@@ -303,6 +357,10 @@ class Conditions:
         status = self.status
         missing = tuple(self.missing) if status is Status.CANNOT_TELL else ()
         return Applicability(status=status, steps=tuple(self.steps), missing=missing)
+
+
+_FINDING_OUTCOMES = {FindingStatus.MET: Outcome.MET, FindingStatus.NOT_MET: Outcome.NOT_MET,
+                     FindingStatus.UNKNOWN: Outcome.UNKNOWN}
 
 
 class Calculation:
@@ -337,7 +395,7 @@ class Calculation:
         case and who funds it: the resolution stage totals granted amounts by payer."""
         self.amounts.append(Amount(name=name, value=value, unit=unit, label=label, payer=payer))
         if self.trace:
-            self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}),
+            self.steps.append(_step(id=name, label=label, outcome=Outcome.COMPUTED, facts=facts,
                                formula=formula, value=show(value), citation=_citation(cite), note=note))
         return value
 
@@ -361,7 +419,7 @@ class Calculation:
                           label=label, per=per, discretionary=discretionary)
         self.ranges.append(rng)
         if self.trace:
-            self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}), formula=formula,
+            self.steps.append(_step(id=name, label=label, outcome=Outcome.COMPUTED, facts=facts, formula=formula,
                                value=f"[{show(minimum)}, {show(maximum)}] {unit}", citation=_citation(cite), note=basis))
         return rng
 
@@ -371,7 +429,7 @@ class Calculation:
         """Record an output date (a deadline, a benefit start or end) and its step."""
         self.dates.append(DateValue(name=name, value=value, label=label, inclusive=inclusive))
         if self.trace:
-            self.steps.append(Step(id=name, label=label, outcome=Outcome.COMPUTED, facts=_facts(facts or {}), formula=formula,
+            self.steps.append(_step(id=name, label=label, outcome=Outcome.COMPUTED, facts=facts, formula=formula,
                                value=show(value), citation=_citation(cite)))
         return value
 
@@ -383,10 +441,9 @@ class Calculation:
         self.findings.append(item)
         if not self.trace:
             return item
-        outcome = {FindingStatus.MET: Outcome.MET, FindingStatus.NOT_MET: Outcome.NOT_MET,
-                   FindingStatus.UNKNOWN: Outcome.UNKNOWN}.get(status, Outcome.INFO)
-        self.steps.append(Step(id=id, label=label, outcome=outcome, facts=_facts(facts or {}),
-                               value=status.value, citation=citation, note=detail))
+        outcome = _FINDING_OUTCOMES.get(status, Outcome.INFO)
+        self.steps.append(_step(id=id, label=label, outcome=outcome, facts=facts,
+                               value=status.value, citation=citation, note=detail, recurs=True))
         return item
 
     def info(self, id: str, label: Text, *, value: Any = None, facts: Mapping[str, Any] | None = None,
@@ -394,7 +451,7 @@ class Calculation:
         """Record an intermediate figure or statement that is not an output amount."""
         if not self.trace:
             return
-        self.steps.append(Step(id=id, label=label, outcome=Outcome.INFO, facts=_facts(facts or {}),
+        self.steps.append(_step(id=id, label=label, outcome=Outcome.INFO, facts=facts,
                                value=None if value is None else show(value), citation=_citation(cite), note=note))
 
     def need(self, *paths: str) -> None:
