@@ -19,7 +19,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -220,19 +220,23 @@ def decode(partition: Partition, layout: Layout) -> Iterator[tuple[int, Any, lis
             yield (row, *_read(read, cells))
     else:
         batch = partition.payload
-        full = batch.num_rows
-        used = [i for i, column in enumerate(batch.columns) if column.null_count < full]  # an all-null column says nothing
-        read = layout.reader(tuple(batch.schema.names[i] for i in used))
-        try:
-            records = zip(*(batch.column(i).to_pylist() for i in used), strict=True) if used else iter([()] * full)
-        except Exception:  # noqa: BLE001 - a value pyarrow cannot give to Python: decode row by row
-            records = _records_one_by_one(batch, used)
-        for offset, record in enumerate(records):
-            row = partition.first_row + offset
-            if isinstance(record, Problem):
-                yield row, None, [record]
-            else:
-                yield (row, *_read(read, record))
+        yield from decode_batch(batch, layout, range(partition.first_row, partition.first_row + batch.num_rows))
+
+
+def decode_batch(batch: Any, layout: Layout, rows: Sequence[int]) -> Iterator[tuple[int, Any, list[Problem]]]:
+    """Each row of an Arrow record batch as ``(row, data, problems)``, numbered by ``rows``."""
+    full = batch.num_rows
+    used = [i for i, column in enumerate(batch.columns) if column.null_count < full]  # an all-null column says nothing
+    read = layout.reader(tuple(batch.schema.names[i] for i in used))
+    try:
+        records = zip(*(batch.column(i).to_pylist() for i in used), strict=True) if used else iter([()] * full)
+    except Exception:  # noqa: BLE001 - a value pyarrow cannot give to Python: decode row by row
+        records = _records_one_by_one(batch, used)
+    for row, record in zip(rows, records):
+        if isinstance(record, Problem):
+            yield row, None, [record]
+        else:
+            yield (row, *_read(read, record))
 
 
 def _read(read: Any, values: Any) -> tuple[Any, list[Problem]]:

@@ -77,6 +77,28 @@ def write_part(rows: list[Mapping[str, Any]], path: Path, fmt: str) -> None:
     os.replace(tmp, path)
 
 
+def write_table(table: Any, path: Path, fmt: str) -> None:
+    """Write one partition's result table (:func:`arrow_schema`) to ``path`` atomically."""
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+        pq.write_table(table, tmp, compression="zstd")
+        os.replace(tmp, path)
+    else:
+        write_part(rows_of_table(table), path, fmt)
+
+
+def rows_of_table(table: Any) -> list[dict[str, Any]]:
+    """A result table back as result rows (``amounts`` and ``ranges`` objects again)."""
+    rows = table.to_pylist()
+    for r in rows:
+        for key in ("amounts", "ranges"):
+            if r[key] is not None:
+                r[key] = json.loads(r[key])
+    return rows
+
+
 def part_path(parts_dir: Path, index: int, fmt: str) -> Path:
     return parts_dir / f"part-{index:06d}{_SUFFIX[fmt]}"
 
@@ -110,11 +132,6 @@ def read_results(path: str) -> list[dict[str, Any]]:
     if out_format_of(path) == "parquet":
         import pyarrow.parquet as pq
 
-        rows = pq.read_table(path).to_pylist()
-        for r in rows:
-            for key in ("amounts", "ranges"):
-                if r[key] is not None:
-                    r[key] = json.loads(r[key])
-        return rows
+        return rows_of_table(pq.read_table(path))
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
