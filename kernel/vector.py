@@ -195,21 +195,17 @@ class Columns:
 
         return self._memo(("decimal", (path, scale)), make)
 
-    def by_day(self, days: np.ndarray, known: np.ndarray, lookup: Callable[[date | None], Any],
-               dtype: Any = object) -> np.ndarray:
-        """``lookup(day)`` for each row's day (None where not ``known``), computed once per distinct day:
-        how a rule reads its dated parameters on each row's event day."""
-        key = ("days", (id(days), id(known)))
-        found = self._cache.get(key)
-        if found is None:  # the distinct days of a column, once (the arrays are kept: their ids stay theirs)
-            keys = np.where(known, days, NO_DAY)
+    def per_day(self, path: str, lookup: Callable[[date | None], Any]) -> tuple[list[Any], np.ndarray]:
+        """``lookup`` of each distinct day of a date column (None for rows without it), and each row's
+        index into that list: how a rule reads its dated parameters on every row's event day, once
+        per distinct day (``values[index]`` per row, after ``np.array(values)``)."""
+        def make() -> tuple[list[date | None], np.ndarray]:
+            keys = np.where(self.known(path), self.day(path), NO_DAY)
             distinct, inverse = np.unique(keys, return_inverse=True)
-            found = self._cache[key] = (days, known, [None if d == NO_DAY else day_of(d) for d in distinct], inverse)
-        _days, _known, distinct_days, inverse = found
-        table = np.empty(len(distinct_days), dtype=dtype)
-        for i, d in enumerate(distinct_days):
-            table[i] = lookup(d)
-        return table[inverse]
+            return [None if d == NO_DAY else day_of(d) for d in distinct], inverse
+
+        days, inverse = self._memo(("per_day", path), make)
+        return [lookup(d) for d in days], inverse
 
 
 @attrs.frozen(kw_only=True)

@@ -269,7 +269,7 @@ def _funding_split(case: Case, subsidy: Decimal, p: Lookup, calc: Calculation, m
         calc.info("region", T("无法确定受理地所属地区，央地分担无法计算", "Cannot place the accepting province in a zone; no central/local split"),
                   facts=facts, note=source)
         return
-    if f"split.{zone}" not in p.params.parameters:  # the parameters name the zones with a ratio
+    if zone not in ZONE_LABELS or f"split.{zone}" not in p.params.parameters:  # a zone the parameters split
         calc.need("scrappage_application.region")
         calc.info("region", T("地区 {!r} 不是东部、中部或西部", "Zone {!r} is not east, middle or west", zone), facts=facts)
         return

@@ -9,12 +9,14 @@ than the policy's quantum, a province it cannot place, a zone without a split, a
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 import numpy as np
 
 from zhengce.kernel import EvaluationContext, ParameterSet
-from zhengce.kernel.reference import regions
+from zhengce.kernel.reference import ZONE_LABELS, regions
 from zhengce.kernel.rules import Lookup
 from zhengce.kernel.vector import (
     APPLIES,
@@ -110,20 +112,20 @@ def screen(cols: Columns, params: ParameterSet, ctx: EvaluationContext) -> Colum
     compare_day(submitted, day_number(p.criterion("application.from").value), day_number(p.criterion("application.until").value))
 
     # 392号's ownership rules, on each row's submission day (absent where not yet law)
-    day, day_known = cols.day(submitted), cols.known(submitted)
+    laws, on = cols.per_day(submitted, lambda d: _law_on(params, d, known_at, scale))
 
-    def on_day(name: str) -> np.ndarray:
-        """The parameter's value on each row's submission day, as a day number (NO_DAY: no such law)."""
-        return cols.by_day(day, day_known, lambda d: _day_or_none(params.at(name, d, known_at)), dtype=np.int64)
+    def on_day(field: str, dtype: object = np.int64) -> np.ndarray:
+        """A field of the law of each row's submission day (:class:`_Law`)."""
+        return np.array([getattr(law, field) for law in laws], dtype=dtype)[on]
 
-    old_by = on_day("owner.old_registered_by")
+    old_by = on_day("old_registered_by")
     since_path = "old_vehicle.in_applicant_name_since"
     since_known = cols.known(since_path)
     in_force = old_by != NO_DAY
     conditions.append(np.where(in_force, tri(cols.day(since_path) <= old_by, since_known), np.int8(1)).astype(np.int8))
     missing.append((since_path, in_force & ~since_known))
 
-    review_from = on_day("owner.new_registered_during_review_from")
+    review_from = on_day("review_from")
     paid_on_known = cols.known(_APP + "subsidy_paid_on")
     before_rule = paid_on_known & (cols.day(_APP + "subsidy_paid_on") < review_from)
     applies_rule = (review_from != NO_DAY) & ~before_rule
@@ -135,14 +137,52 @@ def screen(cols: Columns, params: ParameterSet, ctx: EvaluationContext) -> Colum
     status = tri_and(conditions)
     decided = ~unsure
     applies = status == APPLIES
-    amounts, settled = _amounts(cols, params, known_at, scale, applies, new_nev, day, day_known)
+    amounts, settled = _amounts(cols, params, known_at, scale, applies, new_nev, laws, on, on_day)
     if cols.flag(_APP + "correction_requested").any():  # 第四条: the correction is due by the deadline of that day
         p.criterion("correction.by_deadline")
-        settled &= ~cols.flag(_APP + "correction_requested") | (on_day("application.until") != NO_DAY)
+        settled &= ~cols.flag(_APP + "correction_requested") | (on_day("application_until") != NO_DAY)
     if cols.flag(_APP + "fraud_found").any():
         p.criterion("fraud.handled")  # none known: the per-case rule fails, so the batch goes per case
     decided &= ~applies | settled
     return ColumnVerdict(status=status, decided=decided, amounts=amounts, missing=tuple(missing))
+
+
+class _Law(NamedTuple):
+    """What the dated parameters say on one submission day, as known at one day (integers: day
+    numbers, money in units of the quantum; NO_DAY / −1: no such law that day)."""
+
+    old_registered_by: int
+    review_from: int
+    application_until: int
+    nev_amount: int
+    fuel_amount: int
+    top_up_owed: bool
+    splits: dict[str, tuple[int, int]]
+
+
+_LAWS: dict[tuple[int, date | None, date, int], tuple[ParameterSet, _Law]] = {}
+
+
+def _law_on(params: ParameterSet, day: date | None, known_at: date, scale: int) -> _Law:
+    """:class:`_Law` of ``day`` (memoised across batches: the same few hundred days recur)."""
+    key = (id(params), day, known_at, scale)
+    found = _LAWS.get(key)
+    if found is not None and found[0] is params:
+        return found[1]
+    if len(_LAWS) > 20_000:
+        _LAWS.clear()
+
+    def on(name: str):
+        return params.at(name, day, known_at)
+
+    law = _Law(old_registered_by=_day_or_none(on("owner.old_registered_by")),
+               review_from=_day_or_none(on("owner.new_registered_during_review_from")),
+               application_until=_day_or_none(on("application.until")),
+               nev_amount=_units(on(rule.BUY_NEV), params, scale), fuel_amount=_units(on(rule.BUY_FUEL), params, scale),
+               top_up_owed=_truthy(on("top_up.owed_on_paid")),
+               splits={n.removeprefix("split."): _ratio(on(n)) for n in params.parameters if n.startswith("split.")})
+    _LAWS[key] = (params, law)
+    return law
 
 
 def _day_or_none(value) -> int:
@@ -150,22 +190,16 @@ def _day_or_none(value) -> int:
 
 
 def _amounts(cols: Columns, params: ParameterSet, known_at, scale: int, applies: np.ndarray, new_nev: np.ndarray,
-             day: np.ndarray, day_known: np.ndarray) -> tuple[tuple[ColumnAmount, ...], np.ndarray]:
+             laws: list[_Law], on: np.ndarray, on_day) -> tuple[tuple[ColumnAmount, ...], np.ndarray]:
     """The subsidy, the top-up and the central/local split of the rows that apply; and the rows settled."""
-
-    def money_on_day(name: str) -> np.ndarray:  # −1: no value that day
-        return cols.by_day(day, day_known, lambda d: _units(params.at(name, d, known_at), params, scale), dtype=np.int64)
-
-    nev_amount, fuel_amount = money_on_day(rule.BUY_NEV), money_on_day(rule.BUY_FUEL)
-    subsidy = np.where(new_nev, nev_amount, fuel_amount)
+    subsidy = np.where(new_nev, on_day("nev_amount"), on_day("fuel_amount"))
     settled = subsidy >= 0
 
     paid_path = _APP + "subsidy_already_paid"
     paid, paid_exact = cols.decimal(paid_path, scale)
     paid_known = cols.known(paid_path)
     settled &= ~paid_known | paid_exact  # a paid amount to round: per case
-    top_up_owed = cols.by_day(day, day_known, lambda d: _truthy(params.at("top_up.owed_on_paid", d, known_at)), dtype=bool)
-    top_up_present = applies & paid_known & top_up_owed
+    top_up_present = applies & paid_known & on_day("top_up_owed", bool)
 
     scheme = params.at("split.scheme", None, known_at).value
     table = regions()
@@ -178,11 +212,12 @@ def _amounts(cols: Columns, params: ParameterSet, known_at, scale: int, applies:
     zone = np.where(cols.known(_APP + "region"), region, cols.codes(_APP + "invoice_province", zone_of_province))
     first = np.full(cols.n, -1, np.int64)
     total = np.full(cols.n, -1, np.int64)
-    for name in sorted({str(z) for z in zone[applies]} & {n.removeprefix("split.") for n in params.parameters}):
+    zones = {z for law in laws for z in law.splits} & set(ZONE_LABELS)  # east, middle, west
+    for name in sorted({str(z) for z in zone[applies]} & zones):
         at_zone = zone == name
-        ratio = lambda d, n=name: _ratio(params.at(f"split.{n}", d, known_at))  # noqa: E731
-        first = np.where(at_zone, cols.by_day(day, day_known, lambda d: ratio(d)[0], dtype=np.int64), first)
-        total = np.where(at_zone, cols.by_day(day, day_known, lambda d: ratio(d)[1], dtype=np.int64), total)
+        pairs = [law.splits.get(name, (-1, -1)) for law in laws]
+        first = np.where(at_zone, np.array([f for f, _ in pairs], np.int64)[on], first)
+        total = np.where(at_zone, np.array([t for _, t in pairs], np.int64)[on], total)
     settled &= total > 0  # a zone the split names, on that day
     central = np.where(total > 0, (2 * subsidy * first + total) // np.maximum(2 * total, 1), 0)  # ROUND_HALF_UP
     if params.rounding.mode != "ROUND_HALF_UP":
