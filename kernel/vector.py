@@ -125,6 +125,18 @@ class Columns:
 
         return self._memo(("day", path), make)
 
+    def integer(self, path: str) -> np.ndarray:
+        """A whole-number column as int64; 0 where absent (see :meth:`known`)."""
+        def make() -> np.ndarray:
+            import pyarrow.compute as pc
+
+            col = self._column(path)
+            if col is None:
+                return np.zeros(self.n, np.int64)
+            return pc.fill_null(col.cast("int64"), 0).to_numpy(zero_copy_only=False)
+
+        return self._memo(("integer", path), make)
+
     def flag(self, path: str) -> np.ndarray:
         """A true/false column: True where true (False where false or absent)."""
         def make() -> np.ndarray:

@@ -299,7 +299,7 @@ class Screener:
             try:
                 rows = self._decide(reg, batch, cols, np.flatnonzero(at), ctx)
                 why = None if audit is None else _audit(rows, batch, first_row, audit)
-            except Exception as exc:  # noqa: BLE001 - a broken columnar rule: its rows go per case
+            except (Exception, guard.PolicyTimeout) as exc:  # noqa: BLE001 - a broken or slow rule: its rows go per case
                 why = f"{type(exc).__name__}: {exc}"
             if why is not None:
                 discarded[pid] = why[:300]

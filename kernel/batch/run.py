@@ -56,6 +56,7 @@ class ScreenJob:
     partition_size: int = 5000
     resume: bool = False
     progress: bool | None = None  # None: when stderr is a terminal
+    columnar: bool = True  # Parquet through the columnar path where policies have columnar rules (same rows)
 
     @property
     def parts_dir(self) -> Path | None:
@@ -159,6 +160,7 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
             done = _fresh_parts(job)
     workers = engine.check(plugin_set, job.block)
     task = ScreenTask(as_of=job.as_of, known_at=job.known_at, block=tuple(job.block), keep=job.keep, out_format=out_format,
+                      columnar=job.columnar,
                       parts_dir=None if job.parts_dir is None else str(job.parts_dir))
     progress = Progress(job.progress, reader.total_rows, reader.total_bytes, f"screen {Path(job.input).name}")
     partitions_seen = 0
