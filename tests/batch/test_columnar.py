@@ -25,8 +25,8 @@ from hypothesis import strategies as st  # noqa: E402
 from zhengce.contracts import Amount, Applicability, Evaluation, Status, Text  # noqa: E402
 from zhengce.contracts.domains import count, day, money  # noqa: E402
 from zhengce.kernel import FactSection, Kernel, PluginInfo, PolicySpec, hookimpl  # noqa: E402
-from zhengce.kernel.batch.readers import Partition  # noqa: E402
-from zhengce.kernel.batch.worker import ScreenTask, screen_partition, seed_kernel  # noqa: E402
+from zhengce.kernel.batch.worker import seed_kernel  # noqa: E402
+from zhengce.kernel.testing import screen_both_ways  # noqa: E402
 from zhengce.kernel.vector import APPLIES, DOES_NOT_APPLY, ColumnAmount, ColumnVerdict, day_number  # noqa: E402
 
 
@@ -108,16 +108,10 @@ SCHEMA = pa.schema([("case_id", pa.string()), ("gadget.units", pa.int64()), ("ga
 
 
 def run(twin: str, data: list[dict], timeout: float | None = 5.0):
-    """The rows and counts of one batch screened through the columnar path, and per case only."""
+    """One batch screened through the columnar path and per case only, by a kernel of GadgetPlugin(twin)."""
     block = (f"test-gadget-{twin}-{timeout}",)
     seed_kernel(Kernel([GadgetPlugin(twin)], policy_timeout=timeout), block)
-    batch = pa.RecordBatch.from_pylist(data, schema=SCHEMA)
-    out = []
-    for columnar in (True, False):
-        task = ScreenTask(as_of=date(2024, 6, 1), block=block, columnar=columnar)
-        outcome = screen_partition(task, Partition(index=0, format="parquet", first_row=1, rows=batch.num_rows, payload=batch))
-        out.append((outcome.data.split(b"\n"), outcome.stats.to_json()))
-    return out
+    return screen_both_ways(pa.RecordBatch.from_pylist(data, schema=SCHEMA), as_of=date(2024, 6, 1), block=block)
 
 
 CELLS = {
@@ -136,18 +130,16 @@ ROWS = st.lists(st.fixed_dictionaries(CELLS), min_size=1, max_size=20)
 @given(data=ROWS)
 def test_validation_by_column_accepts_exactly_what_loading_accepts(data):
     """Every kind of field, in and out of its domain: the same rows and counts either way."""
-    (a, ca), (b, cb) = run("truthful", data)
-    assert a == b
-    assert {k: v for k, v in ca.items() if k != "columnar"} == cb
+    assert run("truthful", data).agree
 
 
 def test_a_truthful_twin_decides_its_rows():
     data = [{"case_id": f"g{i}", "gadget.units": i, "gadget.kind": "small", "gadget.made_on": date(2023, 5, 1)} for i in range(6)]
-    (a, ca), (b, _) = run("truthful", data)
-    assert a == b
-    assert ca["columnar"] == {"rows": 6, "per_case": 0, "discarded": {}}
-    assert ca["policies"]["gadget.grant"]["counts"] == {"applies": 3, "does_not_apply": 3}
-    assert ca["policies"]["gadget.grant"]["amounts"]["grant"] == {"total": "1200.00", "cases": 3}
+    both = run("truthful", data)
+    assert both.agree
+    assert both.columnar == {"rows": 6, "per_case": 0, "discarded": {}}
+    assert both.columnar_counts["policies"]["gadget.grant"]["counts"] == {"applies": 3, "does_not_apply": 3}
+    assert both.columnar_counts["policies"]["gadget.grant"]["amounts"]["grant"] == {"total": "1200.00", "cases": 3}
 
 
 @pytest.mark.parametrize(("twin", "why"), [
@@ -157,22 +149,21 @@ def test_a_truthful_twin_decides_its_rows():
 ])
 def test_a_twin_that_cannot_be_used_is_discarded_and_the_rows_are_decided_per_case(twin, why):
     data = [{"case_id": f"g{i}", "gadget.units": i, "gadget.kind": "small", "gadget.made_on": date(2023, 5, 1)} for i in range(4)]
-    (a, ca), (b, cb) = run(twin, data)
-    assert a == b
-    assert ca["columnar"]["rows"] == 0 and why in ca["columnar"]["discarded"]["gadget.grant"]
-    assert {k: v for k, v in ca.items() if k != "columnar"} == cb
+    both = run(twin, data)
+    assert both.agree
+    assert both.columnar["rows"] == 0 and why in both.columnar["discarded"]["gadget.grant"]
 
 
 def test_a_slow_twin_is_stopped_within_its_budget():
     data = [{"case_id": "g", "gadget.units": 5, "gadget.kind": "small", "gadget.made_on": date(2023, 5, 1)}]
     start = time.monotonic()
-    (a, ca), (b, _) = run("slow", data, timeout=0.3)
+    both = run("slow", data, timeout=0.3)
     assert time.monotonic() - start < 1.9  # the twin sleeps 2 s
-    assert a == b
-    assert "took longer than its time budget" in ca["columnar"]["discarded"]["gadget.grant"]
+    assert both.agree
+    assert "took longer than its time budget" in both.columnar["discarded"]["gadget.grant"]
 
 
 def test_no_twin_means_every_row_per_case():
     data = [{"case_id": "g", "gadget.units": 5, "gadget.kind": "small", "gadget.made_on": date(2023, 5, 1)}]
-    (a, ca), (b, _) = run("absent", data)
-    assert a == b and "columnar" not in ca
+    both = run("absent", data)
+    assert both.agree and both.columnar is None

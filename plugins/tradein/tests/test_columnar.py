@@ -20,10 +20,9 @@ pytest.importorskip("numpy")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from zhengce.kernel.batch.readers import Partition  # noqa: E402
-from zhengce.kernel.batch.results import Keep  # noqa: E402
-from zhengce.kernel.batch.synthetic import generate  # noqa: E402
-from zhengce.kernel.batch.worker import ScreenTask, screen_partition, worker_kernel  # noqa: E402
+from zhengce.kernel import Kernel  # noqa: E402
+from zhengce.kernel.batch import Layout, car_cases, flatten, generate  # noqa: E402
+from zhengce.kernel.testing import screen_both_ways  # noqa: E402
 from zhengce_tradein.car_scrappage import PARAMETERS  # noqa: E402
 
 
@@ -91,10 +90,8 @@ FIELDS["scrappage_application.region"] = st.one_of(st.none(), st.none(), st.none
 
 def _applying() -> list[dict]:
     """Synthetic rows that apply per case (so a few changes to one probe each boundary)."""
-    from zhengce.kernel.batch.layout import flatten
-    from zhengce.kernel.batch.synthetic import car_cases
-
-    kernel, layout = worker_kernel(())
+    kernel = Kernel()
+    layout = Layout.of(kernel.case_type)
     out = []
     for case in car_cases(300, seed=5):
         record = kernel.evaluate(case, as_of=date(2024, 10, 1), trace=False)
@@ -138,27 +135,15 @@ def _batch(data: list[dict]):
     return pa.RecordBatch.from_pylist(full, schema=_schema(names))
 
 
-def both_ways(batch, as_of: date, known_at: date | None, keep: Keep = Keep()):
-    """The rows and counts of one batch screened through the columnar path and per case only."""
-    out = []
-    for columnar in (True, False):
-        task = ScreenTask(as_of=as_of, known_at=known_at, keep=keep, columnar=columnar)
-        outcome = screen_partition(task, Partition(index=0, format="parquet", first_row=7, rows=batch.num_rows, payload=batch))
-        counts = outcome.stats.to_json()
-        columnar_counts = counts.pop("columnar", None)
-        out.append((outcome.data.split(b"\n"), counts, columnar_counts))
-    return out
-
-
 ASSESSED = st.sampled_from(DAYS + [date(2024, 10, 1), date(2025, 3, 1)])
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.lists(rows(), min_size=1, max_size=25), as_of=ASSESSED, known=st.one_of(st.none(), ASSESSED))
 def test_the_columnar_rule_agrees_with_the_per_case_rule(data, as_of, known):
-    (columnar_rows, columnar_counts, _), (per_case_rows, per_case_counts, _) = both_ways(_batch(data), as_of, known)
-    assert columnar_rows == per_case_rows
-    assert columnar_counts == per_case_counts
+    both = screen_both_ways(_batch(data), as_of=as_of, known_at=known)
+    assert both.columnar_rows == both.per_case_rows
+    assert both.columnar_counts == both.per_case_counts
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -166,8 +151,7 @@ def test_the_columnar_rule_agrees_with_the_per_case_rule(data, as_of, known):
        keep=st.sampled_from([["status=applies"], ["status=cannot_tell,invalid"], ["subsidy>=15000"], ["amount>=19999.995"],
                              ["policy=tradein.*", "top_up_due>=1"], ["policy=finance.*"]]))
 def test_keep_filters_the_same_rows(data, keep):
-    (a, ca, _), (b, cb, _) = both_ways(_batch(data), date(2024, 10, 1), None, Keep.parse(keep))
-    assert a == b and ca == cb
+    assert screen_both_ways(_batch(data), as_of=date(2024, 10, 1), keep=keep).agree
 
 
 def test_a_synthetic_registry_is_decided_in_columns_and_identically(tmp_path):
@@ -177,9 +161,8 @@ def test_a_synthetic_registry_is_decided_in_columns_and_identically(tmp_path):
     path = tmp_path / "cars.parquet"
     generate("cars", 3000, str(path), seed=11)
     batch = pq.read_table(path).combine_chunks().to_batches()[0]
-    (a, ca, columnar), (b, cb, none) = both_ways(batch, date(2024, 10, 1), None)
-    assert a == b and ca == cb
-    assert none is None
-    assert columnar == {"rows": 3000, "per_case": 0, "discarded": {}}
-    counts = ca["policies"]["tradein.car_scrappage_subsidy"]["counts"]
+    both = screen_both_ways(batch, as_of=date(2024, 10, 1))
+    assert both.agree
+    assert both.columnar == {"rows": 3000, "per_case": 0, "discarded": {}}
+    counts = both.columnar_counts["policies"]["tradein.car_scrappage_subsidy"]["counts"]
     assert all(counts.get(s) for s in ("applies", "does_not_apply", "cannot_tell"))  # each status decided in columns
