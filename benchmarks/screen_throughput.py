@@ -331,6 +331,8 @@ def targets(report: dict) -> dict:
         one, two = z.get(f"{engine}_1", {}), z.get(f"{engine}_2", {})
         if "wall_s" in one and "wall_s" in two:
             out[f"scaling_1_to_2_{engine}"] = round(one["wall_s"] / two["wall_s"], 2)
+        if "cases_per_s_beyond_fixed" in one and "cases_per_s_beyond_fixed" in two:  # the work itself, start-up aside
+            out[f"scaling_1_to_2_{engine}_beyond_fixed"] = round(two["cases_per_s_beyond_fixed"] / one["cases_per_s_beyond_fixed"], 2)
     if "per_case" in report:
         out["identical_to_per_case"] = report["per_case"].get("identical_rows") and report["per_case"].get("identical_counts")
     return out
@@ -370,6 +372,9 @@ def main(argv: list[str] | None = None) -> None:
         }
         reference = None
         sizing = ["--partition-size", str(args.partition_size)] if args.partition_size else []
+        tiny = str(Path(tmp) / "tiny.parquet")  # the fixed cost of a run (start-up, workers, merge) on 10 rows
+        subprocess.run([str(BIN / "zhengce"), "generate", "cars", "--rows", "10", "--seed", str(args.seed), "--out", tiny],
+                       check=True, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
         for engine in args.engines.split(","):
             for workers in (int(w) for w in args.workers.split(",")):
                 out = str(Path(tmp) / f"zhengce-{engine}-{workers}.parquet")
@@ -381,6 +386,11 @@ def main(argv: list[str] | None = None) -> None:
                     r["counts"] = summary["policies"]["tradein.car_scrappage_subsidy"]["counts"]
                     r["columnar"] = summary.get("columnar")
                     reference = reference or out
+                    fixed = measure([str(BIN / "zhengce"), "screen", tiny, "--out", str(Path(tmp) / "tiny-out.parquet"),
+                                     "--as-of", AS_OF.isoformat(), "--engine", engine, "--workers", str(workers), "--no-progress"])
+                    if "wall_s" in fixed and r["wall_s"] > fixed["wall_s"]:
+                        r["fixed_s"] = fixed["wall_s"]  # start-up, workers, merge: a 10-row run
+                        r["cases_per_s_beyond_fixed"] = round((args.cases - 10) / (r["wall_s"] - fixed["wall_s"]))
                 report["zhengce"][f"{engine}_{workers}"] = r
                 print(f"[bench] {engine} {workers}: {r}", file=sys.stderr)
         if args.per_case_cases:

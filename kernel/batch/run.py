@@ -174,7 +174,7 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
 
     def todo() -> Iterator[Partition]:
         nonlocal partitions_seen
-        for partition in reader.partitions(size):
+        for partition in reader.partitions(size, lazy=engine.remote):
             partitions_seen += 1
             if partition.index in done:
                 total.add(done[partition.index])

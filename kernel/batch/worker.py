@@ -22,7 +22,7 @@ import attrs
 from zhengce.contracts import CaseValidationError, Problem
 
 from .layout import Layout
-from .readers import Partition, decode, decode_batch
+from .readers import ParquetSlice, Partition, decode, decode_batch
 from .results import Keep, Stats, invalid_row, result_row, unrouted_row
 from .writers import arrow_table, jsonl_bytes, part_path, rows_of_table, write_part, write_table
 
@@ -84,6 +84,11 @@ def screen_partition(task: ScreenTask, partition: Partition) -> Outcome:
     stats = Stats()
     stats.rows = partition.rows
     table = None
+    if isinstance(partition.payload, ParquetSlice):  # read here, by the worker
+        try:
+            partition = attrs.evolve(partition, payload=partition.payload.read())
+        except Exception as exc:  # noqa: BLE001 - a partition that cannot be read: each of its rows says so
+            return _unreadable(task, partition, stats, exc, kernel, start)
     if task.columnar and partition.format == "parquet":
         kept, table = _screen_columnar(kernel, layout, task, partition, stats)
     else:
@@ -101,6 +106,21 @@ def screen_partition(task: ScreenTask, partition: Partition) -> Outcome:
             write_part(kept, part_path(Path(task.parts_dir), partition.index, task.out_format), task.out_format)
         else:
             data_out = jsonl_bytes(kept)
+    return Outcome(index=partition.index, stats=stats, plugin_set=kernel.plugin_set, worker=f"{os.uname().nodename}:{os.getpid()}",
+                   seconds=time.perf_counter() - start, data=data_out, rows=partition.rows, nbytes=partition.nbytes)
+
+
+def _unreadable(task: ScreenTask, partition: Partition, stats: Stats, exc: Exception, kernel: Any, start: float) -> Outcome:
+    problem = Problem("", f"cannot read the row: {type(exc).__name__}: {exc}")
+    rows = [invalid_row(partition.first_row + i, None, [problem]) for i in range(partition.rows)]
+    stats.invalid += len(rows)
+    kept = [r for r in rows if task.keep.everything or task.keep.accepts(r)]
+    stats.written = len(kept)
+    data_out = None
+    if task.parts_dir is not None:
+        write_part(kept, part_path(Path(task.parts_dir), partition.index, task.out_format), task.out_format)
+    else:
+        data_out = jsonl_bytes(kept)
     return Outcome(index=partition.index, stats=stats, plugin_set=kernel.plugin_set, worker=f"{os.uname().nodename}:{os.getpid()}",
                    seconds=time.perf_counter() - start, data=data_out, rows=partition.rows, nbytes=partition.nbytes)
 
