@@ -35,9 +35,12 @@ from .progress import Progress
 from .readers import Partition, open_reader
 from .results import SCREEN_FORMAT, SUMMARY_FORMAT, Keep, Stats
 from .worker import Outcome, ScreenTask, worker_kernel
-from .writers import merge_parts, out_format_of, part_path
+from .writers import PartMerger, out_format_of, part_path
 
 MANIFEST = "manifest.json"
+#: rows per partition by input format: a Parquet batch decided in columns amortises its per-batch
+#: work over more rows (1,000,000 car rows: 6.6 s at 5,000 per batch, 5.5 s at 50,000)
+PARTITION_ROWS = {"jsonl": 5000, "csv": 5000, "parquet": 50_000}
 
 
 @attrs.frozen(kw_only=True)
@@ -53,9 +56,10 @@ class ScreenJob:
     known_at: _dt.date | None = None
     block: tuple[str, ...] = ()
     keep: Keep = Keep()
-    partition_size: int = 5000
+    partition_size: int | None = None  # None: PARTITION_ROWS of the input format
     resume: bool = False
     progress: bool | None = None  # None: when stderr is a terminal
+    columnar: bool = True  # Parquet through the columnar path where policies have columnar rules (same rows)
 
     @property
     def parts_dir(self) -> Path | None:
@@ -92,11 +96,11 @@ class Interrupted:
             signal.signal(sig, old)
 
 
-def _manifest(job: ScreenJob, plugin_set: str, out_format: str) -> dict[str, Any]:
+def _manifest(job: ScreenJob, plugin_set: str, out_format: str, size: int) -> dict[str, Any]:
     src = Path(job.input).resolve()
     st = src.stat()
     return {"format": SCREEN_FORMAT, "input": str(src), "input_size": st.st_size, "input_mtime_ns": st.st_mtime_ns,
-            "input_format": job.in_format, "partition_size": job.partition_size, "as_of": job.as_of.isoformat(),
+            "input_format": job.in_format, "partition_size": size, "as_of": job.as_of.isoformat(),
             "known_at": None if job.known_at is None else job.known_at.isoformat(), "plugin_set": plugin_set,
             "block": sorted(job.block), "keep": job.keep.describe(), "out_format": out_format}
 
@@ -148,29 +152,34 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
     if job.out is None and out_format != "jsonl":
         raise CaseValidationError([Problem("", "only JSON Lines can be written to stdout: give --out FILE.parquet")])
     reader = open_reader(job.input, job.in_format)
+    size = job.partition_size or PARTITION_ROWS.get(reader.format, 5000)
     total = Stats()
     done: dict[int, Stats] = {}
     if job.parts_dir is not None:
         if job.input != "-":
-            done = _prepare_parts(job, _manifest(job, plugin_set, out_format))
+            done = _prepare_parts(job, _manifest(job, plugin_set, out_format, size))
         elif job.resume:
             raise CaseValidationError([Problem("", "a run reading stdin cannot resume")])
         else:
             done = _fresh_parts(job)
     workers = engine.check(plugin_set, job.block)
     task = ScreenTask(as_of=job.as_of, known_at=job.known_at, block=tuple(job.block), keep=job.keep, out_format=out_format,
+                      columnar=job.columnar,
                       parts_dir=None if job.parts_dir is None else str(job.parts_dir))
     progress = Progress(job.progress, reader.total_rows, reader.total_bytes, f"screen {Path(job.input).name}")
     partitions_seen = 0
     waiting: dict[int, Outcome] = {}  # stdout: outcomes ahead of the next one to print
     next_out = 0
     sink = stdout if stdout is not None else sys.stdout.buffer
+    merger = PartMerger(job.parts_dir, job.out, out_format) if job.out is not None and job.parts_dir is not None else None
 
     def todo() -> Iterator[Partition]:
         nonlocal partitions_seen
-        for partition in reader.partitions(job.partition_size):
+        for partition in reader.partitions(size, lazy=engine.remote):
             partitions_seen += 1
             if partition.index in done:
+                if merger is not None:
+                    merger.ready(partition.index)
                 total.add(done[partition.index])
                 progress.advance(partition.rows, partition.nbytes, already_done=True)
                 continue
@@ -186,6 +195,8 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
                 if job.parts_dir is not None:
                     _write_json(job.parts_dir / f"part-{outcome.index:06d}.json", outcome.stats.to_json())
                     done[outcome.index] = outcome.stats
+                    if merger is not None:
+                        merger.ready(outcome.index)  # merged while the other partitions are screened
                 else:
                     waiting[outcome.index] = outcome
                     while next_out in waiting:
@@ -193,14 +204,20 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
                         next_out += 1
                     sink.flush()
                 progress.advance(outcome.rows, outcome.nbytes)
+        except BaseException:
+            if merger is not None:
+                merger.abort()
+            raise
         finally:
             progress.close()
             reader.close()
         stopped = interrupted.signal
     complete = stopped is None
-    if complete and job.out is not None and job.parts_dir is not None:
-        merge_parts([part_path(job.parts_dir, i, out_format) for i in range(partitions_seen)], job.out, out_format)
+    if merger is not None and complete:
+        merger.finish(partitions_seen)
         shutil.rmtree(job.parts_dir)
+    elif merger is not None:
+        merger.abort()
     summary = {
         "format": SUMMARY_FORMAT, "complete": complete, "interrupted_by": None if complete else stopped.name,
         "input": job.input, "output": job.out, "output_format": out_format,

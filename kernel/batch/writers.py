@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import IO, Any
 
 OUT_FORMATS = ("jsonl", "parquet")
+#: a part file lives until the merge, which writes the results file compressed (zstd): parts are
+#: written uncompressed (a 50,000-row part: 9 ms against 24 ms)
+PART_COMPRESSION = "none"
 _SUFFIX = {"jsonl": ".jsonl", "parquet": ".parquet"}
 
 
@@ -71,14 +74,90 @@ def write_part(rows: list[Mapping[str, Any]], path: Path, fmt: str) -> None:
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
-        pq.write_table(arrow_table(rows), tmp, compression="zstd")
+        pq.write_table(arrow_table(rows), tmp, compression=PART_COMPRESSION)
     else:
         tmp.write_bytes(jsonl_bytes(rows))
     os.replace(tmp, path)
 
 
+def write_table(table: Any, path: Path, fmt: str) -> None:
+    """Write one partition's result table (:func:`arrow_schema`) to ``path`` atomically."""
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+        pq.write_table(table, tmp, compression=PART_COMPRESSION)
+        os.replace(tmp, path)
+    else:
+        write_part(rows_of_table(table), path, fmt)
+
+
+def rows_of_table(table: Any) -> list[dict[str, Any]]:
+    """A result table back as result rows (``amounts`` and ``ranges`` objects again)."""
+    rows = table.to_pylist()
+    for r in rows:
+        for key in ("amounts", "ranges"):
+            if r[key] is not None:
+                r[key] = json.loads(r[key])
+    return rows
+
+
 def part_path(parts_dir: Path, index: int, fmt: str) -> Path:
     return parts_dir / f"part-{index:06d}{_SUFFIX[fmt]}"
+
+
+class PartMerger:
+    """Appends part files to the results file in input order as they complete, so the driver merges
+    while the workers screen; :meth:`finish` appends the rest and renames the file into place,
+    :meth:`abort` leaves nothing (the parts stay, for ``--resume``)."""
+
+    def __init__(self, parts_dir: Path, out: str, fmt: str) -> None:
+        self.parts_dir, self.out, self.fmt = parts_dir, out, fmt
+        self.tmp = f"{out}.tmp{os.getpid()}"
+        self._ready: set[int] = set()
+        self._next = 0
+        self._sink: Any = None
+
+    def _append(self, index: int) -> None:
+        part = part_path(self.parts_dir, index, self.fmt)
+        if self.fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            if self._sink is None:
+                self._sink = pq.ParquetWriter(self.tmp, arrow_schema(), compression="zstd")
+            self._sink.write_table(pq.read_table(part, schema=arrow_schema()))
+        else:
+            if self._sink is None:
+                self._sink = open(self.tmp, "wb")  # noqa: SIM115 - closed by finish/abort
+            with open(part, "rb") as src:
+                shutil.copyfileobj(src, self._sink)
+
+    def ready(self, index: int) -> None:
+        """Partition ``index`` is whole: append it and every consecutive one after it that is ready."""
+        self._ready.add(index)
+        while self._next in self._ready:
+            self._ready.discard(self._next)
+            self._append(self._next)
+            self._next += 1
+
+    def finish(self, count: int) -> None:
+        for index in range(self._next, count):
+            self._append(index)
+        self._next = count
+        if self._sink is None and self.fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            self._sink = pq.ParquetWriter(self.tmp, arrow_schema(), compression="zstd")
+        elif self._sink is None:
+            self._sink = open(self.tmp, "wb")  # noqa: SIM115
+        self._sink.close()
+        os.replace(self.tmp, self.out)
+
+    def abort(self) -> None:
+        if self._sink is not None:
+            self._sink.close()
+        if os.path.exists(self.tmp):
+            os.remove(self.tmp)
 
 
 def merge_parts(parts: list[Path], out: str | IO[bytes], fmt: str) -> None:
@@ -110,11 +189,6 @@ def read_results(path: str) -> list[dict[str, Any]]:
     if out_format_of(path) == "parquet":
         import pyarrow.parquet as pq
 
-        rows = pq.read_table(path).to_pylist()
-        for r in rows:
-            for key in ("amounts", "ranges"):
-                if r[key] is not None:
-                    r[key] = json.loads(r[key])
-        return rows
+        return rows_of_table(pq.read_table(path))
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
