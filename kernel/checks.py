@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from zhengce.contracts import Citation, Comparison, DocumentRef, Fact, Step, Text, limits
+from zhengce.contracts import Citation, Comparison, DocumentRef, Fact, Finding, Step, Text, limits
 
 __all__ = ["InvalidResult", "check", "checker"]
 
@@ -33,7 +33,7 @@ __all__ = ["InvalidResult", "check", "checker"]
 RECURRING = (Text, Citation, Fact, Comparison, DocumentRef)
 #: Contract classes recognised by identity once checked only when their interner registered the object
 #: (:func:`interned`): most steps are built for one case, the interned ones recur on every case.
-INTERNED = (Step,)
+INTERNED = (Step, Finding)
 #: Objects remembered at most; past it the cache starts again empty.
 SEEN_MAX = 50_000
 
@@ -60,14 +60,23 @@ def checker(tp: Any) -> Callable[[Any, str], None]:
     return found
 
 
-def _fail(path: str, what: str, value: Any) -> None:
-    raise InvalidResult(f"{path}: expected {what}, got {type(value).__name__} {limits.show(value)}")
+def _path(path: Any) -> str:
+    """A path as text.  Checkers pass paths down unbuilt, as pairs (the parent's path, then a field's
+    ``.name`` or an item's index): the text is built only for a value that is wrong."""
+    if type(path) is not tuple:
+        return str(path)
+    parent, part = path
+    return f"{_path(parent)}[{part}]" if type(part) is int else _path(parent) + part
 
 
-def _bad_text(path: str, value: Any) -> None:
+def _fail(path: Any, what: str, value: Any) -> None:
+    raise InvalidResult(f"{_path(path)}: expected {what}, got {type(value).__name__} {limits.show(value)}")
+
+
+def _bad_text(path: Any, value: Any) -> None:
     if type(value) is not str:
         _fail(path, "a string", value)
-    raise InvalidResult(f"{path}: text that is not valid Unicode (a lone surrogate)")
+    raise InvalidResult(f"{_path(path)}: text that is not valid Unicode (a lone surrogate)")
 
 
 def _encodes(text: str) -> bool:
@@ -76,10 +85,6 @@ def _encodes(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _item(path: str, index: int) -> str:
-    return f"{path}[{index}]"
 
 
 def _remember(value: Any) -> None:
@@ -107,7 +112,7 @@ class _Writer:
         self.env: dict[str, Any] = {"_fail": _fail, "_bad_text": _bad_text, "_encodes": _encodes,
                                     "Decimal": Decimal, "date": date, "_SEEN": _SEEN, "_remember": _remember,
                                     "_INTERNED": _INTERNED,
-                                    "_item": _item}
+                                    }
         self.count = 0
 
     def name(self, value: Any, stem: str) -> str:
@@ -143,8 +148,17 @@ def _emit(w: _Writer, tp: Any, x: str, path: str, indent: int) -> None:
         w.add(indent, f"if type({x}) is not tuple:")
         w.add(indent + 1, f"_fail({path}, 'a tuple', {x})")
         i, y = w.var(), w.var()
+        item = typing.get_args(tp)[0]
+        if attrs.has(item) and item not in RECURRING and item not in INTERNED:  # the element's checker, looked up once
+            c = w.var()
+            checker(item)
+            w.add(indent, f"{c} = _CHECKERS[{w.name(item, 'cls')}]")
+            w.env["_CHECKERS"] = _CHECKERS
+            w.add(indent, f"for {i}, {y} in enumerate({x}):")
+            w.add(indent + 1, f"{c}({y}, ({path}, {i}))")
+            return
         w.add(indent, f"for {i}, {y} in enumerate({x}):")
-        _emit(w, typing.get_args(tp)[0], y, f"_item({path}, {i})", indent + 1)
+        _emit(w, item, y, f"({path}, {i})", indent + 1)
         return
     if tp is str:
         w.add(indent, f"if type({x}) is not str or not {x}.isascii() and not _encodes({x}):")
@@ -180,7 +194,7 @@ def _build(tp: Any) -> Callable[[Any, str], None]:
         for field in attrs.fields(tp):
             x = w.var()
             w.add(1, f"{x} = v.{field.name}")
-            _emit(w, hints[field.name], x, f"p + {'.' + field.name!r}", 1)
+            _emit(w, hints[field.name], x, f"(p, {'.' + field.name!r})", 1)
         if tp in RECURRING:
             w.add(1, "_remember(v)")
         elif tp in INTERNED:
@@ -210,6 +224,6 @@ def _union(tp: Any) -> Callable[[Any, str], None]:
                 return c(v, p)
             except InvalidResult as exc:
                 last = exc
-        raise last or InvalidResult(f"{p}: no value allowed")
+        raise last or InvalidResult(f"{_path(p)}: no value allowed")
 
     return union

@@ -359,6 +359,27 @@ class Conditions:
         return Applicability(status=status, steps=tuple(self.steps), missing=missing)
 
 
+_FINDINGS: dict[tuple, Finding] = {}
+_make_finding = maker(Finding)  # Finding by position: id, status, label, detail, citation
+
+
+def _finding(id: str, status: FindingStatus, label: Text, detail: Text | None, citation: Citation | None,
+             _id: Any = builtins.id) -> Finding:
+    """A Finding, interned like steps (a checklist item recurs on every case with its status): keyed by
+    the identity of its parts, labels interned by value first, checked once (``checks.INTERNED``)."""
+    key = (id, _id(status), _id(label), _id(detail), _id(citation))
+    try:
+        found = _FINDINGS.get(key)
+    except TypeError:  # an unhashable id (the result check reports it)
+        return _make_finding(id, status, label, detail, citation)
+    if found is None:
+        if len(_FINDINGS) >= _FACTS_MAX:
+            _FINDINGS.clear()
+        found = _FINDINGS[key] = _make_finding(id, status, label, detail, citation)
+        interned(found)
+    return found
+
+
 _FINDING_OUTCOMES = {FindingStatus.MET: Outcome.MET, FindingStatus.NOT_MET: Outcome.NOT_MET,
                      FindingStatus.UNKNOWN: Outcome.UNKNOWN}
 
@@ -437,7 +458,8 @@ class Calculation:
                 facts: Mapping[str, Any] | None = None, cite: ParameterValue | Citation | None = None) -> Finding:
         """Record one checklist item / breach / duty / indicator and its step."""
         citation = _citation(cite)
-        item = Finding(id=id, status=status, label=label, detail=detail, citation=citation)
+        label, detail = _text(label), _text(detail)
+        item = _finding(id, status, label, detail, citation)
         self.findings.append(item)
         if not self.trace:
             return item
