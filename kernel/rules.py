@@ -56,6 +56,24 @@ def holds(value: Any, op: str, bound: Any) -> bool | None:
     return None if value is None else OPS[op](value, bound)
 
 
+_AT: dict[tuple, tuple[ParameterSet, ParameterValue | None]] = {}
+
+
+def _at(params: ParameterSet, name: str, day: date | None, known_at: date) -> ParameterValue | None:
+    """``params.at(name, day, known_at)``, memoised in one flat table (a rule asks a dozen times per
+    case, each answer otherwise three calls away).  Keyed by the set's identity; the entry keeps the set
+    alive, so an id is not reused while it is cached."""
+    key = (id(params), name, day, known_at)
+    found = _AT.get(key)
+    if found is not None:
+        return found[1]
+    value = params.at(name, day, known_at)
+    if len(_AT) >= _FACTS_MAX:
+        _AT.clear()
+    _AT[key] = (params, value)
+    return value
+
+
 class Lookup:
     """Parameter lookups for one evaluation: on the event day a rule judges, as known at ``known_at``."""
 
@@ -65,11 +83,11 @@ class Lookup:
     def __call__(self, name: str, *, on: date | None = None, any_day: bool = False) -> ParameterValue | None:
         """The value governing the event day (or ``on``); None when no known law covers it."""
         day = None if any_day else (on or self.event_day)
-        return self.params.at(name, day, self.known_at)
+        return _at(self.params, name, day, self.known_at)
 
     def criterion(self, name: str) -> ParameterValue:
         """A criterion every known version states, whatever the event day (raises if none is known)."""
-        value = self.params.at(name, None, self.known_at)
+        value = _at(self.params, name, None, self.known_at)
         if value is None:
             raise LookupError(f"{self.params.policy}: no value of {name!r} known at {self.known_at}")
         return value
@@ -77,13 +95,13 @@ class Lookup:
     def value(self, name: str) -> ParameterValue:
         """The value governing the event day, else the latest known whatever the day (a criterion
         stated once for the whole policy); raises when no value of ``name`` is known at all."""
-        found = self.params.at(name, self.event_day, self.known_at)
+        found = _at(self.params, name, self.event_day, self.known_at)
         return found if found is not None else self.criterion(name)
 
     def known(self, name: str) -> bool:
         """Whether any value of ``name`` exists as known at ``known_at`` — for a rule introduced by a
         later document of the policy (the kernel gates the policy on its earliest document only)."""
-        return self.params.at(name, None, self.known_at) is not None
+        return _at(self.params, name, None, self.known_at) is not None
 
     def reading(self, name: str) -> Text | None:
         """The reading recorded for an ambiguous parameter."""
