@@ -156,6 +156,7 @@ def _citation(cite: ParameterValue | Citation | None) -> Citation | None:
 
 
 _FACTS: dict[tuple[str, type, Any], Fact] = {}
+_make_fact = maker(Fact)  # Fact by position: path, value
 _FACTS_MAX = 200_000
 _EXACT_KEYS = frozenset({str, int, bool, date, type(None)})
 
@@ -170,11 +171,11 @@ def _fact(path: str, value: Any) -> Fact:
     try:
         found = _FACTS.get(key)
     except TypeError:  # unhashable value
-        return Fact(path=path, value=show(value))
+        return _make_fact(path, show(value))
     if found is None:
         if len(_FACTS) >= _FACTS_MAX:
             _FACTS.clear()
-        found = _FACTS[key] = Fact(path=path, value=show(value))
+        found = _FACTS[key] = _make_fact(path, show(value))
     return found
 
 
@@ -220,6 +221,20 @@ def _text(text: Any) -> Any:
     return found
 
 
+_FEW_TYPES = {bool, type(None)}  # the classes of fact values that take few values (and, as met, enums)
+
+
+def _few(values: Iterable[Any]) -> bool:
+    """Whether every value is of a class with few values: true, false, missing or an enum member."""
+    for v in values:
+        cls = v.__class__
+        if cls not in _FEW_TYPES:
+            if not isinstance(v, enum.Enum):
+                return False
+            _FEW_TYPES.add(cls)
+    return True
+
+
 def _step(*, id: str, label: Text, outcome: Outcome, facts: Mapping[str, Any] | None = None, formula: str | None = None,
           value: str | None = None, citation: Citation | None = None, note: Text | None = None,
           comparisons: tuple[Comparison, ...] = (), recurs: bool = False, _id: Any = builtins.id) -> Step:
@@ -232,10 +247,11 @@ def _step(*, id: str, label: Text, outcome: Outcome, facts: Mapping[str, Any] | 
     the identity of its parts, which the interned step keeps alive (so an id is not reused while it is
     cached); labels and notes are interned by value first, facts and comparisons already are."""
     found_facts = _facts(facts) if facts else ()
-    if formula is not None or (value is not None and not recurs) or (facts and not all(
-            v is None or v.__class__ is bool or isinstance(v, enum.Enum) for v in facts.values())):
+    if formula is not None or (value is not None and not recurs) or (facts and not _few(facts.values())):
         return _make_step(id, label, outcome, found_facts, formula, value, citation, note, comparisons)
-    label, note = _text(label), _text(note)
+    label = _text(label)
+    if note is not None:
+        note = _text(note)
     key = (id, _id(label), _id(outcome), value, _id(citation), _id(note), len(found_facts),
            *map(_id, found_facts), *map(_id, comparisons))
     try:
