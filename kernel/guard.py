@@ -25,6 +25,7 @@ import enum
 import signal
 import threading
 import time
+import types
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -368,25 +369,49 @@ def _canonical(value: Any) -> Any:
         return format(value, "f")  # as the converter writes it: never exponent notation
     if cls is date:
         return value.isoformat()
-    names = _FIELD_NAMES.get(cls)
-    if names is not None:
-        found = {}
-        for name in names:
-            item = getattr(value, name)
-            if item is not None:
-                found[name] = _canonical(item)
-        return found
+    of_class = _CANONICAL.get(cls)
+    if of_class is not None:
+        return of_class(value)
     if cls is tuple or cls is list:
         return [_canonical(v) for v in value]
     if isinstance(value, enum.Enum) or value is None:
         return value
     if attrs.has(cls):
-        _FIELD_NAMES[cls] = tuple(f.name for f in attrs.fields(cls))
+        _CANONICAL[cls] = _canonical_of(cls)
         return _canonical(value)
     return _plain(unstructure(value))
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_CANONICAL: dict[type, Callable[[Any], dict[str, Any]]] = {}
+#: How a field declared of these types is written when its value is of that very type (else _canonical).
+_DIRECT = {str: "{x}", int: "{x}", bool: "{x}", Decimal: "format({x}, 'f')", date: "{x}.isoformat()"}
+
+
+def _canonical_of(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """The canonical form of an attrs class's instances, generated once per class as straight-line
+    code: each field read once, nulls dropped, a value of its field's plain declared type written
+    directly, anything else through :func:`_canonical`."""
+    import typing
+
+    try:
+        hints = typing.get_type_hints(cls)
+    except Exception:  # noqa: BLE001 - an annotation that does not resolve: every field the general way
+        hints = {}
+    env: dict[str, Any] = {"_canonical": _canonical, "Decimal": Decimal, "date": date, "str": str, "int": int, "bool": bool}
+    lines = ["def canonical(v):", "    found = {}"]
+    for i, field in enumerate(attrs.fields(cls)):
+        x = f"x{i}"
+        lines += [f"    {x} = v.{field.name}", f"    if {x} is not None:"]
+        hint = hints.get(field.name)
+        args = [a for a in typing.get_args(hint) if a is not type(None)] if typing.get_origin(hint) in (typing.Union, types.UnionType) else [hint]
+        tp = args[0] if len(args) == 1 else None
+        if tp in _DIRECT:
+            lines.append(f"        found[{field.name!r}] = {_DIRECT[tp].format(x=x)} if {x}.__class__ is {tp.__name__} else _canonical({x})")
+        else:
+            lines.append(f"        found[{field.name!r}] = _canonical({x})")
+    lines.append("    return found")
+    exec(compile("\n".join(lines), f"<zhengce canonical {cls.__name__}>", "exec"), env)
+    return env["canonical"]
 
 
 def _plain(value: Any) -> Any:
