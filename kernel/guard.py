@@ -343,10 +343,11 @@ def check_evaluation(evaluation: Any, quantum: Decimal | None) -> None:
     if type(evaluation) is not Evaluation:
         raise InvalidResult(f"evaluate returned {type(evaluation).__name__}, not Evaluation")
     check(evaluation, Evaluation, "evaluation")
-    if quantum is None:
+    if quantum is None or not evaluation.amounts:
         return
+    places = quantum.as_tuple().exponent
     for i, amount in enumerate(evaluation.amounts):
-        if amount.unit == "CNY" and amount.value.as_tuple().exponent < quantum.as_tuple().exponent:
+        if amount.unit == "CNY" and amount.value.as_tuple().exponent < places:
             try:
                 rounded = amount.value == amount.value.quantize(quantum)  # 20000.000 equals 20000.00: fine
             except ArithmeticError:
