@@ -210,6 +210,9 @@ def _direct(impl: Any) -> Any:
     return call
 
 
+_record = maker(DecisionRecord)  # by position (eleven fields, once per case)
+_DECISION_FORMAT = attrs.fields(DecisionRecord).format.default
+_context = maker(EvaluationContext)  # as_of, known_at, trace, results
 _EMPTY = ()  # the empty tuple (one object in CPython): what a bare applicability's steps and missing are
 _result = maker(PolicyResult)  # PolicyResult by position: policy_id, plugin, distribution, version, status,
 # applicability, evaluation, documents, error, window (the attrs keyword __init__ costs twice as much)
@@ -664,24 +667,17 @@ class Kernel:
         route = self._routed(names, policies)
         as_of = as_of or _dt.date.today()
         results: dict[str, PolicyResult] = {}
-        ctx = EvaluationContext(as_of=as_of, known_at=known_at or as_of, trace=trace, results=results)
+        ctx = _context(as_of, known_at or as_of, trace, results)
         with guard.Session(self.policy_timeout):  # one timer for the whole case, not one per policy
             inline, evaluate_planned = guard.inline_budget(self.policy_timeout), self._evaluate_planned
             for plan in route.plans:
                 results[plan.id] = evaluate_planned(plan, case, ctx, inline)
         ordered = tuple(results.values()) if route.in_id_order else tuple(results[pid] for pid in sorted(results))
-        return DecisionRecord(
-            case_id=case.case_id,
-            as_of=ctx.as_of,
-            known_at=ctx.known_at,
-            kernel_version=KERNEL_VERSION,
-            plugins=self._plugin_refs,
-            plugin_set=self._plugin_set,
-            input_hash=guard.input_hash(case) if trace else None,  # screening keeps no audit trail (17 % of its time)
-            results=ordered,
-            input_notes=notes,
-            resolution=resolve(ordered, route.specs, case, route.order),
-        )
+        return _record(  # format, case_id, as_of, known_at, kernel_version, plugins, plugin_set, input_hash,
+            _DECISION_FORMAT, case.case_id, ctx.as_of, ctx.known_at, KERNEL_VERSION,  # results, input_notes, resolution
+            self._plugin_refs, self._plugin_set,
+            guard.input_hash(case) if trace else None,  # screening keeps no audit trail (17 % of its time)
+            ordered, notes, resolve(ordered, route.specs, case, route.order))
 
     def _routed(self, names: tuple[str, ...], policies: Sequence[str] | None) -> _Route:
         """The route of a case carrying the sections ``names`` (restricted to ``policies``): built once
