@@ -348,8 +348,16 @@ class Conditions:
             met = OPS[op](value, bound.value)
             for o, b in also:
                 met = met and OPS[o](value, b.value)
+        if not self.trace:  # screening: the status and the missing fact are all that is kept
+            if met is None:
+                self.unknown = True
+                if fact_path not in self.missing:
+                    self.missing.append(fact_path)
+            elif not met:
+                self.failed = True
+            return met
         comps = tuple([_comparison(fact_path, op, bound, parameter, actionable, reading),
-                       *(_comparison(fact_path, o, b, parameter, actionable, reading) for o, b in also)]) if self.trace else ()
+                       *(_comparison(fact_path, o, b, parameter, actionable, reading) for o, b in also)])
         return self._record(id, label, met, facts or {fact_path: value}, cite or bound, [fact_path] if met is None else None,
                             note or reading, comps)
 
