@@ -152,25 +152,33 @@ def sources(modules: dict[str, Any], roots: tuple[str, ...]) -> tuple[tuple[str,
 _READ: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
 
 
-def _load(group: str) -> dict[str, Any] | None:
-    """The saved manifest of ``group`` whose installation (path state) still holds, or None."""
+def saved(group: str) -> dict[str, Any] | None:
+    """The saved manifest of ``group`` as it is (not checked against the installation), or None."""
     path = _file(group)
     if path is None:
         return None
     try:
         st = path.stat()
         seen = _READ.get(path)
-        if seen is not None and seen[0] == (st.st_mtime_ns, st.st_size):
-            data = seen[1]
-        else:
-            with path.open("rb") as fh:
-                data = pickle.load(fh)  # noqa: S301 - our own cache file
-            _READ[path] = ((st.st_mtime_ns, st.st_size), data)
-        if isinstance(data, dict) and data.get("format") == FORMAT and data.get("paths") == path_state():
-            return data
+        if seen is not None and seen[0] == (st.st_mtime_ns, st.st_size, st.st_ino):
+            return seen[1]
+        with path.open("rb") as fh:
+            data = pickle.load(fh)  # noqa: S301 - our own cache file
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("views"), dict):
+            return None
+        _READ[path] = ((st.st_mtime_ns, st.st_size, st.st_ino), data)
+        return data
     except Exception:  # noqa: BLE001 - absent, unreadable or corrupt: as if there were none
-        pass
-    return None
+        return None
+
+
+def _load(group: str) -> dict[str, Any] | None:
+    """The saved manifest of ``group`` whose installation (path state) still holds, or None."""
+    data = saved(group)
+    try:
+        return data if data is not None and data.get("paths") == path_state() else None
+    except Exception:  # noqa: BLE001 - corrupt
+        return None
 
 
 def read(group: str) -> dict[str, Any] | None:
@@ -195,8 +203,18 @@ def write(group: str, data: dict[str, Any]) -> None:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps({**data, "format": FORMAT}, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
+        _prune(path.parent)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
+
+
+KEEP = 16  # manifests kept (one per interpreter and sys.path): the most recently written
+
+
+def _prune(folder: Path) -> None:
+    files = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime_ns, reverse=True)
+    for old in files[KEEP:]:
+        old.unlink(missing_ok=True)
 
 
 #: Manifests a kernel has just validated and is loading plugins from (innermost last): while one is
