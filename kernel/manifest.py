@@ -12,9 +12,9 @@ reach (and of the policies those depend on), and every plugin claiming one of th
 Trust, but check.  The manifest lives under the user cache dir (``$ZHENGCE_CACHE``, ``off`` disables
 it; else ``$XDG_CACHE_HOME/zhengce`` or ``~/.cache/zhengce``), one file per interpreter and
 ``sys.path``.  It holds a fingerprint of everything that could change what the plugins declare:
-each path entry (its mtime, the names of the distributions installed there, the size and mtime of
-their metadata, entry points and ``.pth`` files) and every file of the kernel and of each plugin
-package (path, size, mtime).  Any difference, an unreadable or corrupt file, or a plugin that
+each path entry (its mtime; the distributions installed there, each ``.dist-info`` folder by its
+name — which carries the version — and mtime, each ``.egg-info``'s metadata and entry points; every
+``.pth`` file) and every file of the kernel and of each plugin package (path, size, mtime).  Any difference, an unreadable or corrupt file, or a plugin that
 declares something else once imported, and the kernel loads everything as if there were no manifest
 (and saves a new one).  The manifest never changes an answer: it only decides what to import first.
 
@@ -31,8 +31,7 @@ from stat import S_ISDIR
 from typing import Any
 
 FORMAT = 1
-_META_DIRS = (".dist-info", ".egg-info")
-_META_FILES = ("METADATA", "PKG-INFO", "entry_points.txt")
+_EGG_FILES = ("PKG-INFO", "entry_points.txt")
 
 #: Versions looked up (``distribution_version``, the kernel's own) while a full load runs: saved with
 #: the manifest, trusted while the installed distributions are unchanged.
@@ -71,7 +70,8 @@ def _stat(path: str, name: str) -> tuple:
 
 def path_state() -> tuple:
     """What is installed where Python looks: each ``sys.path`` entry's mtime and, inside it, every
-    distribution's metadata, entry points and ``.pth`` files (name, mtime, size)."""
+    distribution (its ``.dist-info`` folder, or an ``.egg-info``'s metadata and entry points) and
+    ``.pth`` file (name, mtime, size)."""
     out = []
     for entry in sys.path:
         path = entry or os.getcwd()
@@ -88,9 +88,11 @@ def path_state() -> tuple:
             with os.scandir(path) as entries:
                 for e in entries:
                     name = e.name
-                    if name.endswith(_META_DIRS):
+                    if name.endswith(".dist-info"):  # installed by pip: the name carries the version, the
+                        found.append(_stat(e.path, name))  # folder's mtime any file added or removed
+                    elif name.endswith(".egg-info"):  # setuptools rewrites these in place
                         if e.is_dir():
-                            found += [_stat(os.path.join(e.path, f), f"{name}/{f}") for f in _META_FILES]
+                            found += [_stat(os.path.join(e.path, f), f"{name}/{f}") for f in _EGG_FILES]
                         else:
                             found.append(_stat(e.path, name))
                     elif name.endswith((".pth", ".egg-link")) or name.startswith("__editable__"):
