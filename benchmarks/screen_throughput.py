@@ -286,13 +286,68 @@ def agreement(peer_out: str, zhengce_out: str) -> float:
     return round(float((a == b).mean()), 6) if len(a) == len(b) else 0.0
 
 
+def per_case_comparison(tmp: str, registry: str, n: int, sizing: list[str]) -> dict:
+    """The first ``n`` rows screened both ways (columnar, and every row per case), 1 worker: wall
+    times, and whether the rows written are identical."""
+    import pyarrow.parquet as pq
+
+    head = str(Path(tmp) / "head.parquet")
+    pq.write_table(pq.read_table(registry).slice(0, n), head, compression="zstd")
+    out: dict = {"cases": n}
+    tables = {}
+    for mode in ("columnar", "no-columnar"):
+        path = str(Path(tmp) / f"head-{mode}.parquet")
+        r = measure([str(BIN / "zhengce"), "screen", head, "--out", path, "--as-of", AS_OF.isoformat(), f"--{mode}",
+                     *sizing, "--no-progress"])
+        if "wall_s" in r:
+            r["cases_per_s"] = round(n / r["wall_s"])
+            tables[mode] = pq.read_table(path)
+        out[mode.replace("-", "_")] = r
+    if len(tables) == 2:
+        out["identical_rows"] = tables["columnar"].equals(tables["no-columnar"])
+        summaries = [json.loads(Path(str(Path(tmp) / f"head-{m}.parquet.summary.json")).read_text(encoding="utf-8"))
+                     for m in ("columnar", "no-columnar")]
+        out["identical_counts"] = summaries[0]["policies"] == summaries[1]["policies"]
+        out["speedup"] = round(out["no_columnar"]["wall_s"] / out["columnar"]["wall_s"], 1)
+    return out
+
+
+def targets(report: dict) -> dict:
+    """Issue 13's targets, from the figures of this run."""
+    z, peers = report["zhengce"], report["peers"]
+    best = z.get("local_1", {})
+    out: dict = {}
+    of = peers.get("openfisca", {})
+    if "cases_per_s" in best and "cases_per_s" in of:
+        ratio = round(best["cases_per_s"] / of["cases_per_s"], 2)
+        out["throughput_vs_openfisca_1_worker"] = {"ratio": ratio, "target": 0.5, "goal": 1.0, "holds": ratio >= 0.5}
+    fastest = max((r for r in z.values() if "cases_per_s" in r), key=lambda r: r["cases_per_s"], default=None)
+    if fastest and "cases_per_s" in of:
+        out["throughput_vs_openfisca_best"] = round(fastest["cases_per_s"] / of["cases_per_s"], 2)
+    rss = [r["peak_rss_mib"] for r in z.values() if "peak_rss_mib" in r]
+    if rss:
+        out["peak_rss_mib_max"] = {"value": max(rss), "target": "< 1024", "holds": max(rss) < 1024}
+    for engine in ("local", "dask"):
+        one, two = z.get(f"{engine}_1", {}), z.get(f"{engine}_2", {})
+        if "wall_s" in one and "wall_s" in two:
+            out[f"scaling_1_to_2_{engine}"] = round(one["wall_s"] / two["wall_s"], 2)
+        if "cases_per_s_beyond_fixed" in one and "cases_per_s_beyond_fixed" in two:  # the work itself, start-up aside
+            out[f"scaling_1_to_2_{engine}_beyond_fixed"] = round(two["cases_per_s_beyond_fixed"] / one["cases_per_s_beyond_fixed"], 2)
+    if "per_case" in report:
+        out["identical_to_per_case"] = report["per_case"].get("identical_rows") and report["per_case"].get("identical_counts")
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
     parser.add_argument("--engines", default="local,dask")
-    parser.add_argument("--partition-size", type=int, default=10_000)
+    parser.add_argument("--partition-size", type=int, help="rows per partition (default: zhengce's, by format)")
+    parser.add_argument("--per-case-cases", type=int, default=100_000,
+                        help="also screen the first N rows with --no-columnar (every row per case), 1 worker, and check "
+                             "the rows written are identical to the columnar path's (0: skip)")
     parser.add_argument("--enterprises", type=int, default=0,
                         help="also screen this many synthetic multi-domain enterprises against every policy (local engine)")
     parser.add_argument("--dir", help="working directory (default: a temporary one, removed)")
@@ -316,19 +371,31 @@ def main(argv: list[str] | None = None) -> None:
             "zhengce": {}, "peers": {},
         }
         reference = None
+        sizing = ["--partition-size", str(args.partition_size)] if args.partition_size else []
+        tiny = str(Path(tmp) / "tiny.parquet")  # the fixed cost of a run (start-up, workers, merge) on 10 rows
+        subprocess.run([str(BIN / "zhengce"), "generate", "cars", "--rows", "10", "--seed", str(args.seed), "--out", tiny],
+                       check=True, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
         for engine in args.engines.split(","):
             for workers in (int(w) for w in args.workers.split(",")):
                 out = str(Path(tmp) / f"zhengce-{engine}-{workers}.parquet")
                 r = measure([str(BIN / "zhengce"), "screen", registry, "--out", out, "--as-of", AS_OF.isoformat(),
-                             "--engine", engine, "--workers", str(workers), "--partition-size", str(args.partition_size),
-                             "--no-progress"])
+                             "--engine", engine, "--workers", str(workers), *sizing, "--no-progress"])
                 if "wall_s" in r:
                     r["cases_per_s"] = round(args.cases / r["wall_s"])
                     summary = json.loads(Path(out + ".summary.json").read_text(encoding="utf-8"))
                     r["counts"] = summary["policies"]["tradein.car_scrappage_subsidy"]["counts"]
+                    r["columnar"] = summary.get("columnar")
                     reference = reference or out
+                    fixed = measure([str(BIN / "zhengce"), "screen", tiny, "--out", str(Path(tmp) / "tiny-out.parquet"),
+                                     "--as-of", AS_OF.isoformat(), "--engine", engine, "--workers", str(workers), "--no-progress"])
+                    if "wall_s" in fixed and r["wall_s"] > fixed["wall_s"]:
+                        r["fixed_s"] = fixed["wall_s"]  # start-up, workers, merge: a 10-row run
+                        r["cases_per_s_beyond_fixed"] = round((args.cases - 10) / (r["wall_s"] - fixed["wall_s"]))
                 report["zhengce"][f"{engine}_{workers}"] = r
                 print(f"[bench] {engine} {workers}: {r}", file=sys.stderr)
+        if args.per_case_cases:
+            report["per_case"] = per_case_comparison(tmp, registry, min(args.per_case_cases, args.cases), sizing)
+            print(f"[bench] per case: {report['per_case']}", file=sys.stderr)
         peers = ["numpy", "openfisca"]
         for name in peers:
             try:
@@ -360,6 +427,7 @@ def main(argv: list[str] | None = None) -> None:
                 report["enterprises"][f"local_{workers}"] = r
                 print(f"[bench] enterprises local {workers}: {r}", file=sys.stderr)
         report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+        report["targets"] = targets(report)
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
 

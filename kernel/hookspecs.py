@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from zhengce.contracts import Applicability, Case, Evaluation, Explanation, PolicyResult
 
     from .policy import EvaluationContext, FactSection, PluginInfo, PolicySpec
+    from .vector import Columns, ColumnVerdict
 
 PROJECT = "zhengce"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -111,6 +112,26 @@ def evaluate(
         to compute (a pure eligibility policy).
 
     Called only when :func:`applies_to` said ``applies``.
+    """
+
+
+@hookspec(firstresult=True)
+def screen_columns(policy: PolicySpec, columns: Columns, context: EvaluationContext) -> ColumnVerdict | None:
+    """Decide ``policy`` for a whole batch of registry rows at once (optional).
+
+    :param policy: one of the policies this plugin declared.
+    :param columns: a :class:`~zhengce.kernel.vector.Columns` batch in the flat layout
+        (``section.field`` columns): rows the kernel has validated (each loads as a case without a
+        problem), that reach the policy and pass its time gate.
+    :param context: ``as_of`` and ``known_at``; ``trace`` is False (screening keeps no trace).
+    :return: a :class:`~zhengce.kernel.vector.ColumnVerdict`: per row, the status the per-case
+        hooks would give, the amounts (exact integers in units of the policy's quantum) and the
+        missing facts; rows it leaves undecided are evaluated per case.  ``None``: no columnar
+        rule (every row is evaluated per case).
+
+    Called by ``zhengce screen`` on tabular input (Parquet), once per batch.  It must agree with
+    :func:`applies_to` and :func:`evaluate`: the kernel re-evaluates a sample of each batch per case
+    and discards a verdict that disagrees, one that is malformed, raises or overruns its budget.
     """
 
 

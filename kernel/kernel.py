@@ -623,6 +623,11 @@ class Kernel:
             self._complete()
         return self._route(name for name, value in vars(case).items() if value is not None)
 
+    def routes(self, sections: Iterable[str]) -> list[RegisteredPolicy]:
+        """The policies a case carrying these sections reaches, in id order (what :meth:`route` gives
+        for such a case; the columnar screening path routes whole patterns of sections at once)."""
+        return self._route(sections)
+
     def _route(self, sections: Iterable[str]) -> list[RegisteredPolicy]:
         index = self._index
         regs = [reg for name in sections if name in index for reg in index[name]]

@@ -6,6 +6,7 @@ Most plugins are a set of policies, each a *rule module* exposing::
     def applies_to(case, parameters, context) -> Applicability
     def evaluate(case, parameters, context) -> Evaluation | None
     def explain(result, title, lang) -> Explanation | None      # optional
+    def screen_columns(columns, parameters, context) -> ColumnVerdict | None   # optional (kernel/vector.py)
 
 ``RulesPlugin`` turns such modules into a plugin object whose hook
 implementations dispatch by policy id, so a plugin's ``plugin.py`` declares
@@ -85,6 +86,11 @@ class RulesPlugin:
     @hookimpl
     def evaluate(self, policy, case, context, applicability):
         return self.rules[policy.id].evaluate(case, policy.parameters, context)
+
+    @hookimpl
+    def screen_columns(self, policy, columns, context):
+        screen = getattr(self.rules[policy.id], "screen_columns", None)
+        return screen(columns, policy.parameters, context) if screen else None
 
     @hookimpl
     def explain(self, policy, result, lang):

@@ -334,3 +334,40 @@ def check_conformance(plugin: Any, *, legal_sources: Iterable[str | Path], natio
             _, found = check_yaml_case(kernel, yc)
             _require(not found, f"{yc.file}::{yc.name}: " + "; ".join(found))
     return kernel
+
+
+@attrs.frozen
+class BothWays:
+    """One Arrow batch screened through the columnar path and per case only (:func:`screen_both_ways`).
+
+    ``*_rows``: the result rows written (JSON Lines, one ``bytes`` per row); ``*_counts``: the
+    partition's counts without the ``columnar`` object, which ``columnar`` holds (None when the
+    columnar path decided nothing)."""
+
+    columnar_rows: list[bytes]
+    per_case_rows: list[bytes]
+    columnar_counts: dict[str, Any]
+    per_case_counts: dict[str, Any]
+    columnar: dict[str, Any] | None
+
+    @property
+    def agree(self) -> bool:
+        return self.columnar_rows == self.per_case_rows and self.columnar_counts == self.per_case_counts
+
+
+def screen_both_ways(batch: Any, *, as_of: date, known_at: date | None = None, keep: Iterable[str] = (),
+                     block: tuple[str, ...] = ()) -> BothWays:
+    """Screen an Arrow record batch (the flat layout) with the installed plugins both ways: how a plugin
+    tests its columnar twin (``screen_columns``) against its per-case rule, row for row."""
+    from .batch.readers import Partition
+    from .batch.results import Keep
+    from .batch.worker import ScreenTask, screen_partition
+
+    out = []
+    for columnar in (True, False):
+        task = ScreenTask(as_of=as_of, known_at=known_at, keep=Keep.parse(list(keep)), block=block, columnar=columnar)
+        outcome = screen_partition(task, Partition(index=0, format="parquet", first_row=1, rows=batch.num_rows, payload=batch))
+        counts = outcome.stats.to_json()
+        out.append(((outcome.data or b"").split(b"\n"), counts, counts.pop("columnar", None)))
+    (a, ca, columnar), (b, cb, _) = out
+    return BothWays(columnar_rows=a, per_case_rows=b, columnar_counts=ca, per_case_counts=cb, columnar=columnar)

@@ -47,9 +47,12 @@ def add_screen(sub: Any, date_type: Any) -> None:
     sc.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1: this process)")
     sc.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes, or a Dask cluster")
     sc.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); implies --engine dask")
-    sc.add_argument("--partition-size", type=_positive, default=5000, help="rows per partition (default 5000)")
+    sc.add_argument("--partition-size", type=_positive, help="rows per partition (default 50,000 for Parquet, 5,000 otherwise)")
     sc.add_argument("--keep", action="append", default=[], metavar="EXPR",
                     help="write only rows matching: status=applies,cannot_tell | policy=GLOB,... | amount>=N | NAME>=N (repeat: all must hold)")
+    sc.add_argument("--columnar", action=argparse.BooleanOptionalAction, default=True,
+                    help="decide Parquet rows column by column where a policy has a columnar rule, the rest per case "
+                         "(default; the rows written are the same: --no-columnar evaluates every row per case)")
     sc.add_argument("--resume", action="store_true", help="continue an interrupted run into the same --out")
     sc.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                     help="progress with rate and ETA on stderr (default: when stderr is a terminal)")
@@ -76,7 +79,7 @@ def run_screen_command(args: argparse.Namespace) -> int:
         raise CaseValidationError([Problem("--keep", str(exc))]) from None
     job = ScreenJob(input=args.cases, in_format=args.format, out=args.out, out_format=args.out_format, summary=args.summary,
                     as_of=args.as_of or date.today(), known_at=args.known_at, block=tuple(args.block), keep=keep,
-                    partition_size=args.partition_size, resume=args.resume, progress=args.progress)
+                    partition_size=args.partition_size, resume=args.resume, progress=args.progress, columnar=args.columnar)
     try:
         engine = make_engine(args.engine, args.workers, args.scheduler, job.block)
     except EngineError as exc:

@@ -32,6 +32,8 @@ class Engine:
 
     name = "engine"
     workers = 1
+    #: partitions run in other processes: a Parquet partition is shipped as its rows' place in the file
+    remote = False
 
     def __init__(self) -> None:
         self._stopping = False
@@ -94,6 +96,7 @@ class LocalEngine(Engine):
     """``workers`` spawned processes, at most ``2 × workers`` partitions in flight."""
 
     name = "local"
+    remote = True
 
     def __init__(self, workers: int, block: tuple[str, ...] = ()) -> None:
         super().__init__()
@@ -118,6 +121,7 @@ class DaskEngine(Engine):
     """A ``dask.distributed`` client: of the cluster at ``scheduler``, else of a local cluster of processes."""
 
     name = "dask"
+    remote = True
 
     def __init__(self, scheduler: str | None = None, workers: int = 1, block: tuple[str, ...] = ()) -> None:
         super().__init__()

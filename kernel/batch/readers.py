@@ -19,7 +19,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,34 @@ class Partition:
     nbytes: int = 0
 
 
+@attrs.frozen(kw_only=True)
+class ParquetSlice:
+    """Rows ``[start, start + rows)`` of a Parquet file, read where the partition is screened: a worker
+    process (or a Dask worker on a shared filesystem) reads its own rows, so the driver ships a path
+    and two numbers instead of the batch."""
+
+    path: str
+    start: int
+    rows: int
+
+    def read(self) -> Any:
+        """The rows as one Arrow record batch (only the row groups that hold them are read)."""
+        import pyarrow as pa
+
+        pf = _pyarrow_parquet().ParquetFile(self.path)
+        meta, groups, offset, at = pf.metadata, [], 0, 0
+        for g in range(meta.num_row_groups):
+            n = meta.row_group(g).num_rows
+            if at + n > self.start and at < self.start + self.rows:
+                if not groups:
+                    offset = self.start - at
+                groups.append(g)
+            at += n
+        table = pf.read_row_groups(groups).slice(offset, self.rows) if groups else pf.schema_arrow.empty_table()
+        batches = table.combine_chunks().to_batches()
+        return batches[0] if batches else pa.RecordBatch.from_pylist([], schema=table.schema)
+
+
 class Reader:
     """A registry opened for reading: ``partitions(size)`` streams it; ``total_rows`` when the format knows it."""
 
@@ -65,7 +93,9 @@ class Reader:
     total_rows: int | None = None
     total_bytes: int | None = None
 
-    def partitions(self, size: int) -> Iterator[Partition]:
+    def partitions(self, size: int, *, lazy: bool = False) -> Iterator[Partition]:
+        """The input in partitions of ``size`` rows.  ``lazy``: where the format allows (Parquet), each
+        partition names its rows (:class:`ParquetSlice`) and the worker reads them."""
         raise NotImplementedError
 
     def close(self) -> None:  # noqa: B027 - optional
@@ -79,7 +109,7 @@ class JsonLinesReader(Reader):
         self._stream = sys.stdin.buffer if path == "-" else _open(path, "rb")
         self.total_bytes = None if path == "-" else os.fstat(self._stream.fileno()).st_size
 
-    def partitions(self, size: int) -> Iterator[Partition]:
+    def partitions(self, size: int, *, lazy: bool = False) -> Iterator[Partition]:
         index, first, rows, nbytes = 0, 1, [], 0
         line_no = 0
         for line_no, line in enumerate(self._stream, start=1):
@@ -111,7 +141,7 @@ class CsvReader(Reader):
         self._reader = csv.reader(self._text)
         self.header = next(self._reader, [])
 
-    def partitions(self, size: int) -> Iterator[Partition]:
+    def partitions(self, size: int, *, lazy: bool = False) -> Iterator[Partition]:
         index, rows, row_no, first, seen = 0, [], 0, 1, 0
         for row_no, cells in enumerate(self._reader, start=1):
             rows.append((row_no, cells))
@@ -143,17 +173,46 @@ class ParquetReader(Reader):
             raise CaseValidationError([Problem("", f"cannot read {path} as Parquet: {exc}")]) from None
         self.total_rows = self._file.metadata.num_rows
         self.total_bytes = os.path.getsize(path)
+        self.path = os.path.abspath(path)
 
-    def partitions(self, size: int) -> Iterator[Partition]:
+    def partitions(self, size: int, *, lazy: bool = False) -> Iterator[Partition]:
         first = 1
         per_row = (self.total_bytes or 0) / max(self.total_rows or 1, 1)
-        for index, batch in enumerate(self._file.iter_batches(batch_size=size)):
-            yield Partition(index=index, format=self.format, first_row=first, rows=batch.num_rows, payload=batch,
-                            nbytes=int(per_row * batch.num_rows))
-            first += batch.num_rows
+        if lazy:
+            total = self.total_rows or 0
+            for index, start in enumerate(range(0, total, size)):
+                rows = min(size, total - start)
+                yield Partition(index=index, format=self.format, first_row=start + 1, rows=rows,
+                                payload=ParquetSlice(path=self.path, start=start, rows=rows), nbytes=int(per_row * rows))
+            return
+        index, pending, count = 0, [], 0
+        for batch in self._file.iter_batches(batch_size=size):  # re-cut to exactly ``size`` rows, as the lazy path
+            pending.append(batch)
+            count += batch.num_rows
+            while count >= size:
+                head, pending = _cut(pending, size)
+                count -= size
+                yield Partition(index=index, format=self.format, first_row=first, rows=size, payload=head,
+                                nbytes=int(per_row * size))
+                index, first = index + 1, first + size
+        if count:
+            head, _ = _cut(pending, count)
+            yield Partition(index=index, format=self.format, first_row=first, rows=count, payload=head, nbytes=int(per_row * count))
 
     def close(self) -> None:
         self._file.close()
+
+
+def _cut(batches: list[Any], n: int) -> tuple[Any, list[Any]]:
+    """The first ``n`` rows of ``batches`` as one record batch, and the batches left."""
+    import pyarrow as pa
+
+    if len(batches) == 1 and batches[0].num_rows == n:
+        return batches[0], []
+    table = pa.Table.from_batches(batches)
+    head = table.slice(0, n).combine_chunks().to_batches()
+    rest = table.slice(n).to_batches()
+    return (head[0] if head else batches[0].slice(0, 0)), [b for b in rest if b.num_rows]
 
 
 def open_reader(path: str, fmt: str | None = None) -> Reader:
@@ -219,20 +278,24 @@ def decode(partition: Partition, layout: Layout) -> Iterator[tuple[int, Any, lis
                 continue
             yield (row, *_read(read, cells))
     else:
-        batch = partition.payload
-        full = batch.num_rows
-        used = [i for i, column in enumerate(batch.columns) if column.null_count < full]  # an all-null column says nothing
-        read = layout.reader(tuple(batch.schema.names[i] for i in used))
-        try:
-            records = zip(*(batch.column(i).to_pylist() for i in used), strict=True) if used else iter([()] * full)
-        except Exception:  # noqa: BLE001 - a value pyarrow cannot give to Python: decode row by row
-            records = _records_one_by_one(batch, used)
-        for offset, record in enumerate(records):
-            row = partition.first_row + offset
-            if isinstance(record, Problem):
-                yield row, None, [record]
-            else:
-                yield (row, *_read(read, record))
+        batch = partition.payload.read() if isinstance(partition.payload, ParquetSlice) else partition.payload
+        yield from decode_batch(batch, layout, range(partition.first_row, partition.first_row + batch.num_rows))
+
+
+def decode_batch(batch: Any, layout: Layout, rows: Sequence[int]) -> Iterator[tuple[int, Any, list[Problem]]]:
+    """Each row of an Arrow record batch as ``(row, data, problems)``, numbered by ``rows``."""
+    full = batch.num_rows
+    used = [i for i, column in enumerate(batch.columns) if column.null_count < full]  # an all-null column says nothing
+    read = layout.reader(tuple(batch.schema.names[i] for i in used))
+    try:
+        records = zip(*(batch.column(i).to_pylist() for i in used), strict=True) if used else iter([()] * full)
+    except Exception:  # noqa: BLE001 - a value pyarrow cannot give to Python: decode row by row
+        records = _records_one_by_one(batch, used)
+    for row, record in zip(rows, records):
+        if isinstance(record, Problem):
+            yield row, None, [record]
+        else:
+            yield (row, *_read(read, record))
 
 
 def _read(read: Any, values: Any) -> tuple[Any, list[Problem]]:

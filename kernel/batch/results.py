@@ -154,6 +154,8 @@ class Stats:
         self.no_policy = 0
         self.written = 0  # result rows kept
         self.policies: dict[str, dict[str, Any]] = {}
+        self.columnar_rows = 0  # rows decided by the columnar path (Parquet; the rest per case)
+        self.columnar_discarded: dict[str, str] = {}  # policy id → why a batch's columnar verdict was not used
 
     def count(self, row: Mapping[str, Any]) -> None:
         pid = row["policy_id"]
@@ -181,6 +183,9 @@ class Stats:
         self.invalid += other.invalid
         self.no_policy += other.no_policy
         self.written += other.written
+        self.columnar_rows += other.columnar_rows
+        for pid, why in other.columnar_discarded.items():
+            self.columnar_discarded.setdefault(pid, why)
         for pid, theirs in other.policies.items():
             mine = self.policies.setdefault(pid, {"versions": set(), "counts": {}, "amounts": {}})
             mine["versions"] |= theirs["versions"]
@@ -192,6 +197,13 @@ class Stats:
                 slot[1] += n
 
     def to_json(self) -> dict[str, Any]:
+        out = self._counts_json()
+        if self.columnar_rows or self.columnar_discarded:  # only when the columnar path ran
+            out["columnar"] = {"rows": self.columnar_rows, "per_case": self.cases + self.invalid - self.columnar_rows,
+                               "discarded": dict(sorted(self.columnar_discarded.items()))}
+        return out
+
+    def _counts_json(self) -> dict[str, Any]:
         return {
             "rows": self.rows, "cases": self.cases, "invalid": self.invalid, "no_policy": self.no_policy,
             "written": self.written,
@@ -206,6 +218,9 @@ class Stats:
         out = cls()
         for key in ("rows", "cases", "invalid", "no_policy", "written"):
             setattr(out, key, data[key])
+        columnar = data.get("columnar") or {}
+        out.columnar_rows = columnar.get("rows", 0)
+        out.columnar_discarded = dict(columnar.get("discarded", {}))
         out.policies = {pid: {"versions": set(e["versions"]), "counts": dict(e["counts"]),
                               "amounts": {n: [Decimal(a["total"]), a["cases"]] for n, a in e["amounts"].items()}}
                         for pid, e in data["policies"].items()}

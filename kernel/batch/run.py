@@ -38,6 +38,9 @@ from .worker import Outcome, ScreenTask, worker_kernel
 from .writers import merge_parts, out_format_of, part_path
 
 MANIFEST = "manifest.json"
+#: rows per partition by input format: a Parquet batch decided in columns amortises its per-batch
+#: work over more rows (1,000,000 car rows: 6.6 s at 5,000 per batch, 5.5 s at 50,000)
+PARTITION_ROWS = {"jsonl": 5000, "csv": 5000, "parquet": 50_000}
 
 
 @attrs.frozen(kw_only=True)
@@ -53,9 +56,10 @@ class ScreenJob:
     known_at: _dt.date | None = None
     block: tuple[str, ...] = ()
     keep: Keep = Keep()
-    partition_size: int = 5000
+    partition_size: int | None = None  # None: PARTITION_ROWS of the input format
     resume: bool = False
     progress: bool | None = None  # None: when stderr is a terminal
+    columnar: bool = True  # Parquet through the columnar path where policies have columnar rules (same rows)
 
     @property
     def parts_dir(self) -> Path | None:
@@ -92,11 +96,11 @@ class Interrupted:
             signal.signal(sig, old)
 
 
-def _manifest(job: ScreenJob, plugin_set: str, out_format: str) -> dict[str, Any]:
+def _manifest(job: ScreenJob, plugin_set: str, out_format: str, size: int) -> dict[str, Any]:
     src = Path(job.input).resolve()
     st = src.stat()
     return {"format": SCREEN_FORMAT, "input": str(src), "input_size": st.st_size, "input_mtime_ns": st.st_mtime_ns,
-            "input_format": job.in_format, "partition_size": job.partition_size, "as_of": job.as_of.isoformat(),
+            "input_format": job.in_format, "partition_size": size, "as_of": job.as_of.isoformat(),
             "known_at": None if job.known_at is None else job.known_at.isoformat(), "plugin_set": plugin_set,
             "block": sorted(job.block), "keep": job.keep.describe(), "out_format": out_format}
 
@@ -148,17 +152,19 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
     if job.out is None and out_format != "jsonl":
         raise CaseValidationError([Problem("", "only JSON Lines can be written to stdout: give --out FILE.parquet")])
     reader = open_reader(job.input, job.in_format)
+    size = job.partition_size or PARTITION_ROWS.get(reader.format, 5000)
     total = Stats()
     done: dict[int, Stats] = {}
     if job.parts_dir is not None:
         if job.input != "-":
-            done = _prepare_parts(job, _manifest(job, plugin_set, out_format))
+            done = _prepare_parts(job, _manifest(job, plugin_set, out_format, size))
         elif job.resume:
             raise CaseValidationError([Problem("", "a run reading stdin cannot resume")])
         else:
             done = _fresh_parts(job)
     workers = engine.check(plugin_set, job.block)
     task = ScreenTask(as_of=job.as_of, known_at=job.known_at, block=tuple(job.block), keep=job.keep, out_format=out_format,
+                      columnar=job.columnar,
                       parts_dir=None if job.parts_dir is None else str(job.parts_dir))
     progress = Progress(job.progress, reader.total_rows, reader.total_bytes, f"screen {Path(job.input).name}")
     partitions_seen = 0
@@ -168,7 +174,7 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
 
     def todo() -> Iterator[Partition]:
         nonlocal partitions_seen
-        for partition in reader.partitions(job.partition_size):
+        for partition in reader.partitions(size, lazy=engine.remote):
             partitions_seen += 1
             if partition.index in done:
                 total.add(done[partition.index])

@@ -14,6 +14,7 @@ import datetime as _dt
 import os
 import time
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -21,9 +22,9 @@ import attrs
 from zhengce.contracts import CaseValidationError, Problem
 
 from .layout import Layout
-from .readers import Partition, decode
+from .readers import ParquetSlice, Partition, decode, decode_batch
 from .results import Keep, Stats, invalid_row, result_row, unrouted_row
-from .writers import jsonl_bytes, part_path, write_part
+from .writers import arrow_table, jsonl_bytes, part_path, rows_of_table, write_part, write_table
 
 _KERNELS: dict[tuple[str, ...], tuple[Any, Layout]] = {}
 
@@ -60,6 +61,7 @@ class ScreenTask:
     keep: Keep = Keep()
     out_format: str = "jsonl"
     parts_dir: str | None = None  # write part files here; None: return the rows as JSON Lines bytes
+    columnar: bool = True  # Parquet batches through the columnar path (``--per-case``: off)
 
 
 @attrs.frozen(kw_only=True)
@@ -81,14 +83,38 @@ def screen_partition(task: ScreenTask, partition: Partition) -> Outcome:
     kernel, layout = worker_kernel(task.block)
     stats = Stats()
     stats.rows = partition.rows
-    kept: list[dict[str, Any]] = []
-    keep = None if task.keep.everything else task.keep
-    as_of, known_at = task.as_of, task.known_at
-    for row, data, problems in decode(partition, layout):
-        for out in screen_row(kernel, row, data, problems, as_of, known_at, stats):
-            stats.count(out)
-            if keep is None or keep.accepts(out):
-                kept.append(out)
+    table = None
+    if isinstance(partition.payload, ParquetSlice):  # read here, by the worker
+        try:
+            partition = attrs.evolve(partition, payload=partition.payload.read())
+        except Exception as exc:  # noqa: BLE001 - a partition that cannot be read: each of its rows says so
+            return _unreadable(task, partition, stats, exc, kernel, start)
+    if task.columnar and partition.format == "parquet":
+        kept, table = _screen_columnar(kernel, layout, task, partition, stats)
+    else:
+        kept = _screen_rows(kernel, task, decode(partition, layout), stats)
+    data_out = None
+    if table is not None:
+        stats.written = table.num_rows
+        if task.parts_dir is not None:
+            write_table(table, part_path(Path(task.parts_dir), partition.index, task.out_format), task.out_format)
+        else:
+            data_out = jsonl_bytes(rows_of_table(table))
+    else:
+        stats.written = len(kept)
+        if task.parts_dir is not None:
+            write_part(kept, part_path(Path(task.parts_dir), partition.index, task.out_format), task.out_format)
+        else:
+            data_out = jsonl_bytes(kept)
+    return Outcome(index=partition.index, stats=stats, plugin_set=kernel.plugin_set, worker=f"{os.uname().nodename}:{os.getpid()}",
+                   seconds=time.perf_counter() - start, data=data_out, rows=partition.rows, nbytes=partition.nbytes)
+
+
+def _unreadable(task: ScreenTask, partition: Partition, stats: Stats, exc: Exception, kernel: Any, start: float) -> Outcome:
+    problem = Problem("", f"cannot read the row: {type(exc).__name__}: {exc}")
+    rows = [invalid_row(partition.first_row + i, None, [problem]) for i in range(partition.rows)]
+    stats.invalid += len(rows)
+    kept = [r for r in rows if task.keep.everything or task.keep.accepts(r)]
     stats.written = len(kept)
     data_out = None
     if task.parts_dir is not None:
@@ -97,6 +123,53 @@ def screen_partition(task: ScreenTask, partition: Partition) -> Outcome:
         data_out = jsonl_bytes(kept)
     return Outcome(index=partition.index, stats=stats, plugin_set=kernel.plugin_set, worker=f"{os.uname().nodename}:{os.getpid()}",
                    seconds=time.perf_counter() - start, data=data_out, rows=partition.rows, nbytes=partition.nbytes)
+
+
+def _screen_rows(kernel: Any, task: ScreenTask, decoded: Iterable[tuple[int, Any, list[Problem]]], stats: Stats) -> list[dict[str, Any]]:
+    """The per-case path: every decoded row loaded, evaluated, counted and filtered."""
+    kept: list[dict[str, Any]] = []
+    keep = None if task.keep.everything else task.keep
+    as_of, known_at = task.as_of, task.known_at
+    for row, data, problems in decoded:
+        for out in screen_row(kernel, row, data, problems, as_of, known_at, stats):
+            stats.count(out)
+            if keep is None or keep.accepts(out):
+                kept.append(out)
+    return kept
+
+
+def _screen_columnar(kernel: Any, layout: Layout, task: ScreenTask, partition: Partition, stats: Stats) -> tuple[list, Any]:
+    """A Parquet batch through the columnar path (``columnar.py``), the rows it leaves per case.
+
+    Returns the result table (input order); should the columnar path itself fail, the batch goes per
+    case and the rows come back as a list instead."""
+    import pyarrow as pa
+
+    from .columnar import screener_of
+
+    batch, first = partition.payload, partition.first_row
+
+    def audit(offset: int) -> list[dict[str, Any]]:
+        one = batch.slice(offset, 1)
+        return [r for row, data, problems in decode_batch(one, layout, [first + offset])
+                for r in screen_row(kernel, row, data, problems, task.as_of, task.known_at, Stats())]
+
+    mine = Stats()
+    try:
+        result = screener_of(kernel, layout).screen(batch, first, task.as_of, task.known_at, task.keep, mine, audit)
+    except Exception:  # noqa: BLE001 - the columnar path is an optimisation: the per-case path decides
+        return _screen_rows(kernel, task, decode(partition, layout), stats), None
+    stats.add(mine)
+    stats.columnar_rows += result.decided
+    for pid, why in result.discarded.items():
+        stats.columnar_discarded.setdefault(pid, why)
+    rest = result.per_case
+    kept = _screen_rows(kernel, task, decode_batch(batch.take(pa.array(rest, pa.int64())), layout, (first + rest).tolist()),
+                        stats) if len(rest) else []
+    table = pa.concat_tables([result.table, arrow_table(kept)]) if kept else result.table
+    if kept:
+        table = table.sort_by([("row", "ascending"), ("policy_id", "ascending")])
+    return kept, table
 
 
 def screen_row(kernel: Any, row: int, data: Any, problems: list[Problem], as_of: _dt.date,

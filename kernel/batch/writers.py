@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import IO, Any
 
 OUT_FORMATS = ("jsonl", "parquet")
+#: a part file lives until the merge, which writes the results file compressed (zstd): parts are
+#: written uncompressed (a 50,000-row part: 9 ms against 24 ms)
+PART_COMPRESSION = "none"
 _SUFFIX = {"jsonl": ".jsonl", "parquet": ".parquet"}
 
 
@@ -71,10 +74,32 @@ def write_part(rows: list[Mapping[str, Any]], path: Path, fmt: str) -> None:
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
-        pq.write_table(arrow_table(rows), tmp, compression="zstd")
+        pq.write_table(arrow_table(rows), tmp, compression=PART_COMPRESSION)
     else:
         tmp.write_bytes(jsonl_bytes(rows))
     os.replace(tmp, path)
+
+
+def write_table(table: Any, path: Path, fmt: str) -> None:
+    """Write one partition's result table (:func:`arrow_schema`) to ``path`` atomically."""
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+        pq.write_table(table, tmp, compression=PART_COMPRESSION)
+        os.replace(tmp, path)
+    else:
+        write_part(rows_of_table(table), path, fmt)
+
+
+def rows_of_table(table: Any) -> list[dict[str, Any]]:
+    """A result table back as result rows (``amounts`` and ``ranges`` objects again)."""
+    rows = table.to_pylist()
+    for r in rows:
+        for key in ("amounts", "ranges"):
+            if r[key] is not None:
+                r[key] = json.loads(r[key])
+    return rows
 
 
 def part_path(parts_dir: Path, index: int, fmt: str) -> Path:
@@ -110,11 +135,6 @@ def read_results(path: str) -> list[dict[str, Any]]:
     if out_format_of(path) == "parquet":
         import pyarrow.parquet as pq
 
-        rows = pq.read_table(path).to_pylist()
-        for r in rows:
-            for key in ("amounts", "ranges"):
-                if r[key] is not None:
-                    r[key] = json.loads(r[key])
-        return rows
+        return rows_of_table(pq.read_table(path))
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]

@@ -150,3 +150,22 @@ def test_flatten_then_unflatten_gives_the_case_back(layout, seed):
     case = next(car_cases(1, seed=seed))
     data, problems = layout.unflatten(flatten(case, layout))
     assert problems == [] and data == case
+
+
+@pytest.mark.parametrize("size", [5, 7, 16, 50, 64])
+def test_parquet_partitions_are_the_same_read_by_the_driver_or_by_a_worker(tmp_path, size):
+    """A worker reading its own rows (``ParquetSlice``) gets exactly the partition the driver would ship,
+    whatever the file's row groups: partitions are cut at ``size`` rows either way (resume relies on it)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from zhengce.kernel.batch.readers import ParquetSlice, open_reader
+
+    path = tmp_path / "r.parquet"
+    pq.write_table(pa.table({"case_id": [f"c{i}" for i in range(50)], "n": list(range(50))}), path, row_group_size=7)
+    eager = list(open_reader(str(path)).partitions(size))
+    lazy = list(open_reader(str(path)).partitions(size, lazy=True))
+    assert [(p.index, p.first_row, p.rows) for p in eager] == [(p.index, p.first_row, p.rows) for p in lazy]
+    assert all(isinstance(p.payload, ParquetSlice) for p in lazy)
+    assert [p.payload.to_pylist() for p in eager] == [p.payload.read().to_pylist() for p in lazy]
+    assert [r["n"] for p in eager for r in p.payload.to_pylist()] == list(range(50))

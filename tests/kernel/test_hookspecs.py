@@ -9,7 +9,7 @@ HOOKS = [name for name, fn in inspect.getmembers(hookspecs, inspect.isfunction) 
 
 
 def test_the_hooks_are_the_documented_set():
-    assert sorted(HOOKS) == ["applies_to", "declare_plugin", "declare_policies", "declare_sections", "evaluate", "explain"]
+    assert sorted(HOOKS) == ["applies_to", "declare_plugin", "declare_policies", "declare_sections", "evaluate", "explain", "screen_columns"]
 
 
 def test_every_hook_has_summary_params_return_and_when_called():
@@ -26,6 +26,7 @@ def test_every_hook_has_summary_params_return_and_when_called():
 
 def test_every_hook_is_used_by_a_test():
     tests = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
+    tests += (Path(__file__).parents[1] / "batch" / "test_columnar.py").read_text(encoding="utf-8")
     tests += (Path(__file__).parent / "conftest.py").read_text(encoding="utf-8")
     for name in HOOKS:
         assert f"def {name}(" in tests, f"no test implements hook {name}"

@@ -9,7 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PUBLIC = {
     "zhengce.kernel", "zhengce.kernel.rules", "zhengce.kernel.render", "zhengce.kernel.reference",
-    "zhengce.kernel.testing", "zhengce.kernel.citations", "zhengce.kernel.workdays",
+    "zhengce.kernel.testing", "zhengce.kernel.citations", "zhengce.kernel.workdays", "zhengce.kernel.vector",
+    "zhengce.kernel.batch",
     "zhengce.contracts", "zhengce.contracts.common", "zhengce.contracts.domains", "zhengce.contracts.migrations",
 }
 CORE_CONTRACTS = {"__init__.py", "base.py", "case.py", "common.py", "domains.py", "fast.py", "limits.py", "migrations.py", "results.py", "schema.py"}

@@ -217,7 +217,7 @@ def evaluate(case: Case, params: ParameterSet, ctx: EvaluationContext) -> Evalua
                   facts={"scrappage_application.subsidy_already_paid": app.subsidy_already_paid})
         top_rule = p("top_up.owed_on_paid")
         if top_rule is not None and top_rule.value:
-            calc.amount("top_up_due", max(Decimal(0), subsidy - paid), T(zh="应补齐差额", en="Top-up due (补齐差额)"),
+            calc.amount("top_up_due", money(max(Decimal(0), subsidy - paid)), T(zh="应补齐差额", en="Top-up due (补齐差额)"),
                         formula=f"max(0, {subsidy} − {paid})", cite=top_rule)
 
     _correction_and_fraud(app, p, calc)
@@ -269,7 +269,7 @@ def _funding_split(case: Case, subsidy: Decimal, p: Lookup, calc: Calculation, m
         calc.info("region", T("无法确定受理地所属地区，央地分担无法计算", "Cannot place the accepting province in a zone; no central/local split"),
                   facts=facts, note=source)
         return
-    if f"split.{zone}" not in p.params.parameters:  # the parameters name the zones with a ratio
+    if zone not in ZONE_LABELS or f"split.{zone}" not in p.params.parameters:  # a zone the parameters split
         calc.need("scrappage_application.region")
         calc.info("region", T("地区 {!r} 不是东部、中部或西部", "Zone {!r} is not east, middle or west", zone), facts=facts)
         return
@@ -282,6 +282,14 @@ def _funding_split(case: Case, subsidy: Decimal, p: Lookup, calc: Calculation, m
                 formula=f"{subsidy} × {ratio.first}/({ratio.first}+{ratio.second})", cite=ratio_rule, payer="central")
     calc.amount("local_share", subsidy - central, T("地方财政承担", "Local share"),
                 formula=f"{subsidy} − {central}", cite=ratio_rule, payer="local")
+
+
+def screen_columns(columns, params: ParameterSet, ctx: EvaluationContext):
+    """The vectorised twin of :func:`applies_to` and :func:`evaluate`, for tabular registries
+    (``car_scrappage_columns.py``; numpy is imported only when a registry is screened)."""
+    from .car_scrappage_columns import screen
+
+    return screen(columns, params, ctx)
 
 
 AMOUNT_NAMES = {"subsidy": ("补贴", "subsidy"), "top_up_due": ("应补齐差额", "top-up due"),
