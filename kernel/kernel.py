@@ -626,6 +626,9 @@ class Kernel:
     def routes(self, sections: Iterable[str]) -> list[RegisteredPolicy]:
         """The policies a case carrying these sections reaches, in id order (what :meth:`route` gives
         for such a case; the columnar screening path routes whole patterns of sections at once)."""
+        sections = tuple(sections)
+        if self._view is not None and any(s not in self._sections for s in sections):
+            self._complete()
         return self._route(sections)
 
     def _route(self, sections: Iterable[str]) -> list[RegisteredPolicy]:
