@@ -613,7 +613,7 @@ class Kernel:
         return self._loader
 
     def policy(self, policy_id: str) -> RegisteredPolicy:
-        if policy_id not in self._policies:
+        if self._view is not None and policy_id not in self._policies and policy_id in self._view["policies"]:
             self._complete()
         return self._policies[policy_id]
 
@@ -808,8 +808,8 @@ class Kernel:
         """Explain one result in ``lang``: the plugin's own explanation, else the kernel's default."""
         if lang not in ("zh", "en"):
             raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
-        if self._view is not None and result.policy_id not in self._policies:
-            self._complete()
+        if self._view is not None and result.policy_id not in self._policies and result.policy_id in self._view["policies"]:
+            self._complete()  # a policy this partial load did not import
         reg = self._policies.get(result.policy_id)
         if reg is not None and result.status is not Status.ERROR:
             try:

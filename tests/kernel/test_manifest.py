@@ -300,3 +300,13 @@ def test_evaluate_imports_only_the_plugins_the_case_needs(cache):
     assert "zhengce_energy" in first  # no manifest yet: every plugin
     assert second == "['zhengce_tradein'] []"
     assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]  # the same record
+
+
+def test_a_partial_kernel_explains_another_plugins_result_as_the_full_one(cache):
+    full = Kernel()
+    other = _case(next(p for p in CASES if p.name.startswith("energy_")))
+    record = full.evaluate(other, as_of=DAY)
+    kernel = Kernel(sections=_case(CAR))
+    assert kernel._view is not None
+    assert [dump(kernel.explain(r, "en")) for r in record.results] == [dump(full.explain(r, "en")) for r in record.results]
+    assert kernel.policy(record.results[0].policy_id).spec == full.policy(record.results[0].policy_id).spec
