@@ -275,15 +275,15 @@ class Screener:
         ctx = EvaluationContext(as_of=as_of, known_at=known_at or as_of, trace=False)
         valid, carried = self._validate(batch)
         order = [s for s in self.sections if carried[s].any()]
-        pattern = np.zeros(n, np.int64)
-        for bit, s in enumerate(order):
-            pattern |= carried[s].astype(np.int64) << bit
+        matrix = np.vstack([carried[s] for s in order]).T if order else np.zeros((n, 1), bool)
+        patterns, pattern = np.unique(matrix, axis=0, return_inverse=True)  # the sets of sections rows carry
+        pattern = pattern.reshape(-1)
         per_case = ~valid
         unrouted = np.zeros(n, bool)
         reaching: dict[str, tuple[Any, np.ndarray]] = {}
         for code in np.unique(pattern[valid]):
             at = valid & (pattern == code)
-            regs = self.routes(tuple(s for bit, s in enumerate(order) if code >> bit & 1))
+            regs = self.routes(tuple(s for s, given in zip(order, patterns[code]) if given))
             if regs is None:
                 per_case |= at
             elif not regs:
@@ -457,17 +457,15 @@ def _case_ids(batch: Any) -> Any:
 
 
 def _units_texts(units: np.ndarray, scale: int) -> Any:
-    """:func:`_units_text` over a vector, in Arrow."""
+    """:func:`_units_text` over a vector, in Arrow (an exact decimal cast: ``20000.00``, ``-5.50``)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    magnitude = np.abs(units)
-    whole = pc.cast(pa.array(magnitude // 10**scale), pa.string())
-    sign = pc.if_else(pa.array(units < 0), "-", "")
+    whole = pa.array(units, pa.int64())
     if not scale:
-        return pc.binary_join_element_wise(sign, whole, "")
-    frac = pc.utf8_lpad(pc.cast(pa.array(magnitude % 10**scale), pa.string()), width=scale, padding="0")
-    return pc.binary_join_element_wise(sign, whole, ".", frac, "")
+        return pc.cast(whole, pa.string())
+    quantum = pa.scalar(Decimal(1).scaleb(-scale), pa.decimal128(scale + 1, scale))
+    return pc.cast(pc.multiply(pc.cast(whole, pa.decimal128(19, 0)), quantum), pa.string())
 
 
 def _policy_table(rows: _PolicyRows, take: np.ndarray, case_ids: Any, first_row: int, keep: Keep,
@@ -513,8 +511,8 @@ def _policy_table(rows: _PolicyRows, take: np.ndarray, case_ids: Any, first_row:
                 if where[j] and path not in found:
                     found.append(path)
             missing[k] = found or None
-    return _table(first_row + idx, case_ids.take(pa.array(idx, pa.int64())), spec.id, ref.version,
-                  np.asarray(STATUS_NAMES, object)[status[kept]].tolist(), amounts, missing)
+    names = pa.DictionaryArray.from_arrays(pa.array(status[kept].astype(np.int8)), pa.array(STATUS_NAMES)).cast(pa.string())
+    return _table(first_row + idx, case_ids.take(pa.array(idx, pa.int64())), spec.id, ref.version, names, amounts, missing)
 
 
 def _kept(rows: _PolicyRows, take: np.ndarray, status: np.ndarray, keep: Keep) -> np.ndarray:

@@ -35,7 +35,7 @@ from .progress import Progress
 from .readers import Partition, open_reader
 from .results import SCREEN_FORMAT, SUMMARY_FORMAT, Keep, Stats
 from .worker import Outcome, ScreenTask, worker_kernel
-from .writers import merge_parts, out_format_of, part_path
+from .writers import PartMerger, out_format_of, part_path
 
 MANIFEST = "manifest.json"
 #: rows per partition by input format: a Parquet batch decided in columns amortises its per-batch
@@ -171,12 +171,15 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
     waiting: dict[int, Outcome] = {}  # stdout: outcomes ahead of the next one to print
     next_out = 0
     sink = stdout if stdout is not None else sys.stdout.buffer
+    merger = PartMerger(job.parts_dir, job.out, out_format) if job.out is not None and job.parts_dir is not None else None
 
     def todo() -> Iterator[Partition]:
         nonlocal partitions_seen
         for partition in reader.partitions(size, lazy=engine.remote):
             partitions_seen += 1
             if partition.index in done:
+                if merger is not None:
+                    merger.ready(partition.index)
                 total.add(done[partition.index])
                 progress.advance(partition.rows, partition.nbytes, already_done=True)
                 continue
@@ -192,6 +195,8 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
                 if job.parts_dir is not None:
                     _write_json(job.parts_dir / f"part-{outcome.index:06d}.json", outcome.stats.to_json())
                     done[outcome.index] = outcome.stats
+                    if merger is not None:
+                        merger.ready(outcome.index)  # merged while the other partitions are screened
                 else:
                     waiting[outcome.index] = outcome
                     while next_out in waiting:
@@ -199,14 +204,20 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
                         next_out += 1
                     sink.flush()
                 progress.advance(outcome.rows, outcome.nbytes)
+        except BaseException:
+            if merger is not None:
+                merger.abort()
+            raise
         finally:
             progress.close()
             reader.close()
         stopped = interrupted.signal
     complete = stopped is None
-    if complete and job.out is not None and job.parts_dir is not None:
-        merge_parts([part_path(job.parts_dir, i, out_format) for i in range(partitions_seen)], job.out, out_format)
+    if merger is not None and complete:
+        merger.finish(partitions_seen)
         shutil.rmtree(job.parts_dir)
+    elif merger is not None:
+        merger.abort()
     summary = {
         "format": SUMMARY_FORMAT, "complete": complete, "interrupted_by": None if complete else stopped.name,
         "input": job.input, "output": job.out, "output_format": out_format,

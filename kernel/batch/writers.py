@@ -106,6 +106,60 @@ def part_path(parts_dir: Path, index: int, fmt: str) -> Path:
     return parts_dir / f"part-{index:06d}{_SUFFIX[fmt]}"
 
 
+class PartMerger:
+    """Appends part files to the results file in input order as they complete, so the driver merges
+    while the workers screen; :meth:`finish` appends the rest and renames the file into place,
+    :meth:`abort` leaves nothing (the parts stay, for ``--resume``)."""
+
+    def __init__(self, parts_dir: Path, out: str, fmt: str) -> None:
+        self.parts_dir, self.out, self.fmt = parts_dir, out, fmt
+        self.tmp = f"{out}.tmp{os.getpid()}"
+        self._ready: set[int] = set()
+        self._next = 0
+        self._sink: Any = None
+
+    def _append(self, index: int) -> None:
+        part = part_path(self.parts_dir, index, self.fmt)
+        if self.fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            if self._sink is None:
+                self._sink = pq.ParquetWriter(self.tmp, arrow_schema(), compression="zstd")
+            self._sink.write_table(pq.read_table(part, schema=arrow_schema()))
+        else:
+            if self._sink is None:
+                self._sink = open(self.tmp, "wb")  # noqa: SIM115 - closed by finish/abort
+            with open(part, "rb") as src:
+                shutil.copyfileobj(src, self._sink)
+
+    def ready(self, index: int) -> None:
+        """Partition ``index`` is whole: append it and every consecutive one after it that is ready."""
+        self._ready.add(index)
+        while self._next in self._ready:
+            self._ready.discard(self._next)
+            self._append(self._next)
+            self._next += 1
+
+    def finish(self, count: int) -> None:
+        for index in range(self._next, count):
+            self._append(index)
+        self._next = count
+        if self._sink is None and self.fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            self._sink = pq.ParquetWriter(self.tmp, arrow_schema(), compression="zstd")
+        elif self._sink is None:
+            self._sink = open(self.tmp, "wb")  # noqa: SIM115
+        self._sink.close()
+        os.replace(self.tmp, self.out)
+
+    def abort(self) -> None:
+        if self._sink is not None:
+            self._sink.close()
+        if os.path.exists(self.tmp):
+            os.remove(self.tmp)
+
+
 def merge_parts(parts: list[Path], out: str | IO[bytes], fmt: str) -> None:
     """Concatenate part files, in order, into ``out`` (a path, or a binary stream for JSON Lines)."""
     if fmt == "parquet":
