@@ -294,8 +294,10 @@ def test_evaluate_imports_only_the_plugins_the_case_needs(cache):
               "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith('zhengce_')}), "
               "[m for m in ('importlib.metadata', 'yaml', 'rich', 'zhengce.kernel.batch', 'zhengce.kernel.service') if m in sys.modules])")
     env = {**os.environ, "ZHENGCE_CACHE": str(cache)}
-    runs = [subprocess.run([sys.executable, "-c", script, str(CAR)], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
-            for _ in range(2)]
+    quiet = cache.parent / "cwd"  # the current folder is on the path (python -c): one nothing writes into
+    quiet.mkdir()
+    runs = [subprocess.run([sys.executable, "-c", script, str(CAR)], capture_output=True, text=True, env=env,
+                           cwd=quiet, check=True) for _ in range(2)]
     first, second = (r.stdout.strip().splitlines()[-1] for r in runs)
     assert "zhengce_energy" in first  # no manifest yet: every plugin
     assert second == "['zhengce_tradein'] []"
