@@ -52,7 +52,29 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def _parser() -> argparse.ArgumentParser:
+#: The commands ``_parser`` defines itself; the others come from modules with heavier imports
+#: (batch, ask, interview, service), in this order after them.
+CORE_COMMANDS = ("evaluate", "policies", "plugins", "schema", "whatif", "replay")
+OTHER_COMMANDS = ("screen", "generate", "ask", "interview", "serve")
+
+
+def _command(argv: list[str]) -> str | None:
+    """The command ``argv`` names, when only ``--block`` options precede it (else None: let argparse say)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--block":
+            i += 2
+        elif arg.startswith("--block="):
+            i += 1
+        else:
+            return None if arg.startswith("-") else arg
+    return None
+
+
+def _parser(full: bool = True) -> argparse.ArgumentParser:
+    """The command line.  ``full=False`` (a core command is being run) leaves the other commands'
+    modules unimported: they are stubs, listed in the same order, that are never parsed."""
     parser = argparse.ArgumentParser(prog="zhengce", description="Rules-as-code for 2024 Chinese enterprise-support policy.")
     parser.add_argument("--block", action="append", default=[], metavar="PLUGIN", help="do not load this installed plugin")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -94,6 +116,10 @@ def _parser() -> argparse.ArgumentParser:
     for p in (ev, sch, rp, *(sub.choices[n] for n in ("policies", "plugins"))):
         p.add_argument("--allow-load-problems", action="store_true",
                        help="exit 0 even when a plugin, policy or section failed to load (they are still reported)")
+    if not full:
+        for name in OTHER_COMMANDS:
+            sub.add_parser(name)
+        return parser
     from . import ask, interview
     from .batch import cli as batch_cli  # screen and generate live in zhengce.kernel.batch
 
@@ -118,14 +144,25 @@ def _seconds(text: str) -> float | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(full=_command(argv) not in CORE_COMMANDS).parse_args(argv)
     if args.command == "serve":  # each worker builds its own kernel
         from .service.cli import run as serve
         return serve(args)
     try:
         timeout = getattr(args, "timeout", None)
         timeout = "default" if timeout is None else (timeout or None)  # 0: no budget
-        kernel = Kernel(block=args.block, strict=getattr(args, "strict", False), policy_timeout=timeout)
+        options = dict(block=args.block, strict=getattr(args, "strict", False), policy_timeout=timeout)
+        if args.command == "evaluate":  # the case first: the kernel imports only the plugins it needs
+            try:
+                data, unread = _read_case(args.case), None
+            except Exception as exc:  # noqa: BLE001 - raised once the kernel is built, as before
+                data, unread = None, exc
+            kernel = Kernel(**options, sections=list(data) if isinstance(data, dict) else None)
+            if unread is not None:
+                raise unread
+            return _evaluate(kernel, args, data)
+        kernel = Kernel(**options)
         if args.command in ("screen", "generate"):
             from .batch import cli as batch_cli
 
@@ -148,11 +185,9 @@ def main(argv: list[str] | None = None) -> int:
             from . import ask
 
             return ask.run(kernel, args)
-        if args.command == "interview":
-            from . import interview
+        from . import interview  # the one command left
 
-            return interview.run(kernel, args)
-        return _evaluate(kernel, args)
+        return interview.run(kernel, args)
     except CaseValidationError as exc:
         _error(args, 2, exc.to_json(), str(exc))
         return 2
@@ -207,8 +242,8 @@ def _read_case(path: str) -> Any:
     return parse_json(data)
 
 
-def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
-    record = kernel.evaluate(_read_case(args.case), as_of=args.as_of, known_at=args.known_at)
+def _evaluate(kernel: Kernel, args: argparse.Namespace, data: Any) -> int:
+    record = kernel.evaluate(data, as_of=args.as_of, known_at=args.known_at)
     failed = any(r.status is Status.ERROR for r in record.results)
     status = 3 if failed or (kernel.problems and not args.allow_load_problems) else 0
     explanations = {r.policy_id: kernel.explain(r, args.lang) for r in record.results}
@@ -231,7 +266,7 @@ def _evaluate(kernel: Kernel, args: argparse.Namespace) -> int:
     console.print(head, style="bold")
     from .listing import assessment_notice
     from .render import localise, value_text
-    specs = [reg.spec for reg in kernel.policies if reg.spec.id in explanations]
+    specs = [kernel.policy(pid).spec for pid in sorted(explanations)]  # (kernel.policies: every plugin)
     for i, note in enumerate(assessment_notice(record.as_of, args.as_of is not None, specs, args.lang)):
         console.print(escape(note), style="bold yellow" if i else "bold reverse")
     if not record.results:

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import importlib.metadata as md
+import importlib
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -52,7 +54,7 @@ from zhengce.contracts.fast import fast_case_hook
 from zhengce.contracts.migrations import MIGRATION_WANTED
 from zhengce.contracts.case import shared_sections as _shared_sections
 
-from . import guard, hookspecs
+from . import guard, hookspecs, manifest
 from .gates import dependency_gate, place_gate, time_gate, window_of
 from .policy import EvaluationContext, FactSection, PluginInfo, PolicySpec
 from .construct import maker
@@ -64,10 +66,18 @@ ENTRY_POINT_GROUP = "zhengce"
 
 
 def kernel_version() -> str:
-    try:
-        return md.version("zhengce")
-    except md.PackageNotFoundError:  # running from a source tree
-        return "0+unknown"
+    """The installed version of zhengce (the manifest's record while the installation is unchanged:
+    importing ``importlib.metadata`` to ask costs a command a tenth of its start-up)."""
+    known, version = manifest.startup_version(ENTRY_POINT_GROUP, "zhengce")
+    if not known:
+        import importlib.metadata as md
+
+        try:
+            version = md.version("zhengce")
+        except md.PackageNotFoundError:  # running from a source tree
+            version = None
+    manifest.SEEN_VERSIONS["zhengce"] = version
+    return version or "0+unknown"
 
 
 def plugin_set_id(plugins: Iterable[PluginRef]) -> str:
@@ -77,6 +87,8 @@ def plugin_set_id(plugins: Iterable[PluginRef]) -> str:
 
 
 def _bad_specifiers(requires: Mapping[str, str]) -> list[tuple[str, str]]:
+    if not requires:  # the usual plugin requires nothing: packaging stays unimported
+        return []
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
     bad = []
@@ -277,6 +289,28 @@ def _normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+#: An entry point's value, as ``importlib.metadata`` reads it (``module:attr.attr [extras]``).
+_ENTRY_POINT = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+
+
+def _load_entry_point(value: str) -> Any:
+    """The object an entry point names, loaded as ``EntryPoint.load`` does (without importing
+    ``importlib.metadata``, which a partial load never needs)."""
+    match = _ENTRY_POINT.match(value)
+    if match is None:
+        raise ValueError(f"not an entry point: {value!r}")
+    obj = importlib.import_module(match.group("module"))
+    for attr in filter(None, (match.group("attr") or "").split(".")):
+        obj = getattr(obj, attr)
+    return obj
+
+
+def _declaration(slot: _Slot) -> tuple:
+    """What a registered plugin declared, as the manifest keeps it (and a partial load re-checks)."""
+    return ((slot.ref.name, slot.ref.distribution, slot.ref.version), tuple(sec.name for sec in slot.sections),
+            tuple((spec.id, spec.facts, spec.depends_on) for spec in slot.policies), tuple(sorted(slot.requires.items())))
+
+
 class Kernel:
     """The zhengce engine.
 
@@ -290,6 +324,12 @@ class Kernel:
     :param strict: raise instead of reporting a failing plugin or policy.
     :param policy_timeout: seconds one policy may run (``None``: no budget); default
         ``ZHENGCE_POLICY_TIMEOUT`` or 10 s (see :mod:`zhengce.kernel.guard`).
+    :param sections: the top-level keys of the case(s) this kernel is built for (installed plugins
+        only): import just the plugins those sections need, as the declaration manifest of the last
+        full load says (:mod:`zhengce.kernel.manifest`; without a valid one, everything).  Records,
+        explanations, problems and errors are those of ``Kernel()``: the kernel imports the rest
+        the moment anything needs it (a case with other sections, ``policies``, ``sections``,
+        ``case_type``, an input that is not valid as it stands...).  How ``zhengce evaluate`` starts fast.
 
     Every registration re-resolves the whole plugin set (names, sections,
     dependencies) from scratch, so the outcome never depends on the order in
@@ -304,6 +344,7 @@ class Kernel:
         block: Iterable[str] = (),
         strict: bool = False,
         policy_timeout: float | None | str = "default",
+        sections: Iterable[str] | None = None,
     ) -> None:
         self.strict = strict
         self.policy_timeout = guard.default_timeout() if policy_timeout == "default" else policy_timeout
@@ -314,41 +355,146 @@ class Kernel:
         self._plans: dict[str, _Plan] = {}  # by policy id, and the routes by sections carried: for the
         self._routes: dict[Any, _Route] = {}  # plugin set whose policies are self._routes_of
         self._routes_of: Any = None
+        self._view: dict[str, Any] | None = None  # the manifest view a partial load follows (None: loaded fully)
         self._resolve()
         plugins = list(plugins)
         for plugin in plugins:
             self.register(plugin)
         if entry_points or (entry_points is None and not plugins):
-            self.load_entry_points()
+            if sections is not None and not plugins:
+                self._load_for(set(sections))
+            else:
+                self.load_entry_points()
 
     # --- registration -------------------------------------------------------
 
     def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> None:
-        """Load every installed plugin of ``group``; a plugin that fails to import is reported, not fatal."""
-        eps = md.entry_points(group=group)
+        """Load every installed plugin of ``group``; a plugin that fails to import is reported, not fatal.
+
+        A kernel loading nothing else saves what it learned (the declaration manifest)."""
+        self._complete()
+        fresh = not self._slots and not self._failures
+        paths = manifest.path_state() if fresh and manifest.cache_root() is not None else None  # before importing
+        before = dict(sys.modules)
+        import importlib.metadata as md
+
+        eps = [(ep.name, ep.value, ep.dist.name if ep.dist else None, ep.dist.version if ep.dist else None)
+               for ep in md.entry_points(group=group)]
         self._deferred = True  # resolve once, after all of them (the outcome is the same: order never matters)
         try:
-            self._load_each(eps)
+            loaded = self._load_each(sorted(eps, key=lambda e: (e[0], e[2] or "")))
         finally:
             self._deferred = False
             self._resolve()
+        if paths is not None:
+            self._save_manifest(group, paths, loaded, {n: m for n, m in sys.modules.items() if n not in before})
 
-    def _load_each(self, eps: Any) -> None:
-        for ep in sorted(eps, key=lambda e: (e.name, e.dist.name if e.dist else "")):
-            if ep.name in self._blocked:
+    def _load_each(self, eps: Iterable[tuple[str, str, str | None, str | None]]) -> list[tuple[tuple, tuple | None]]:
+        """Import and register each entry point (name, value, distribution, version) not blocked; return
+        each with what it declared (None: it failed or was refused)."""
+        loaded = []
+        for entry in eps:
+            name, value, dist, version = entry
+            if name in self._blocked:
                 continue
+            count = len(self._slots)
             try:
-                obj = ep.load()
+                obj = _load_entry_point(value)
             except Exception as exc:  # noqa: BLE001 - any import failure is the plugin's
-                self._fail(ep.name, f"cannot import {ep.value}: {type(exc).__name__}: {exc}")
+                self._fail(name, f"cannot import {value}: {type(exc).__name__}: {exc}")
+                loaded.append((entry, None))
                 continue
-            dist = ep.dist
-            self.register(
-                obj,
-                name=ep.name,
-                distribution=dist.name if dist else None,
-                version=dist.version if dist else None,
-            )
+            self.register(obj, name=name, distribution=dist, version=version)
+            loaded.append((entry, _declaration(self._slots[-1]) if len(self._slots) > count else None))
+        return loaded
+
+    # --- the declaration manifest (kernel/manifest.py) -------------------------
+
+    def _save_manifest(self, group: str, paths: tuple, loaded: list[tuple[tuple, tuple | None]],
+                       imported: dict[str, Any]) -> None:
+        """Save what this full load learned, as the view of its blocked set (other views kept while
+        the installation is the same)."""
+        roots = [str(Path(__file__).parent), str(Path(sys.modules["zhengce.contracts"].__file__).parent)]
+        for (_, value, _, _), _ in loaded:  # each plugin's package folder (a lone module: its file alone)
+            module = sys.modules.get(_ENTRY_POINT.match(value).group("module") if _ENTRY_POINT.match(value) else "")
+            package = module if module is not None and hasattr(module, "__path__") else \
+                sys.modules.get(getattr(module, "__package__", None) or "")
+            if package is not None and getattr(package, "__file__", None):
+                roots.append(str(Path(package.__file__).parent))
+            elif module is not None and getattr(module, "__file__", None):
+                imported = {**imported, module.__name__: module}
+        folders, files = manifest.sources(imported, tuple(roots))
+        view = {
+            "eps": tuple(e for e, _ in loaded), "declared": tuple(d for _, d in loaded),
+            "plugins": tuple((r.name, r.distribution, r.version) for r in self._plugin_refs), "plugin_set": self._plugin_set,
+            "problems": tuple((p.plugin, p.message) for p in self._problems),
+            "unavailable": {pid: (t.zh, t.en) for pid, t in self._unavailable.items()},
+            "owners": {n: (o.plugin.name if o.plugin else None) for n, o in self._sections.items()},
+            "unowned": dict(self._unowned),
+            "policies": {pid: reg.plugin.name for pid, reg in self._policies.items()},
+            "index": {s: tuple(r.spec.id for r in regs) for s, regs in self._index.items()},
+            "depends": {pid: reg.spec.depends_on for pid, reg in self._policies.items()},
+            "reads": {pid: reg.spec.facts for pid, reg in self._policies.items()},
+        }
+        tree, key, versions = manifest.tree_state(folders, files), tuple(sorted(self._blocked)), dict(manifest.SEEN_VERSIONS)
+        old = manifest.saved(group)
+        same = old is not None and (old.get("paths"), old.get("roots"), old.get("files"), old.get("tree")) == (paths, folders, files, tree)
+        if same and old["views"].get(key) == view and old.get("versions") == versions:
+            return  # saved already (a test suite builds many kernels)
+        views = {**(old["views"] if same else {}), key: view}
+        manifest.write(group, {"paths": paths, "roots": folders, "files": files, "tree": tree, "versions": versions, "views": views})
+
+    def _load_for(self, sections: set[str]) -> None:
+        """Import only what a case carrying ``sections`` needs, when a valid manifest says what that is;
+        otherwise (or when a plugin declares something else than it says) load everything."""
+        data = manifest.read(ENTRY_POINT_GROUP)
+        view = data["views"].get(tuple(sorted(self._blocked))) if data else None
+        found = manifest.plan(view, sections) if view is not None and not (self.strict and view["problems"]) else None
+        if found is None:
+            self.load_entry_points()
+            return
+        chosen, needed = found
+        strict, self.strict = self.strict, False  # a partial load never raises: a surprise loads everything
+        self._deferred = True
+        manifest.TRUSTED.append(data)
+        try:
+            loaded = self._load_each([view["eps"][i] for i in chosen])
+            same = [d for _, d in loaded] == [view["declared"][i] for i in chosen]
+        finally:
+            manifest.TRUSTED.pop()
+            self._deferred = False
+            self.strict = strict
+        self._view = view if same else None
+        self._resolve()
+        if self._view is None or not (needed <= self._policies.keys() and sections - {"case_id"} <= self._sections.keys()):
+            self._complete(force=True)
+
+    def _complete(self, force: bool = False) -> None:
+        """Turn a partial load into the full one (from scratch, as ``Kernel()`` would load)."""
+        if self._view is None and not force:
+            return
+        self._view = None
+        self._slots, self._failures = [], []
+        self.load_entry_points()
+
+    def _narrow_to_view(self, view: dict[str, Any]) -> None:
+        """What a partial load resolved, narrowed to (and completed by) the full load's outcome: the
+        policies and sections it agrees on; the plugin set, problems and refusals of the full load."""
+        allowed, owners = view["policies"], view["owners"]
+        self._policies = {pid: reg for pid, reg in self._policies.items() if allowed.get(pid) == reg.plugin.name}
+        self._sections = {n: o for n, o in self._sections.items()
+                          if n in owners and owners[n] == (o.plugin.name if o.plugin else None)}
+        self._unowned = dict(view["unowned"])
+        self._plugin_refs = tuple(PluginRef(name=n, distribution=d, version=v) for n, d, v in view["plugins"])
+        self._plugin_set = view["plugin_set"]
+        self._problems = tuple(LoadProblem(plugin=p, message=m) for p, m in view["problems"])
+        self._unavailable = {pid: Text(zh=zh, en=en) for pid, (zh, en) in view["unavailable"].items()}
+        self._order = _dependency_order({pid: reg.spec.depends_on for pid, reg in self._policies.items()})
+        index: dict[str, list[RegisteredPolicy]] = {}
+        for reg in self._policies.values():
+            for section in reg.spec.facts:
+                index.setdefault(section, []).append(reg)
+        self._index = {s: tuple(v) for s, v in index.items()}
 
     def register(
         self,
@@ -360,6 +506,7 @@ class Kernel:
     ) -> PluginRef | None:
         """Register one plugin; return its reference, or None when blocked, broken or refused (while
         entry points load, its reference: the set is resolved once they all are)."""
+        self._complete()
         dispatcher = pluggy.PluginManager(hookspecs.PROJECT)
         dispatcher.add_hookspecs(hookspecs)
         label = name or getattr(plugin, "__name__", type(plugin).__name__)
@@ -404,6 +551,7 @@ class Kernel:
 
     def unregister(self, name: str) -> None:
         """Remove every plugin registered under ``name``, and their policies and sections."""
+        self._complete()
         self._slots = [s for s in self._slots if s.ref.name != name]
         self._failures = [p for p in self._failures if p.plugin != name]
         self._resolve()
@@ -505,7 +653,9 @@ class Kernel:
             for section in reg.spec.facts:
                 index.setdefault(section, []).append(reg)
         self._index = {s: tuple(v) for s, v in index.items()}
-        if self.strict and problems:
+        if self._view is not None:  # a partial load: what the full one resolved decides
+            self._narrow_to_view(self._view)
+        elif self.strict and problems:
             raise PluginLoadError("; ".join(f"plugin {p.plugin!r}: {p.message}" for p in problems))
 
     # --- introspection -------------------------------------------------------
@@ -528,16 +678,19 @@ class Kernel:
     @property
     def policies(self) -> tuple[RegisteredPolicy, ...]:
         """Routable policies, by id."""
+        self._complete()
         return tuple(self._policies.values())
 
     @property
     def sections(self) -> Mapping[str, SectionOwner]:
         """Every section a case may carry, by name, with its owner."""
+        self._complete()
         return MappingProxyType(self._sections)
 
     @property
     def case_type(self) -> type[Case]:
         """The case class composed from the shared sections and the loaded plugins' sections."""
+        self._complete()
         return self._case_loader()[0]
 
     def _case_loader(self) -> tuple[type[Case], Migrator, Any]:
@@ -548,15 +701,22 @@ class Kernel:
         return self._loader
 
     def policy(self, policy_id: str) -> RegisteredPolicy:
+        if self._view is not None and policy_id not in self._policies and policy_id in self._view["policies"]:
+            self._complete()
         return self._policies[policy_id]
 
     def route(self, case: Case) -> list[RegisteredPolicy]:
         """The policies a case reaches: those reading a section it carries, in id order."""
+        if self._view is not None and any(v is not None and n not in self._sections for n, v in vars(case).items()):
+            self._complete()
         return self._route(name for name, value in vars(case).items() if value is not None)
 
     def routes(self, sections: Iterable[str]) -> list[RegisteredPolicy]:
         """The policies a case carrying these sections reaches, in id order (what :meth:`route` gives
         for such a case; the columnar screening path routes whole patterns of sections at once)."""
+        sections = tuple(sections)
+        if self._view is not None and any(s not in self._sections for s in sections):
+            self._complete()
         return self._route(sections)
 
     def _route(self, sections: Iterable[str]) -> list[RegisteredPolicy]:
@@ -577,11 +737,15 @@ class Kernel:
         """
         if not isinstance(data, dict):
             raise CaseValidationError([Problem("", f"expected an object, got {type(data).__name__}")])
+        if self._view is not None and any(n not in self._sections and n != "case_id" for n in data):
+            self._complete()  # a section this partial load did not import
         case_type, migrate, fast = self._loader or self._case_loader()
         try:  # valid input, the usual case: straight-line code (contracts/fast.py)
             return fast(data), ()
         except Exception:  # noqa: BLE001 - any doubt: the converter decides and lists the problems
-            pass
+            if self._view is not None:  # the converter's answer is the full load's (every section listed)
+                self._complete()
+                case_type, migrate, fast = self._case_loader()
         token = MIGRATION_WANTED.set(False)
         try:
             try:  # the converter: every problem by path, or the wish to migrate older field names
@@ -773,6 +937,8 @@ class Kernel:
         """Explain one result in ``lang``: the plugin's own explanation, else the kernel's default."""
         if lang not in ("zh", "en"):
             raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+        if self._view is not None and result.policy_id not in self._policies and result.policy_id in self._view["policies"]:
+            self._complete()  # a policy this partial load did not import
         reg = self._policies.get(result.policy_id)
         if reg is not None and result.status is not Status.ERROR:
             try:
@@ -800,11 +966,13 @@ class Kernel:
              known_at: _dt.date | None = None, policies: Sequence[str] | None = None) -> tuple[Gap, ...]:
         """The failed, actionable comparisons of the results that do not apply, each with what meeting
         it unlocks across the package (re-evaluated; see :mod:`zhengce.kernel.gaps`)."""
+        self._complete()
         return gaps(self, case, as_of=as_of, known_at=known_at, policies=policies)
 
     def next_questions(self, case: Case | Mapping[str, Any], *, as_of: _dt.date | None = None,
                        known_at: _dt.date | None = None, depth: int = 3) -> tuple[Question, ...]:
         """The missing facts worth asking, best first (see :func:`zhengce.kernel.gaps.next_questions`)."""
+        self._complete()
         return next_questions(self, case, as_of=as_of, known_at=known_at, depth=depth)
 
 

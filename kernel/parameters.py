@@ -41,16 +41,17 @@ import hashlib
 import os
 import pickle
 import re
+import sys
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
 import attrs
-import yaml
 
 from zhengce.contracts import Citation, DocumentRef, Text
+
+from .manifest import cache_root
 
 PARAMETERS_FORMAT = "zhengce.parameters/1"
 _RATIO = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)\s*$")
@@ -352,16 +353,60 @@ def _overlap(a: ParameterValue, b: ParameterValue) -> bool:
 def _cache_dir() -> Path | None:
     """Where parsed parameter files are kept between runs: ``$ZHENGCE_CACHE`` (``off`` disables it),
     else ``$XDG_CACHE_HOME/zhengce`` or ``~/.cache/zhengce``."""
-    env = os.environ.get("ZHENGCE_CACHE")
-    if env == "off":
-        return None
-    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zhengce"
-    return base / "parameters"
+    base = cache_root()
+    return None if base is None else base / "parameters"
 
 
 def _load_yaml(text: str) -> Any:
-    """Safe YAML loading (libyaml's loader when present); :func:`_parsed` caches what it builds."""
+    """Safe YAML loading (libyaml's loader when present); :func:`_parsed` caches what it builds.
+    PyYAML is imported here, on a cache miss only (its import is a tenth of a command's start-up)."""
+    import yaml
+
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+
+
+def read_yaml(text: str, source: str) -> Any:
+    """The data of a YAML text (the kernel's reference tables), from the cache when parsed before
+    (keyed by the text and its source name: plain data, so no parser code in the key)."""
+    folder = _cache_dir()
+    key = hashlib.sha256(f"yaml\0{source}\0{text}".encode()).hexdigest()
+    path = folder / f"{key}.yaml.pickle" if folder else None
+    if path is not None:
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)  # noqa: S301 - our own cache, keyed by content
+        except Exception:  # noqa: BLE001 - absent or unreadable: parse
+            pass
+    data = _load_yaml(text)
+    if path is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, path)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            pass
+    return data
+
+
+def package_text(package: str, filename: str) -> str:
+    """The text of ``filename`` shipped inside ``package``: read straight from the package's folder when
+    it has one (``importlib.resources`` costs a command 5 ms to import), else through it."""
+    module = sys.modules.get(package)
+    if module is None:
+        import importlib
+
+        module = importlib.import_module(package)
+    folders = list(getattr(module, "__path__", None) or ())
+    spec = getattr(module, "__spec__", None)
+    if len(folders) == 1 and spec is not None and spec.origin and os.path.isfile(spec.origin):
+        try:
+            return Path(folders[0], filename).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            pass
+    from importlib import resources
+
+    return resources.files(package).joinpath(filename).read_text(encoding="utf-8")
 
 
 def _parsed(text: str, source: str) -> ParameterSet:
@@ -408,8 +453,7 @@ def _parser_key() -> str:
 
 def load_parameters(package: str, filename: str) -> ParameterSet:
     """Load ``filename`` shipped inside ``package`` (e.g. ``zhengce_tradein.parameters``)."""
-    ref = resources.files(package).joinpath(filename)
-    return _parsed(ref.read_text(encoding="utf-8"), f"{package}/{filename}")
+    return _parsed(package_text(package, filename), f"{package}/{filename}")
 
 
 def load_parameters_file(path: str | Path) -> ParameterSet:

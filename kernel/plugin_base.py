@@ -23,20 +23,29 @@ and its entry point names that object (``tradein = "zhengce_tradein.plugin:plugi
 
 from __future__ import annotations
 
-import importlib.metadata as md
 from collections.abc import Iterable, Mapping
 from types import ModuleType
 
+from . import manifest
 from .hookspecs import hookimpl
 from .policy import FactSection, PluginInfo, PolicySpec
 
 
 def distribution_version(distribution: str, fallback: str) -> str:
-    """The installed version of ``distribution``, or ``fallback`` when running from a source tree."""
-    try:
-        return md.version(distribution)
-    except md.PackageNotFoundError:
-        return fallback
+    """The installed version of ``distribution``, or ``fallback`` when running from a source tree.
+
+    While a kernel loads plugins from a valid manifest, the version it recorded answers (the same
+    distributions are installed); otherwise ``importlib.metadata`` does."""
+    known, version = manifest.known_version(distribution)
+    if not known:
+        import importlib.metadata as md
+
+        try:
+            version = md.version(distribution)
+        except md.PackageNotFoundError:
+            version = None
+    manifest.SEEN_VERSIONS[distribution] = version
+    return fallback if version is None else version
 
 
 class RulesPlugin:

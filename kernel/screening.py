@@ -2,7 +2,10 @@
 
 This is the 免申即享 use without files: a host passes cases (JSON-like dicts, or JSON
 text lines) and gets the ``zhengce.screen/2`` result rows ``zhengce screen`` writes,
-one per case and policy, in order.  A bad case is its own ``invalid`` row; nothing
+one per case and policy, in order.  A host holding a table (an Arrow table in the flat
+layout: ``pyarrow.Table.from_pandas``, a Parquet file read whole) calls :func:`screen_table`,
+which takes the columnar path as ``zhengce screen`` does for Parquet and returns the rows as
+an Arrow table.  A bad case is its own ``invalid`` row; nothing
 raises.  For files, partitions, worker processes, Dask and resume, use ``zhengce screen``
 or :func:`zhengce.kernel.batch.run_screen`.
 """
@@ -21,7 +24,7 @@ from .batch.results import SCREEN_FORMAT, Keep, Stats
 from .batch.worker import screen_row
 from .kernel import Kernel
 
-__all__ = ["LINE_FORMAT", "SCREEN_FORMAT", "result_summary", "screen", "screen_line"]
+__all__ = ["LINE_FORMAT", "SCREEN_FORMAT", "result_summary", "screen", "screen_line", "screen_table"]
 
 #: One summary line per case (the HTTP service's screening stream): ``result_summary`` per result.
 LINE_FORMAT = "zhengce.screen/1"
@@ -78,3 +81,37 @@ def screen(kernel: Kernel, cases: Iterable[Mapping[str, Any] | str | bytes], *, 
             if keep is None or keep.accepts(out):
                 stats.written += 1
                 yield out
+
+
+def screen_table(kernel: Kernel, table: Any, *, as_of: date, known_at: date | None = None, keep: Keep | None = None,
+                 stats: Stats | None = None, columnar: bool = True, batch_rows: int = 50_000) -> Any:
+    """The result rows of an Arrow table of cases in the flat layout (``section.field`` columns), as an
+    Arrow table of the ``zhengce.screen/2`` schema, rows numbered from 1; counts go to ``stats`` if given.
+
+    Rows are decided column by column where their policies have columnar rules, the rest per case
+    (``columnar=False``: every row per case); the rows are the same either way.
+    """
+    import pyarrow as pa
+
+    from .batch.layout import Layout
+    from .batch.readers import Partition
+    from .batch.worker import ScreenTask, _screen_columnar, _screen_rows
+    from .batch.readers import decode
+    from .batch.writers import arrow_schema, arrow_table
+
+    stats = stats if stats is not None else Stats()
+    layout = Layout.of(kernel.case_type)
+    task = ScreenTask(as_of=as_of, known_at=known_at, keep=keep or Keep(), columnar=columnar)
+    pieces, first = [], 1
+    for index, batch in enumerate(table.to_batches(max_chunksize=batch_rows)):
+        partition = Partition(index=index, format="parquet", first_row=first, rows=batch.num_rows, payload=batch)
+        part = Stats()
+        part.rows = batch.num_rows
+        rows, result = (_screen_columnar(kernel, layout, task, partition, part) if columnar
+                        else (_screen_rows(kernel, task, decode(partition, layout), part), None))
+        result = result if result is not None else arrow_table(rows)
+        part.written = result.num_rows
+        stats.add(part)
+        pieces.append(result)
+        first += batch.num_rows
+    return pa.concat_tables(pieces) if pieces else arrow_schema().empty_table()

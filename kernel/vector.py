@@ -11,7 +11,7 @@ answered: the status, the amounts (exact integers in units of the policy's money
 ``cannot_tell``, the missing facts in the order the per-case rule lists them.  A row the rule is not
 sure of is left undecided (``decided`` False): the kernel evaluates it per case.  So a columnar rule
 need only cover the common rows, and it is checked: a property test against the per-case rule (see
-``kernel.testing.assert_columnar_agrees``) and, at run time, a sample of rows per batch re-evaluated per
+``kernel.testing.screen_both_ways``) and, at run time, a sample of rows per batch re-evaluated per
 case (a disagreement discards the batch's verdict).
 
 Everything here is numpy over Arrow columns; no Decimal leaves the exact integer domain.

@@ -15,11 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import attrs
-import yaml
 
 from zhengce.contracts import Citation, Text
 
@@ -148,8 +146,10 @@ def parse_calendar(raw: dict[str, Any]) -> Calendar:
 @lru_cache(maxsize=1)
 def calendar() -> Calendar:
     """The shipped calendar of ``zhengce.kernel.reference/workdays.yaml`` (loaded once)."""
-    text = resources.files("zhengce.kernel.reference").joinpath("workdays.yaml").read_text(encoding="utf-8")
-    return parse_calendar(yaml.safe_load(text))
+    from .parameters import package_text, read_yaml
+
+    name = "zhengce.kernel.reference"
+    return parse_calendar(read_yaml(package_text(name, "workdays.yaml"), f"{name}/workdays.yaml"))
 
 
 def add_working_days(start: date, n: int, days_off: Iterable[date] = (), extra_working: Iterable[date] = ()) -> WorkingDayCount:

@@ -275,15 +275,15 @@ class Screener:
         ctx = EvaluationContext(as_of=as_of, known_at=known_at or as_of, trace=False)
         valid, carried = self._validate(batch)
         order = [s for s in self.sections if carried[s].any()]
-        pattern = np.zeros(n, np.int64)
-        for bit, s in enumerate(order):
-            pattern |= carried[s].astype(np.int64) << bit
+        matrix = np.vstack([carried[s] for s in order]).T if order else np.zeros((n, 1), bool)
+        patterns, pattern = np.unique(matrix, axis=0, return_inverse=True)  # the sets of sections rows carry
+        pattern = pattern.reshape(-1)
         per_case = ~valid
         unrouted = np.zeros(n, bool)
         reaching: dict[str, tuple[Any, np.ndarray]] = {}
         for code in np.unique(pattern[valid]):
             at = valid & (pattern == code)
-            regs = self.routes(tuple(s for bit, s in enumerate(order) if code >> bit & 1))
+            regs = self.routes(tuple(s for s, given in zip(order, patterns[code]) if given))
             if regs is None:
                 per_case |= at
             elif not regs:

@@ -7,10 +7,8 @@ the external sources named in ``regions.yaml`` and is reported as such.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import attrs
-import yaml
 
 from zhengce.contracts import Text
 
@@ -69,7 +67,9 @@ class Regions:
 @lru_cache(maxsize=1)
 def regions() -> Regions:
     """The province table (loaded once)."""
-    raw = yaml.safe_load(resources.files(__name__).joinpath("regions.yaml").read_text(encoding="utf-8"))
+    from ..parameters import package_text, read_yaml
+
+    raw = read_yaml(package_text(__name__, "regions.yaml"), f"{__name__}/regions.yaml")
     provinces = []
     lookup: dict[str, Province] = {}
     for p in raw["provinces"]:

@@ -138,7 +138,7 @@ def _batch(data: list[dict]):
 ASSESSED = st.sampled_from(DAYS + [date(2024, 10, 1), date(2025, 3, 1)])
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.lists(rows(), min_size=1, max_size=25), as_of=ASSESSED, known=st.one_of(st.none(), ASSESSED))
 def test_the_columnar_rule_agrees_with_the_per_case_rule(data, as_of, known):
     both = screen_both_ways(_batch(data), as_of=as_of, known_at=known)
