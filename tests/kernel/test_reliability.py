@@ -330,10 +330,11 @@ def test_a_1mb_case_id_is_refused_fast(capsys, tmp_path):
     case["case_id"] = "案" * 1_000_000
     path = tmp_path / "big.json"
     path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    cli(capsys, "evaluate", CAR)  # the plugins loaded (and the manifest saved) once
     start = time.monotonic()
     code, out, err = cli(capsys, "evaluate", path)
     assert code == 2 and "characters at most" in err and len(err) < 2000
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < 2  # the size of the input, not loading the plugins, is what is timed
 
 
 def test_the_longest_case_id_renders_fast(capsys, tmp_path):
