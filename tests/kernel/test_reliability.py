@@ -325,7 +325,10 @@ def test_the_budget_restores_an_outer_timer():
 # --- sizes -------------------------------------------------------------------------------------
 
 
-def test_a_1mb_case_id_is_refused_fast(capsys, tmp_path):
+def test_a_1mb_case_id_is_refused_fast(capsys, tmp_path, monkeypatch):
+    # without the declaration manifest: checking it stats every folder of sys.path and every source file,
+    # which in a long test session (many temporary paths) took seconds; the input's size is what is timed
+    monkeypatch.setenv("ZHENGCE_CACHE", "off")
     case = example("car_scrappage_nev_guangdong.json")
     case["case_id"] = "案" * 1_000_000
     path = tmp_path / "big.json"
