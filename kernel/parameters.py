@@ -368,25 +368,33 @@ def _load_yaml(text: str) -> Any:
 def read_yaml(text: str, source: str) -> Any:
     """The data of a YAML text (the kernel's reference tables), from the cache when parsed before
     (keyed by the text and its source name: plain data, so no parser code in the key)."""
-    folder = _cache_dir()
     key = hashlib.sha256(f"yaml\0{source}\0{text}".encode()).hexdigest()
-    path = folder / f"{key}.yaml.pickle" if folder else None
+    return _cached(f"{key}.yaml.pickle", lambda: _load_yaml(text))
+
+
+def _cached(name: str, build: Any, kind: type = object) -> Any:
+    """``build()``, kept in the cache dir under ``name`` (a content key) and read back from there
+    when a run made it before (an unreadable or foreign entry is built again)."""
+    folder = _cache_dir()
+    path = folder / name if folder else None
     if path is not None:
         try:
             with path.open("rb") as fh:
-                return pickle.load(fh)  # noqa: S301 - our own cache, keyed by content
-        except Exception:  # noqa: BLE001 - absent or unreadable: parse
+                found = pickle.load(fh)  # noqa: S301 - our own cache, keyed by content (and code)
+            if isinstance(found, kind):
+                return found
+        except Exception:  # noqa: BLE001 - absent or unreadable: build
             pass
-    data = _load_yaml(text)
+    value = build()
     if path is not None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(tmp, path)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             pass
-    return data
+    return value
 
 
 def package_text(package: str, filename: str) -> str:
@@ -414,27 +422,8 @@ def _parsed(text: str, source: str) -> ParameterSet:
 
     Keyed by the text, its source name and the code that parses it and defines its objects (this
     module and the result contracts, hashed), so an edited file or a changed parser parses again."""
-    folder = _cache_dir()
     key = hashlib.sha256(f"{_parser_key()}\0{source}\0{text}".encode()).hexdigest()
-    path = folder / f"{key}.set.pickle" if folder else None
-    if path is not None:
-        try:
-            with path.open("rb") as fh:
-                found = pickle.load(fh)  # noqa: S301 - our own cache, keyed by content and code
-            if isinstance(found, ParameterSet):
-                return found
-        except Exception:  # noqa: BLE001 - absent or unreadable: parse
-            pass
-    parsed = parse_parameters(_load_yaml(text), source)
-    if path is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, path)
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            pass
-    return parsed
+    return _cached(f"{key}.set.pickle", lambda: parse_parameters(_load_yaml(text), source), ParameterSet)
 
 
 _PARSER_KEY: list[str] = []
