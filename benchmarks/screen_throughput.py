@@ -4,7 +4,8 @@
 
 Generates ``--cases`` SYNTHETIC car scrappage applications (``zhengce generate cars``, seeded) into a
 Parquet file, then times, each as its own process and on the same file, end to end (start-up, read,
-validate, evaluate, write results Parquet): ``zhengce screen`` with each engine and worker count, and
+validate, evaluate, write results Parquet): ``zhengce screen`` with each engine and worker count, into
+one merged results file and into a results directory (the workers' part files, no merge), and
 the peers: a numpy vectorised implementation of the same rule (always), and an OpenFisca vectorised
 one when ``openfisca-core`` is installed (``pip install 'zhengce[bench]'``).  Wall time and peak RSS
 (the sum over the process and all its children, sampled every 20 ms) are reported; each peer's
@@ -328,14 +329,35 @@ def targets(report: dict) -> dict:
     if rss:
         out["peak_rss_mib_max"] = {"value": max(rss), "target": "< 1024", "holds": max(rss) < 1024}
     for engine in ("local", "dask"):
-        one, two = z.get(f"{engine}_1", {}), z.get(f"{engine}_2", {})
-        if "wall_s" in one and "wall_s" in two:
-            out[f"scaling_1_to_2_{engine}"] = round(one["wall_s"] / two["wall_s"], 2)
-        if "cases_per_s_beyond_fixed" in one and "cases_per_s_beyond_fixed" in two:  # the work itself, start-up aside
-            out[f"scaling_1_to_2_{engine}_beyond_fixed"] = round(two["cases_per_s_beyond_fixed"] / one["cases_per_s_beyond_fixed"], 2)
+        for output in ("", "_directory"):
+            one, two, label = z.get(f"{engine}_1{output}", {}), z.get(f"{engine}_2{output}", {}), f"{engine}{output}"
+            if "wall_s" in one and "wall_s" in two:
+                out[f"scaling_1_to_2_{label}"] = round(one["wall_s"] / two["wall_s"], 2)
+            if "cases_per_s_beyond_fixed" in one and "cases_per_s_beyond_fixed" in two:  # the work, start-up aside
+                out[f"scaling_1_to_2_{label}_beyond_fixed"] = round(two["cases_per_s_beyond_fixed"]
+                                                                     / one["cases_per_s_beyond_fixed"], 2)
     if "per_case" in report:
         out["identical_to_per_case"] = report["per_case"].get("identical_rows") and report["per_case"].get("identical_counts")
     return out
+
+
+def run_zhengce(tmp: str, registry: str, tiny: str, name: str, cases: int, engine: str, workers: int, sizing: list[str]) -> dict:
+    """``zhengce screen`` of the registry into ``tmp/name`` (ending in ``/``: a results directory), and
+    of the 10-row registry ``tiny`` the same way: the fixed cost of a run (start-up, workers, merge)."""
+    out = str(Path(tmp) / name)
+    options = ["--as-of", AS_OF.isoformat(), "--engine", engine, "--workers", str(workers), "--no-progress"]
+    r = measure([str(BIN / "zhengce"), "screen", registry, "--out", out, *options, *sizing])
+    if "wall_s" not in r:
+        return r
+    r["cases_per_s"] = round(cases / r["wall_s"])
+    summary = json.loads(Path(out.rstrip("/") + ".summary.json").read_text(encoding="utf-8"))
+    r["counts"] = summary["policies"]["tradein.car_scrappage_subsidy"]["counts"]
+    r["columnar"] = summary.get("columnar")
+    fixed = measure([str(BIN / "zhengce"), "screen", tiny, "--out", str(Path(tmp) / ("tiny-" + name)), *options])
+    if "wall_s" in fixed and r["wall_s"] > fixed["wall_s"]:
+        r["fixed_s"] = fixed["wall_s"]
+        r["cases_per_s_beyond_fixed"] = round((cases - 10) / (r["wall_s"] - fixed["wall_s"]))
+    return r
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -344,6 +366,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
     parser.add_argument("--engines", default="local,dask")
+    parser.add_argument("--outputs", default="file,directory",
+                        help="results written as one merged file, as a results directory (part files, no merge), or both")
     parser.add_argument("--partition-size", type=int, help="rows per partition (default: zhengce's, by format)")
     parser.add_argument("--per-case-cases", type=int, default=100_000,
                         help="also screen the first N rows with --no-columnar (every row per case), 1 worker, and check "
@@ -377,22 +401,14 @@ def main(argv: list[str] | None = None) -> None:
                        check=True, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
         for engine in args.engines.split(","):
             for workers in (int(w) for w in args.workers.split(",")):
-                out = str(Path(tmp) / f"zhengce-{engine}-{workers}.parquet")
-                r = measure([str(BIN / "zhengce"), "screen", registry, "--out", out, "--as-of", AS_OF.isoformat(),
-                             "--engine", engine, "--workers", str(workers), *sizing, "--no-progress"])
-                if "wall_s" in r:
-                    r["cases_per_s"] = round(args.cases / r["wall_s"])
-                    summary = json.loads(Path(out + ".summary.json").read_text(encoding="utf-8"))
-                    r["counts"] = summary["policies"]["tradein.car_scrappage_subsidy"]["counts"]
-                    r["columnar"] = summary.get("columnar")
-                    reference = reference or out
-                    fixed = measure([str(BIN / "zhengce"), "screen", tiny, "--out", str(Path(tmp) / "tiny-out.parquet"),
-                                     "--as-of", AS_OF.isoformat(), "--engine", engine, "--workers", str(workers), "--no-progress"])
-                    if "wall_s" in fixed and r["wall_s"] > fixed["wall_s"]:
-                        r["fixed_s"] = fixed["wall_s"]  # start-up, workers, merge: a 10-row run
-                        r["cases_per_s_beyond_fixed"] = round((args.cases - 10) / (r["wall_s"] - fixed["wall_s"]))
-                report["zhengce"][f"{engine}_{workers}"] = r
-                print(f"[bench] {engine} {workers}: {r}", file=sys.stderr)
+                for kind in args.outputs.split(","):  # one merged file, or a results directory (no merge)
+                    key = f"{engine}_{workers}" + ("_directory" if kind == "directory" else "")
+                    name = f"zhengce-{key}" + ("/" if kind == "directory" else ".parquet")
+                    r = run_zhengce(tmp, registry, tiny, name, args.cases, engine, workers, sizing)
+                    if "wall_s" in r and kind == "file":
+                        reference = reference or str(Path(tmp) / name)
+                    report["zhengce"][key] = r
+                    print(f"[bench] {key}: {r}", file=sys.stderr)
         if args.per_case_cases:
             report["per_case"] = per_case_comparison(tmp, registry, min(args.per_case_cases, args.cases), sizing)
             print(f"[bench] per case: {report['per_case']}", file=sys.stderr)

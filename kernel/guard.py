@@ -5,7 +5,10 @@ A policy's hooks run under :func:`run_policy` (and ``explain`` under :func:`run_
 * **time budget** — a policy that runs longer than its budget (``Kernel(policy_timeout=...)``,
   ``ZHENGCE_POLICY_TIMEOUT``, default :data:`DEFAULT_TIMEOUT` seconds) is stopped and becomes an
   ``error`` result of kind ``timeout``.  In the main thread a ``SIGALRM`` timer interrupts it where it
-  is (a loop, a ``sleep``); elsewhere the hook runs in a helper thread that is abandoned on timeout.
+  is (a loop, a ``sleep``); elsewhere the hook runs in a helper thread that, on timeout, is abandoned
+  and stopped: :func:`_stop_thread` raises ``PolicyTimeout`` in it (CPython), again every quarter of a
+  second until it ends, so a spinning plugin does not hold the GIL against the rest of the process
+  for ever (code blocked in C ends when it next runs Python).
 * **failures** — any exception, ``SystemExit`` included, becomes an ``error`` result of kind
   ``exception``.  ``KeyboardInterrupt`` is not caught: it stops the run.
 * **results** — what a hook returns must be the contract object the hook spec names, every field of
@@ -201,18 +204,64 @@ def _thread_call(fn: Callable[[], Any], seconds: float) -> Any:
 
     def target() -> None:
         try:
-            box["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - handed back to the caller
-            box["error"] = exc
+            try:
+                box["value"] = fn()
+            except BaseException as exc:  # noqa: BLE001 - handed back to the caller
+                box["error"] = exc
+            box["done"] = True
+        except PolicyTimeout:  # the stop, arriving as the policy ended
+            pass
 
     worker = threading.Thread(target=target, name="zhengce-policy", daemon=True)
     worker.start()
     worker.join(seconds)
-    if worker.is_alive():  # cannot be stopped from here: abandoned, its result ignored
+    if worker.is_alive():  # abandoned, its result ignored, and stopped
+        _stop_thread(worker, box)
         raise PolicyTimeout(f"took longer than its time budget of {seconds:g} s (abandoned)")
     if "error" in box:
         raise box["error"]
     return box.get("value")
+
+
+#: abandoned policy threads not yet ended, with their boxes (``done`` once the policy returned)
+_ABANDONED: list[tuple[threading.Thread, dict[str, Any]]] = []
+_ABANDONED_LOCK = threading.Lock()
+STOP_PERIOD = 0.25  # seconds between two stops sent to an abandoned thread still running
+
+
+def _stop_thread(worker: threading.Thread, box: dict[str, Any]) -> None:
+    """Raise :class:`PolicyTimeout` in ``worker`` now and, while it runs, every :data:`STOP_PERIOD`
+    (a plugin may catch one), from one reaper thread that sleeps between rounds and ends with the last
+    abandoned thread.  A no-op where ``PyThreadState_SetAsyncExc`` does not exist."""
+    if not _send_stop(worker, box):
+        return
+    with _ABANDONED_LOCK:
+        _ABANDONED.append((worker, box))
+        if len(_ABANDONED) == 1:
+            threading.Thread(target=_reap, name="zhengce-reaper", daemon=True).start()
+
+
+def _send_stop(worker: threading.Thread, box: dict[str, Any]) -> bool:
+    try:
+        import ctypes
+
+        set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    except (ImportError, AttributeError):  # not CPython
+        return False
+    if worker.is_alive() and not box.get("done") and worker.ident is not None:
+        set_async_exc(ctypes.c_ulong(worker.ident), ctypes.py_object(PolicyTimeout))
+    return True
+
+
+def _reap() -> None:
+    while True:
+        time.sleep(STOP_PERIOD)
+        with _ABANDONED_LOCK:
+            _ABANDONED[:] = [(w, b) for w, b in _ABANDONED if w.is_alive() and not b.get("done")]
+            if not _ABANDONED:
+                return
+            for worker, box in _ABANDONED:
+                _send_stop(worker, box)
 
 
 # --- running hooks -----------------------------------------------------------------------------

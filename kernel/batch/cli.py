@@ -1,6 +1,6 @@
 """The ``screen`` and ``generate`` subcommands (registered by ``zhengce.kernel.cli``).
 
-    zhengce screen REGISTRY [--format jsonl|csv|parquet] [--out RESULTS.parquet|.jsonl] [--summary FILE]
+    zhengce screen REGISTRY [--format jsonl|csv|parquet] [--out RESULTS.parquet|.jsonl|DIR/] [--summary FILE]
                    [--as-of DATE] [--known-at DATE] [--workers N] [--engine local|dask] [--scheduler ADDRESS]
                    [--partition-size N] [--keep EXPR]... [--resume] [--progress|--no-progress]
     zhengce generate cars|enterprises --rows N [--seed S] --out REGISTRY.parquet|.csv|.jsonl
@@ -39,8 +39,10 @@ def add_screen(sub: Any, date_type: Any) -> None:
                         description="Screen every case of a registry against every installed policy (免申即享). See docs/screening.md.")
     sc.add_argument("cases", help="the registry: a .jsonl, .csv or .parquet file (or - for JSON Lines/CSV on stdin)")
     sc.add_argument("--format", choices=FORMATS, help="input format (default: from the suffix)")
-    sc.add_argument("--out", help="results file, .parquet or .jsonl (default: JSON Lines on stdout)")
-    sc.add_argument("--out-format", choices=OUT_FORMATS, help="results format (default: from the --out suffix)")
+    sc.add_argument("--out", help="results file, .parquet or .jsonl, or a results directory DIR/ of part files written "
+                                  "in parallel, no merge (default: JSON Lines on stdout)")
+    sc.add_argument("--out-format", choices=OUT_FORMATS,
+                    help="results format (default: from the --out suffix; a directory: parquet)")
     sc.add_argument("--summary", help="write the per-policy summary here (default: OUT.summary.json; always on stderr too)")
     sc.add_argument("--as-of", type=date_type, help="assessment day (default: today)")
     sc.add_argument("--known-at", type=date_type, help="knowledge day (default: --as-of)")

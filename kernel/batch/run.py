@@ -8,6 +8,10 @@ time), the partition size, the days, the plugin set, the filters and the output 
 counts file; the rest are read past, not re-screened.  A run that completes merges the
 parts into ``--out`` in input order and removes the directory.
 
+A results directory (``--out DIR/``, see ``writers.py``) is its own parts directory: the part files
+stay as the results and the bookkeeping (manifest and counts) lives in ``DIR/_zhengce/`` until the
+run completes.  The directory must be new, empty, or hold only what an earlier run wrote there.
+
 Interruption.  The first SIGINT or SIGTERM stops submitting partitions; those running
 finish and are recorded, then the summary is written (``"complete": false``) and the
 run exits 130 (SIGINT) or 143 (SIGTERM).  A second signal stops at once.
@@ -35,9 +39,11 @@ from .progress import Progress
 from .readers import Partition, open_reader
 from .results import SCREEN_FORMAT, SUMMARY_FORMAT, Keep, Stats
 from .worker import Outcome, ScreenTask, worker_kernel
-from .writers import PartMerger, out_format_of, part_path
+from .writers import PART_COMPRESSION, RESULT_COMPRESSION, PartMerger, is_directory, out_format_of, part_path, write_part
 
 MANIFEST = "manifest.json"
+#: a results directory's bookkeeping folder (a leading ``_``: Parquet dataset readers skip it)
+BOOKKEEPING = "_zhengce"
 #: rows per partition by input format: a Parquet batch decided in columns amortises its per-batch
 #: work over more rows (1,000,000 car rows: 6.6 s at 5,000 per batch, 5.5 s at 50,000)
 PARTITION_ROWS = {"jsonl": 5000, "csv": 5000, "parquet": 50_000}
@@ -62,12 +68,26 @@ class ScreenJob:
     columnar: bool = True  # Parquet through the columnar path where policies have columnar rules (same rows)
 
     @property
+    def into_directory(self) -> bool:
+        """``--out`` is a results directory: its part files are the results (no merge)."""
+        return is_directory(self.out)
+
+    @property
     def parts_dir(self) -> Path | None:
-        return None if self.out is None else Path(f"{self.out}.parts")
+        """Where the workers write part files: the results directory, else ``<out>.parts``."""
+        if self.out is None:
+            return None
+        return Path(self.out) if self.into_directory else Path(f"{self.out}.parts")
+
+    @property
+    def book_dir(self) -> Path | None:
+        """Where the run's manifest and per-partition counts are kept until it completes."""
+        parts = self.parts_dir
+        return parts / BOOKKEEPING if parts is not None and self.into_directory else parts
 
     @property
     def summary_path(self) -> str | None:
-        return self.summary or (None if self.out is None else f"{self.out}.summary.json")
+        return self.summary or (None if self.out is None else f"{self.out.rstrip('/' + os.sep)}.summary.json")
 
 
 class Interrupted:
@@ -111,30 +131,50 @@ def _write_json(path: Path, data: Any) -> None:
     os.replace(tmp, path)
 
 
-def _prepare_parts(job: ScreenJob, manifest: dict[str, Any]) -> dict[int, Stats]:
-    """Create (or, resuming, check) the parts directory; return the counts of partitions already done."""
-    parts = job.parts_dir
-    if parts is None:
+def _prepare_parts(job: ScreenJob, manifest: dict[str, Any] | None) -> dict[int, Stats]:
+    """Create (or, resuming, check) the parts directory; return the counts of partitions already done.
+    ``manifest`` None: the input cannot be resumed (stdin)."""
+    parts, book = job.parts_dir, job.book_dir
+    if parts is None or book is None:
         raise ValueError("a screening job writing parts needs its parts directory")
     done: dict[int, Stats] = {}
-    if job.resume and (parts / MANIFEST).exists():
-        old = json.loads((parts / MANIFEST).read_text(encoding="utf-8"))
+    if job.resume and manifest is not None and (book / MANIFEST).exists():
+        old = json.loads((book / MANIFEST).read_text(encoding="utf-8"))
         changed = sorted(k for k in manifest if old.get(k) != manifest[k])
         if changed:
             raise CaseValidationError([Problem("", f"cannot resume into {parts}: changed since the interrupted run: "
                                                    f"{', '.join(changed)} (run without --resume to start again)")])
-        for stats_file in parts.glob("part-*.json"):
+        for stats_file in book.glob("part-*.json"):
             index = int(stats_file.stem.split("-")[1])
             if part_path(parts, index, manifest["out_format"]).exists():
                 done[index] = Stats.from_json(json.loads(stats_file.read_text(encoding="utf-8")))
         for tmp in parts.glob("*.tmp*"):
             tmp.unlink()
         return done
-    if parts.exists():
-        shutil.rmtree(parts)
-    parts.mkdir(parents=True)
-    _write_json(parts / MANIFEST, manifest)
+    _clear(job)
+    book.mkdir(parents=True)
+    if manifest is not None:
+        _write_json(book / MANIFEST, manifest)
     return done
+
+
+def _clear(job: ScreenJob) -> None:
+    """Remove what an earlier run left in the parts directory; a results directory holding anything
+    else is refused, never emptied."""
+    parts = job.parts_dir
+    if parts is None or not parts.exists():
+        return
+    if not job.into_directory:
+        shutil.rmtree(parts)
+        return
+    ours = [p for p in parts.iterdir() if p.name == BOOKKEEPING or (p.name.startswith("part-") and p.is_file())]
+    others = sorted(p.name for p in parts.iterdir() if p not in ours)
+    if others:
+        listed = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+        raise CaseValidationError([Problem("--out", f"the results directory {parts} holds files zhengce did not write "
+                                                    f"({listed}): give a new or empty directory")])
+    for p in ours:
+        shutil.rmtree(p) if p.is_dir() else p.unlink()
 
 
 def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) -> tuple[int, dict[str, Any]]:
@@ -156,22 +196,19 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
     total = Stats()
     done: dict[int, Stats] = {}
     if job.parts_dir is not None:
-        if job.input != "-":
-            done = _prepare_parts(job, _manifest(job, plugin_set, out_format, size))
-        elif job.resume:
+        if job.input == "-" and job.resume:
             raise CaseValidationError([Problem("", "a run reading stdin cannot resume")])
-        else:
-            done = _fresh_parts(job)
+        done = _prepare_parts(job, None if job.input == "-" else _manifest(job, plugin_set, out_format, size))
     workers = engine.check(plugin_set, job.block)
     task = ScreenTask(as_of=job.as_of, known_at=job.known_at, block=tuple(job.block), keep=job.keep, out_format=out_format,
-                      columnar=job.columnar,
-                      parts_dir=None if job.parts_dir is None else str(job.parts_dir))
+                      columnar=job.columnar, parts_dir=None if job.parts_dir is None else str(job.parts_dir),
+                      compression=RESULT_COMPRESSION if job.into_directory else PART_COMPRESSION)
     progress = Progress(job.progress, reader.total_rows, reader.total_bytes, f"screen {Path(job.input).name}")
     partitions_seen = 0
     waiting: dict[int, Outcome] = {}  # stdout: outcomes ahead of the next one to print
     next_out = 0
     sink = stdout if stdout is not None else sys.stdout.buffer
-    merger = PartMerger(job.parts_dir, job.out, out_format) if job.out is not None and job.parts_dir is not None else None
+    merger = PartMerger(job.parts_dir, job.out, out_format) if job.out is not None and not job.into_directory else None
 
     def todo() -> Iterator[Partition]:
         nonlocal partitions_seen
@@ -193,7 +230,7 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
                                       f"the driver has {plugin_set}")
                 total.add(outcome.stats)
                 if job.parts_dir is not None:
-                    _write_json(job.parts_dir / f"part-{outcome.index:06d}.json", outcome.stats.to_json())
+                    _write_json(job.book_dir / f"part-{outcome.index:06d}.json", outcome.stats.to_json())
                     done[outcome.index] = outcome.stats
                     if merger is not None:
                         merger.ready(outcome.index)  # merged while the other partitions are screened
@@ -218,6 +255,10 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
         shutil.rmtree(job.parts_dir)
     elif merger is not None:
         merger.abort()
+    elif complete and job.into_directory:
+        if partitions_seen == 0:  # an empty input: one empty part, so the directory reads as a table
+            write_part([], part_path(job.parts_dir, 0, out_format), out_format, RESULT_COMPRESSION)
+        shutil.rmtree(job.book_dir)
     summary = {
         "format": SUMMARY_FORMAT, "complete": complete, "interrupted_by": None if complete else stopped.name,
         "input": job.input, "output": job.out, "output_format": out_format,
@@ -232,12 +273,3 @@ def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) 
         _write_json(Path(job.summary_path), summary)
     return (0 if complete else 128 + stopped.value), summary
 
-
-def _fresh_parts(job: ScreenJob) -> dict[int, Stats]:
-    parts = job.parts_dir
-    if parts is None:
-        raise ValueError("a screening job writing parts needs its parts directory")
-    if parts.exists():
-        shutil.rmtree(parts)
-    parts.mkdir(parents=True)
-    return {}

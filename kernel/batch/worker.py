@@ -24,7 +24,7 @@ from zhengce.contracts import CaseValidationError, Problem
 from .layout import Layout
 from .readers import ParquetSlice, Partition, decode, decode_batch
 from .results import Keep, Stats, invalid_row, result_row, unrouted_row
-from .writers import arrow_table, jsonl_bytes, part_path, rows_of_table, write_part, write_table
+from .writers import PART_COMPRESSION, arrow_table, jsonl_bytes, part_path, rows_of_table, write_part, write_table
 
 _KERNELS: dict[tuple[str, ...], tuple[Any, Layout]] = {}
 
@@ -61,6 +61,7 @@ class ScreenTask:
     keep: Keep = Keep()
     out_format: str = "jsonl"
     parts_dir: str | None = None  # write part files here; None: return the rows as JSON Lines bytes
+    compression: str = PART_COMPRESSION  # of Parquet part files (a results directory's: those of the results)
     columnar: bool = True  # Parquet batches through the columnar path (``--per-case``: off)
 
 
@@ -97,13 +98,14 @@ def screen_partition(task: ScreenTask, partition: Partition) -> Outcome:
     if table is not None:
         stats.written = table.num_rows
         if task.parts_dir is not None:
-            write_table(table, part_path(Path(task.parts_dir), partition.index, task.out_format), task.out_format)
+            write_table(table, part_path(Path(task.parts_dir), partition.index, task.out_format), task.out_format,
+                        task.compression)
         else:
             data_out = jsonl_bytes(rows_of_table(table))
     else:
         stats.written = len(kept)
         if task.parts_dir is not None:
-            write_part(kept, part_path(Path(task.parts_dir), partition.index, task.out_format), task.out_format)
+            write_part(kept, part_path(Path(task.parts_dir), partition.index, task.out_format), task.out_format, task.compression)
         else:
             data_out = jsonl_bytes(kept)
     return Outcome(index=partition.index, stats=stats, plugin_set=kernel.plugin_set, worker=f"{os.uname().nodename}:{os.getpid()}",
@@ -118,7 +120,7 @@ def _unreadable(task: ScreenTask, partition: Partition, stats: Stats, exc: Excep
     stats.written = len(kept)
     data_out = None
     if task.parts_dir is not None:
-        write_part(kept, part_path(Path(task.parts_dir), partition.index, task.out_format), task.out_format)
+        write_part(kept, part_path(Path(task.parts_dir), partition.index, task.out_format), task.out_format, task.compression)
     else:
         data_out = jsonl_bytes(kept)
     return Outcome(index=partition.index, stats=stats, plugin_set=kernel.plugin_set, worker=f"{os.uname().nodename}:{os.getpid()}",

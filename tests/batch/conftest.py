@@ -33,9 +33,12 @@ def example():
 
 
 def screen(tmp_path: Path, registry: Path, engine=None, **options):
-    """Run a job into ``tmp_path/results.<ext>``; return (exit code, summary, rows)."""
-    out = tmp_path / options.pop("out_name", "results.jsonl")
-    job = ScreenJob(input=str(registry), out=str(out), as_of=options.pop("as_of", AS_OF), progress=False, **options)
+    """Run a job into ``tmp_path/results.<ext>`` (``out_name`` ending in ``/``: a results directory);
+    return (exit code, summary, rows)."""
+    name = options.pop("out_name", "results.jsonl")
+    out = tmp_path / name
+    job = ScreenJob(input=str(registry), out=str(out) + ("/" if name.endswith("/") else ""), as_of=options.pop("as_of", AS_OF),
+                    progress=False, **options)
     code, summary = run_screen(job, engine or InlineEngine())
     rows = read_results(str(out)) if out.exists() else None
     return code, summary, rows

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
+import threading
 
 import pytest
 
-from zhengce.kernel.batch import DaskEngine, EngineError, InlineEngine, LocalEngine, car_cases, enterprise_cases
+from zhengce.kernel.batch import DaskEngine, EngineError, InlineEngine, LocalEngine, car_cases, engines, enterprise_cases
+from zhengce.kernel.batch.worker import worker_kernel
 
 from .conftest import screen
 
@@ -40,7 +43,33 @@ def test_local_processes(tmp_path, registry, expected):
     finally:
         engine.close()
     assert code == 0 and rows == expected[1] and same(summary, expected[0])
-    assert summary["engine"] == {"name": "local", "workers": 2, "worker_plugin_sets": 2}
+    assert summary["engine"] == {"name": "local", "workers": 2, "worker_plugin_sets": 2, "start": engines.start_method()}
+
+
+def _kernel_id() -> int:
+    return id(worker_kernel(())[0])
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="local workers are forked on Linux only")
+def test_forked_workers_start_with_the_drivers_kernel(kernel):
+    engine = LocalEngine(2)
+    try:
+        assert engine.start_method == "fork"
+        ids = {engine._pool.submit(_kernel_id).result() for _ in range(4)}
+    finally:
+        engine.close()
+    assert ids == {id(kernel)}  # the driver's object, inherited at the fork: no worker built its own
+
+
+def test_a_driver_running_threads_spawns_its_workers():
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert engines.start_method() == "spawn"  # forking a process with threads can deadlock the child
+    finally:
+        stop.set()
+        other.join()
 
 
 @pytest.fixture(scope="module")
@@ -51,11 +80,12 @@ def cluster():
         yield c
 
 
-def test_dask_on_a_local_cluster_of_processes(tmp_path, registry, expected, cluster):
+@pytest.mark.parametrize("out_name", ["r.parquet", "results/"])  # a file the driver merges; a directory the workers write
+def test_dask_on_a_local_cluster_of_processes(tmp_path, registry, expected, cluster, out_name):
     engine = DaskEngine(scheduler=cluster.scheduler_address)  # what --scheduler ADDRESS does
     try:
         assert engine.workers == 2
-        code, summary, rows = screen(tmp_path, registry, engine=engine, out_name="r.parquet", partition_size=64)
+        code, summary, rows = screen(tmp_path, registry, engine=engine, out_name=out_name, partition_size=64)
         # the kernel was built once per worker process, and only there
         built = engine.client.run(lambda: __import__("zhengce.kernel.batch.worker", fromlist=["_KERNELS"])._KERNELS.keys().__len__())
     finally:

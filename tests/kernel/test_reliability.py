@@ -292,6 +292,39 @@ def test_the_time_budget_also_holds_outside_the_main_thread():
     worker.start()
     worker.join(10)
     assert box["record"].result(plugin.policy_id).error.kind == "timeout"
+    # the abandoned policy thread is stopped too: a spinning plugin would hold the GIL for ever
+    deadline = time.monotonic() + 5
+    while _policy_threads() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not _policy_threads()  # nor is the reaper left running
+
+
+def _policy_threads():
+    return [t for t in threading.enumerate() if t.name in ("zhengce-policy", "zhengce-reaper")]
+
+
+def test_a_plugin_that_swallows_the_stop_is_stopped_again():
+    from zhengce.kernel import guard
+
+    rounds = []
+
+    def stubborn():
+        while len(rounds) < 3:
+            try:
+                while True:
+                    pass
+            except guard.PolicyTimeout:
+                rounds.append(time.monotonic())  # caught, and spins again: the next stop follows
+        while True:
+            pass
+
+    with pytest.raises(guard.PolicyTimeout, match="abandoned"):
+        guard._thread_call(stubborn, 0.1)
+    deadline = time.monotonic() + 10
+    while _policy_threads() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(rounds) == 3 and not _policy_threads()
+    assert rounds[2] - rounds[1] >= guard.STOP_PERIOD * 0.8
 
 
 def test_the_time_budget_is_configurable(monkeypatch):
