@@ -344,7 +344,10 @@ def targets(report: dict) -> dict:
 def run_zhengce(tmp: str, registry: str, tiny: str, name: str, cases: int, engine: str, workers: int, sizing: list[str]) -> dict:
     """``zhengce screen`` of the registry into ``tmp/name`` (ending in ``/``: a results directory), and
     of the 10-row registry ``tiny`` the same way: the fixed cost of a run (start-up, workers, merge)."""
-    out = str(Path(tmp) / name)
+    def target(name: str) -> str:  # Path drops a trailing separator: a directory keeps it
+        return str(Path(tmp) / name) + ("/" if name.endswith("/") else "")
+
+    out = target(name)
     options = ["--as-of", AS_OF.isoformat(), "--engine", engine, "--workers", str(workers), "--no-progress"]
     r = measure([str(BIN / "zhengce"), "screen", registry, "--out", out, *options, *sizing])
     if "wall_s" not in r:
@@ -353,7 +356,7 @@ def run_zhengce(tmp: str, registry: str, tiny: str, name: str, cases: int, engin
     summary = json.loads(Path(out.rstrip("/") + ".summary.json").read_text(encoding="utf-8"))
     r["counts"] = summary["policies"]["tradein.car_scrappage_subsidy"]["counts"]
     r["columnar"] = summary.get("columnar")
-    fixed = measure([str(BIN / "zhengce"), "screen", tiny, "--out", str(Path(tmp) / ("tiny-" + name)), *options])
+    fixed = measure([str(BIN / "zhengce"), "screen", tiny, "--out", target("tiny-" + name), *options])
     if "wall_s" in fixed and r["wall_s"] > fixed["wall_s"]:
         r["fixed_s"] = fixed["wall_s"]
         r["cases_per_s_beyond_fixed"] = round((cases - 10) / (r["wall_s"] - fixed["wall_s"]))

@@ -276,8 +276,7 @@ class Screener:
         valid, carried = self._validate(batch)
         order = [s for s in self.sections if carried[s].any()]
         matrix = np.vstack([carried[s] for s in order]).T if order else np.zeros((n, 1), bool)
-        patterns, pattern = np.unique(matrix, axis=0, return_inverse=True)  # the sets of sections rows carry
-        pattern = pattern.reshape(-1)
+        patterns, pattern = _distinct_rows(matrix)  # the sets of sections rows carry
         per_case = ~valid
         unrouted = np.zeros(n, bool)
         reaching: dict[str, tuple[Any, np.ndarray]] = {}
@@ -456,16 +455,50 @@ def _case_ids(batch: Any) -> Any:
     return pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.string()), column)
 
 
-def _units_texts(units: np.ndarray, scale: int) -> Any:
-    """:func:`_units_text` over a vector, in Arrow (an exact decimal cast: ``20000.00``, ``-5.50``)."""
+def _amounts_column(rows: _PolicyRows, take: np.ndarray, kept: np.ndarray) -> Any:
+    """The ``amounts`` JSON text of the kept rows (null without any amount), as the per-case writer
+    writes it.  Rows share few distinct combinations of amounts (a subsidy of 20,000.00 split the same
+    way), so each combination is written once, in Python, and taken per row."""
+    import json
+
+    import pyarrow as pa
+
+    n = int(kept.sum())
+    if not rows.amounts or not n:
+        return pa.nulls(n, pa.string())
+    parts = []
+    for name, units, scale, present in rows.amounts:
+        here = present[take][kept]
+        parts.append((name, scale, np.where(here, units[take][kept], 0), here))
+    codes, first = _row_codes(np.stack([c for _, _, values, here in parts for c in (here.astype(np.int64), values)], axis=1))
+    texts = []
+    for j in first:
+        shown = {name: _units_text(values[j], scale) for name, scale, values, here in parts if here[j]}
+        texts.append(json.dumps(shown, ensure_ascii=False, separators=(",", ":")) if shown else None)
+    return pa.array(texts, pa.string()).take(pa.array(codes, pa.int64()))
+
+
+def _row_codes(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's code for its distinct value (dense, in order of first appearance) and, per code,
+    the first row that has it: Arrow's hash of each row's bytes (``dictionary_encode`` over a
+    fixed-size binary view), not a sort (``np.unique(axis=0)``: 20 ms for 50,000 rows, this 0.5 ms)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    whole = pa.array(units, pa.int64())
-    if not scale:
-        return pc.cast(whole, pa.string())
-    quantum = pa.scalar(Decimal(1).scaleb(-scale), pa.decimal128(scale + 1, scale))
-    return pc.cast(pc.multiply(pc.cast(whole, pa.decimal128(19, 0)), quantum), pa.string())
+    rows = np.ascontiguousarray(matrix.reshape(len(matrix), -1))
+    n = len(rows)
+    if n == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    keys = pa.FixedSizeBinaryArray.from_buffers(pa.binary(rows.itemsize * rows.shape[1]), n, [None, pa.py_buffer(rows)])
+    codes = pc.dictionary_encode(keys).indices.to_numpy().astype(np.int64)
+    first = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)  # where a new code appears
+    return codes, first
+
+
+def _distinct_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows of a boolean matrix and each row's index into them."""
+    codes, first = _row_codes(matrix)
+    return matrix[first], codes
 
 
 def _policy_table(rows: _PolicyRows, take: np.ndarray, case_ids: Any, first_row: int, keep: Keep,
@@ -490,16 +523,7 @@ def _policy_table(rows: _PolicyRows, take: np.ndarray, case_ids: Any, first_row:
     kept = _kept(rows, take, status, keep)
     idx = rows.idx[take][kept]
     n = len(idx)
-    texts = []
-    for name, units, scale, present in rows.amounts:
-        piece = pc.binary_join_element_wise(f',"{name}":"', _units_texts(units[take][kept], scale), '"', "")
-        texts.append(pc.if_else(pa.array(present[take][kept]), piece, ""))
-    if texts and n:
-        joined = pc.binary_join_element_wise(*texts, "")
-        amounts = pc.if_else(pc.equal(joined, ""), pa.scalar(None, pa.string()),
-                             pc.binary_join_element_wise("{", pc.utf8_slice_codeunits(joined, 1), "}", ""))
-    else:
-        amounts = pa.nulls(n, pa.string())
+    amounts = _amounts_column(rows, take, kept)
     missing = [None] * n
     cannot = np.flatnonzero(status[kept] == CANNOT_TELL)
     if len(cannot) and rows.missing:
