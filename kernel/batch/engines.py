@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .readers import Partition
-from .worker import Outcome, ScreenTask, screen_partition, worker_kernel, worker_plugin_set
+from .worker import Outcome, ScreenTask, screen_partition, warm_worker, worker_kernel, worker_plugin_set
 
 
 class EngineError(RuntimeError):
@@ -96,8 +96,9 @@ def _pid_plugin_set(block: tuple[str, ...]) -> tuple[int, str]:
 
 def start_method() -> str:
     """How local workers start: ``fork`` on Linux while this process runs no other thread (a forked
-    worker starts with the driver's kernel, built and frozen: about 0.4 s and one plugin load per worker
-    saved), else ``spawn`` (macOS and Windows, or a host application running threads)."""
+    worker starts with the driver's kernel built and frozen, and the Arrow modules and columnar screener
+    loaded (:func:`~.worker.warm_worker`): about 0.4 s and one plugin load per worker saved), else
+    ``spawn`` (macOS and Windows, or a host application running threads)."""
     import sys
     import threading
 
@@ -116,7 +117,7 @@ class LocalEngine(Engine):
         self.workers = workers
         self.start_method = start_method()
         if self.start_method == "fork":
-            worker_kernel(tuple(block))  # built (or seeded by the CLI) before forking: the workers inherit it
+            warm_worker(tuple(block))  # done once here, before forking: the workers inherit it
         ctx = mp.get_context(self.start_method)
         self._pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_local,
                                             initargs=(tuple(block), ctx.Barrier(workers)))
