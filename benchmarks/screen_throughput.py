@@ -438,7 +438,7 @@ def main(argv: list[str] | None = None) -> None:
             for workers in (int(w) for w in args.workers.split(",")):
                 out = str(Path(tmp) / f"enterprises-{workers}.parquet")
                 r = measure([str(BIN / "zhengce"), "screen", ents, "--out", out, "--as-of", AS_OF.isoformat(),
-                             "--workers", str(workers), "--partition-size", str(args.partition_size), "--no-progress"])
+                             "--workers", str(workers), *sizing, "--no-progress"])
                 if "wall_s" in r:
                     summary = json.loads(Path(out + ".summary.json").read_text(encoding="utf-8"))
                     r |= {"cases_per_s": round(args.enterprises / r["wall_s"]), "result_rows": summary["written"],

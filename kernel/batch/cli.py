@@ -49,7 +49,8 @@ def add_screen(sub: Any, date_type: Any) -> None:
     sc.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1: this process)")
     sc.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes, or a Dask cluster")
     sc.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); implies --engine dask")
-    sc.add_argument("--partition-size", type=_positive, help="rows per partition (default 50,000 for Parquet, 5,000 otherwise)")
+    sc.add_argument("--partition-size", type=_positive, help="rows per partition (default 50,000 for Parquet, fewer for a small one: "
+                                                                     "at least 8 partitions of 5,000; 5,000 otherwise)")
     sc.add_argument("--keep", action="append", default=[], metavar="EXPR",
                     help="write only rows matching: status=applies,cannot_tell | policy=GLOB,... | amount>=N | NAME>=N (repeat: all must hold)")
     sc.add_argument("--columnar", action=argparse.BooleanOptionalAction, default=True,

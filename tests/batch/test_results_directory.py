@@ -98,3 +98,4 @@ def test_read_results_of_a_directory_and_of_a_file_agree(tmp_path, registry):
     screen(tmp_path, registry, out_name="a.jsonl", partition_size=100)
     screen(tmp_path, registry, out_name="b/", partition_size=100)
     assert read_results(str(tmp_path / "b")) == read_results(str(tmp_path / "a.jsonl"))
+

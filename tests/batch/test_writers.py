@@ -98,3 +98,13 @@ def test_partitioning_never_changes_rows_or_counts(tmp_path, small, size, fmt):
     assert got["partitions"]["seen"] == -(-42 // size)  # 40 cases, a blank line, a bad one
     strip = ("seconds", "output", "output_format", "partitions")
     assert {k: v for k, v in got.items() if k not in strip} == {k: v for k, v in summary.items() if k not in strip}
+
+
+def test_a_small_parquet_registry_still_spreads_over_the_workers():
+    from zhengce.kernel.batch.run import default_partition_size
+
+    assert default_partition_size("parquet", 1_000_000) == 50_000  # a registry: the columnar batch size
+    assert default_partition_size("parquet", 100_000) == 12_500  # 8 partitions
+    assert default_partition_size("parquet", 20_000) == 5_000  # 4 partitions, none under 5,000 rows
+    assert default_partition_size("parquet", 10) == 5_000
+    assert default_partition_size("jsonl", None) == 5_000  # size unknown until read: the format's
