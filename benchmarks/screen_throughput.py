@@ -8,7 +8,7 @@ validate, evaluate, write results Parquet): ``zhengce screen`` with each engine 
 one merged results file and into a results directory (the workers' part files, no merge), and
 the peers: a numpy vectorised implementation of the same rule (always), and an OpenFisca vectorised
 one when ``openfisca-core`` is installed (``pip install 'zhengce[bench]'``).  Wall time and peak memory
-(RSS and PSS, each summed over the process and all its children, sampled every 20 ms) are reported; each peer's
+(RSS and PSS, each summed over the process and all its children, sampled every 20 and 200 ms) are reported; each peer's
 statuses are compared with zhengce's, row by row (``agreement``).  Prints one JSON document.
 
 The peers read the rule's numbers from the tradein plugin's parameter file (no literals here) but
@@ -44,20 +44,28 @@ def measure(cmd: list[str]) -> dict:
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     root = psutil.Process(proc.pid)
     peak = peak_pss = 0
+    samples = 0
     while proc.poll() is None:
         try:
             procs = [root, *root.children(recursive=True)]
             rss = pss = 0
+            full = samples % 10 == 0  # PSS reads every mapping of every process: 1 sample in 10 (200 ms)
             for p in procs:
                 try:
-                    full = p.memory_full_info()
-                    rss += full.rss
-                    pss += getattr(full, "pss", full.rss)
+                    if full:
+                        info = p.memory_full_info()
+                        pss += getattr(info, "pss", info.rss)
+                        rss += info.rss
+                    else:
+                        rss += p.memory_info().rss
                 except psutil.Error:
                     pass
-            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+            peak = max(peak, rss)
+            if full:
+                peak_pss = max(peak_pss, pss)
         except psutil.Error:
             pass
+        samples += 1
         time.sleep(0.02)
     wall = time.perf_counter() - start
     err = proc.stderr.read().decode(errors="replace")
