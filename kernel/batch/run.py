@@ -182,14 +182,23 @@ def _clear(job: ScreenJob) -> None:
     if not job.into_directory:
         shutil.rmtree(parts)
         return
-    ours = [p for p in parts.iterdir() if p.name == BOOKKEEPING or (p.name.startswith("part-") and p.is_file())]
+    ours = [p for p in parts.iterdir() if p.name == BOOKKEEPING or _part_file(p.name)]
     others = sorted(p.name for p in parts.iterdir() if p not in ours)
     if others:
         listed = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
         raise CaseValidationError([Problem("--out", f"the results directory {parts} holds files zhengce did not write "
                                                     f"({listed}): give a new or empty directory")])
     for p in ours:
-        shutil.rmtree(p) if p.is_dir() else p.unlink()
+        if p.is_dir():
+            shutil.rmtree(p)
+        else:
+            p.unlink()
+
+
+def _part_file(name: str) -> bool:
+    """A part file (or an unfinished one) of a run: ``part-NNNNNN.parquet|jsonl[.tmpPID]``."""
+    stem, _, ext = name.partition(".")
+    return stem.startswith("part-") and stem[5:].isdigit() and ext.split(".")[0] in ("parquet", "jsonl")
 
 
 def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) -> tuple[int, dict[str, Any]]:

@@ -74,7 +74,8 @@ def test_a_directory_with_other_files_is_refused_not_emptied(tmp_path, registry)
     folder = tmp_path / "results"
     folder.mkdir()
     (folder / "notes.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(CaseValidationError, match=r"holds files zhengce did not write \(notes.txt\)"):
+    (folder / "part-one.txt").write_text("mine too", encoding="utf-8")
+    with pytest.raises(CaseValidationError, match=r"holds files zhengce did not write \(notes.txt, part-one.txt\)"):
         screen(tmp_path, registry, out_name="results/", partition_size=64)
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
 
