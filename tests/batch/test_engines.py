@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
 import sys
 import threading
 
 import pytest
 
 from zhengce.kernel.batch import DaskEngine, EngineError, InlineEngine, LocalEngine, car_cases, engines, enterprise_cases
-from zhengce.kernel.batch.worker import worker_kernel
 
 from .conftest import screen
 
@@ -46,19 +46,29 @@ def test_local_processes(tmp_path, registry, expected):
     assert summary["engine"] == {"name": "local", "workers": 2, "worker_plugin_sets": 2, "start": engines.start_method()}
 
 
-def _kernel_id() -> int:
+FORKED = """
+from zhengce.kernel.batch import LocalEngine
+from zhengce.kernel.batch.worker import worker_kernel
+
+def kernel_id():
     return id(worker_kernel(())[0])
+
+if __name__ == "__main__":
+    engine = LocalEngine(2)
+    ids = {engine._pool.submit(kernel_id).result() for _ in range(4)}
+    engine.close()
+    print(engine.start_method, ids == {kernel_id()})
+"""
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="local workers are forked on Linux only")
-def test_forked_workers_start_with_the_drivers_kernel(kernel):
-    engine = LocalEngine(2)
-    try:
-        assert engine.start_method == "fork"
-        ids = {engine._pool.submit(_kernel_id).result() for _ in range(4)}
-    finally:
-        engine.close()
-    assert ids == {id(kernel)}  # the driver's object, inherited at the fork: no worker built its own
+def test_forked_workers_start_with_the_drivers_kernel(tmp_path):
+    # in a process of its own: this one runs other tests' threads, and a process with threads spawns
+    script = tmp_path / "forked.py"
+    script.write_text(FORKED, encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["fork", "True"]  # the driver's kernel object, inherited: no worker built its own
 
 
 def test_a_driver_running_threads_spawns_its_workers():

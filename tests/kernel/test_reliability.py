@@ -300,7 +300,30 @@ def test_the_time_budget_also_holds_outside_the_main_thread():
 
 
 def _policy_threads():
-    return [t for t in threading.enumerate() if t.name in ("zhengce-policy", "zhengce-reaper")]
+    """Abandoned policy threads and the reaper stopping them (a calling thread's idle runner aside)."""
+    return [t for t in threading.enumerate() if t.name in ("zhengce-policy-abandoned", "zhengce-reaper")]
+
+
+def test_outside_the_main_thread_one_runner_thread_serves_every_policy(monkeypatch):
+    from zhengce.kernel import guard
+
+    kernel = Kernel()
+    case = example("car_scrappage_nev_guangdong.json")
+    seen = []
+
+    def caller():
+        for _ in range(20):
+            kernel.evaluate(case, trace=False)
+        seen.append(guard._LOCAL.runner.thread)
+
+    monkeypatch.setattr(guard._Runner, "IDLE", 0.2)
+    worker = threading.Thread(target=caller)
+    worker.start()
+    worker.join(30)
+    runner = seen[0]
+    assert runner.name == "zhengce-policy"  # one helper thread for the 20 cases, not one per policy and case
+    runner.join(5)
+    assert not runner.is_alive()  # it ends once idle
 
 
 def test_a_plugin_that_swallows_the_stop_is_stopped_again():
