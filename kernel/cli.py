@@ -162,7 +162,12 @@ def main(argv: list[str] | None = None) -> int:
             if unread is not None:
                 raise unread
             return _evaluate(kernel, args, data)
-        kernel = Kernel(**options)
+        if args.command == "screen":  # a table's header names its sections: only their plugins are imported
+            from .batch.readers import registry_sections
+
+            kernel = Kernel(**options, sections=registry_sections(args.cases, args.format))
+        else:
+            kernel = Kernel(**options)
         if args.command in ("screen", "generate"):
             from .batch import cli as batch_cli
 

@@ -693,6 +693,14 @@ class Kernel:
         self._complete()
         return self._case_loader()[0]
 
+    @property
+    def loaded_case_type(self) -> type[Case]:
+        """The case class of the sections loaded so far, without completing a partial load
+        (``Kernel(sections=...)``): :attr:`case_type` for a full kernel.  What a case carrying only
+        those sections is validated with: the batch path reads a table, whose header names its
+        sections, with it."""
+        return self._case_loader()[0]
+
     def _case_loader(self) -> tuple[type[Case], Migrator, Any]:
         """The composed case class, its migrator and its fast path, built once per plugin set."""
         if self._loader is None:

@@ -253,7 +253,7 @@ class Screener:
 
     def __init__(self, kernel: Any, layout: Layout) -> None:
         self.kernel, self.layout = kernel, layout
-        self.fields = fields_of(kernel.case_type)
+        self.fields = fields_of(kernel.loaded_case_type)
         self.sections = layout.sections
         self._routes: dict[tuple[str, ...], Any] = {}
 

@@ -46,6 +46,29 @@ def format_of(path: str, given: str | None = None) -> str:
     return fmt
 
 
+def registry_sections(path: str, given: str | None = None) -> list[str] | None:
+    """The sections a tabular registry's columns name (``case_id`` and ``section.field`` columns, or a
+    whole section's column), read from its header alone: what the kernel must load to screen it.  None
+    when that cannot be known before reading the rows (JSON Lines, stdin) or the header cannot be read
+    (the run itself then says why)."""
+    try:
+        fmt = format_of(path, given)
+        if path == "-" or fmt == "jsonl":
+            return None
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            names = pq.read_schema(path).names
+        else:
+            import csv
+
+            with open(path, encoding="utf-8-sig", newline="") as f:
+                names = next(csv.reader(f), [])
+    except Exception:  # noqa: BLE001 - unreadable here: the run reports it
+        return None
+    return sorted({name.split(".", 1)[0] for name in names if name})
+
+
 @attrs.frozen(kw_only=True)
 class Partition:
     """Consecutive raw rows of the input: ``rows`` records from ``first_row``, as read (not decoded)."""

@@ -36,7 +36,7 @@ def worker_kernel(block: tuple[str, ...] = ()) -> tuple[Any, Layout]:
         from ..kernel import Kernel, freeze_loaded_objects
 
         kernel = Kernel(block=block)
-        found = _KERNELS[block] = (kernel, Layout.of(kernel.case_type))
+        found = _KERNELS[block] = (kernel, Layout.of(kernel.loaded_case_type))
         freeze_loaded_objects()  # a worker lives for a whole registry
     return found
 
@@ -58,7 +58,7 @@ def warm_worker(block: tuple[str, ...] = ()) -> None:
 
 def seed_kernel(kernel: Any, block: tuple[str, ...] = ()) -> None:
     """Use ``kernel`` (already built by the caller, with ``block``) as this process's kernel."""
-    _KERNELS.setdefault(block, (kernel, Layout.of(kernel.case_type)))
+    _KERNELS.setdefault(block, (kernel, Layout.of(kernel.loaded_case_type)))
 
 
 def worker_plugin_set(block: tuple[str, ...] = ()) -> str:

@@ -312,3 +312,39 @@ def test_a_partial_kernel_explains_another_plugins_result_as_the_full_one(cache)
     assert kernel._view is not None
     assert [dump(kernel.explain(r, "en")) for r in record.results] == [dump(full.explain(r, "en")) for r in record.results]
     assert kernel.policy(record.results[0].policy_id).spec == full.policy(record.results[0].policy_id).spec
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_screen_imports_only_the_plugins_a_tables_header_names_and_writes_the_same_rows(cache, tmp_path, suffix):
+    pytest.importorskip("pyarrow")
+    from zhengce.kernel.batch import generate, read_results
+
+    registry = tmp_path / f"cars{suffix}"
+    generate("cars", 300, str(registry), seed=3)
+    script = ("import sys; from zhengce.kernel.cli import main; "
+              "code = main(['screen', sys.argv[1], '--out', sys.argv[2], '--as-of', '2024-10-01', '--no-progress']); "
+              "print(code, sorted({m.split('.')[0] for m in sys.modules if m.startswith('zhengce_')}))")
+    env = {**os.environ, "ZHENGCE_CACHE": str(cache)}
+    quiet = cache.parent / "cwd"
+    quiet.mkdir()
+    outs = [tmp_path / f"r{i}.jsonl" for i in range(2)]
+    runs = [subprocess.run([sys.executable, "-c", script, str(registry), str(out)], capture_output=True, text=True,
+                           env=env, cwd=quiet, check=True) for out in outs]
+    first, second = (r.stdout.strip().splitlines()[-1] for r in runs)
+    assert first.startswith("0 ") and "zhengce_energy" in first  # no manifest yet: every plugin
+    assert second == "0 ['zhengce_tradein']"  # the header names the car sections only
+    assert read_results(str(outs[0])) == read_results(str(outs[1]))
+    summaries = [json.loads(Path(f"{o}.summary.json").read_text(encoding="utf-8")) for o in outs]
+    assert {k: v for k, v in summaries[0].items() if k not in ("seconds", "output")} == \
+        {k: v for k, v in summaries[1].items() if k not in ("seconds", "output")}  # the plugin set too
+
+
+def test_registry_sections_come_from_the_header_alone(tmp_path):
+    from zhengce.kernel.batch.readers import registry_sections
+
+    table = tmp_path / "t.csv"
+    table.write_text("case_id,old_vehicle.fuel,old_vehicle.class.sub,enterprise\n1,nev,,{}\n", encoding="utf-8")
+    assert registry_sections(str(table)) == ["case_id", "enterprise", "old_vehicle"]
+    assert registry_sections(str(tmp_path / "t.jsonl")) is None  # rows may differ: known only once read
+    assert registry_sections(str(tmp_path / "missing.parquet")) is None  # the run says why
+    assert registry_sections("-", "csv") is None
