@@ -39,7 +39,8 @@ from .progress import Progress
 from .readers import Partition, open_reader
 from .results import SCREEN_FORMAT, SUMMARY_FORMAT, Keep, Stats
 from .worker import Outcome, ScreenTask, worker_kernel
-from .writers import PART_COMPRESSION, RESULT_COMPRESSION, PartMerger, is_directory, out_format_of, part_path, write_part
+from .writers import (PART_COMPRESSION, RESULT_COMPRESSION, PartMerger, is_directory, is_part_file, out_format_of,
+                      part_path, write_part)
 
 MANIFEST = "manifest.json"
 #: a results directory's bookkeeping folder (a leading ``_``: Parquet dataset readers skip it)
@@ -182,7 +183,7 @@ def _clear(job: ScreenJob) -> None:
     if not job.into_directory:
         shutil.rmtree(parts)
         return
-    ours = [p for p in parts.iterdir() if p.name == BOOKKEEPING or _part_file(p.name)]
+    ours = [p for p in parts.iterdir() if p.name == BOOKKEEPING or is_part_file(p.name, unfinished=True)]
     others = sorted(p.name for p in parts.iterdir() if p not in ours)
     if others:
         listed = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
@@ -194,11 +195,6 @@ def _clear(job: ScreenJob) -> None:
         else:
             p.unlink()
 
-
-def _part_file(name: str) -> bool:
-    """A part file (or an unfinished one) of a run: ``part-NNNNNN.parquet|jsonl[.tmpPID]``."""
-    stem, _, ext = name.partition(".")
-    return stem.startswith("part-") and stem[5:].isdigit() and ext.split(".")[0] in ("parquet", "jsonl")
 
 
 def run_screen(job: ScreenJob, engine: Engine, stdout: IO[bytes] | None = None) -> tuple[int, dict[str, Any]]:

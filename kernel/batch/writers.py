@@ -118,9 +118,18 @@ def part_path(parts_dir: Path, index: int, fmt: str) -> Path:
     return parts_dir / f"part-{index:06d}{_SUFFIX[fmt]}"
 
 
+def is_part_file(name: str, unfinished: bool = False) -> bool:
+    """Whether ``name`` is a part file :func:`part_path` names (``part-NNNNNN.parquet|jsonl``), or, with
+    ``unfinished``, one still being written (``….tmpPID``)."""
+    stem, _, ext = name.partition(".")
+    kind, _, rest = ext.partition(".")
+    return (stem.startswith("part-") and stem[5:].isdigit() and f".{kind}" in _SUFFIX.values()
+            and (not rest or (unfinished and rest.startswith("tmp"))))
+
+
 def result_parts(folder: Path) -> list[Path]:
     """The whole part files of a results directory, in input order."""
-    return sorted(p for p in folder.glob("part-*") if p.suffix in _SUFFIX.values())
+    return sorted(p for p in folder.iterdir() if is_part_file(p.name))
 
 
 class PartMerger:
