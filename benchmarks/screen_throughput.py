@@ -34,23 +34,27 @@ HERE = Path(__file__).resolve()
 BIN = Path(sys.executable).parent
 
 
-def measure(cmd: list[str]) -> dict:
-    """Run ``cmd``; wall time and peak memory of its process tree: the sum of the processes' RSS, and of
-    their PSS (proportional set size: a page shared by forked workers counted once, split between
-    them; what the tree really holds) where the system reports it."""
+def measure(cmd: list[str], *more: list[str]) -> dict:
+    """Run ``cmd`` (and the commands ``more`` at the same time); wall time until all have ended, and peak
+    memory of their process trees: the sum of the processes' RSS, and of their PSS (proportional set
+    size: a page shared by forked workers counted once, split between them; what the tree really holds)
+    where the system reports it."""
     import psutil
 
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    root = psutil.Process(proc.pid)
+    procs = [subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in (cmd, *more)]
+    roots = [psutil.Process(p.pid) for p in procs]
     peak = peak_pss = 0
     samples = 0
-    while proc.poll() is None:
-        try:
-            procs = [root, *root.children(recursive=True)]
-            rss = pss = 0
-            full = samples % 10 == 0  # PSS reads every mapping of every process: 1 sample in 10 (200 ms)
-            for p in procs:
+    while any(p.poll() is None for p in procs):
+        rss = pss = 0
+        full = samples % 10 == 0  # PSS reads every mapping of every process: 1 sample in 10 (200 ms)
+        for root in roots:
+            try:
+                tree = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                continue
+            for p in tree:
                 try:
                     if full:
                         info = p.memory_full_info()
@@ -60,17 +64,16 @@ def measure(cmd: list[str]) -> dict:
                         rss += p.memory_info().rss
                 except psutil.Error:
                     pass
-            peak = max(peak, rss)
-            if full:
-                peak_pss = max(peak_pss, pss)
-        except psutil.Error:
-            pass
+        peak = max(peak, rss)
+        if full:
+            peak_pss = max(peak_pss, pss)
         samples += 1
         time.sleep(0.02)
     wall = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
-    if proc.returncode != 0:
-        return {"failed": proc.returncode, "stderr": err[-2000:]}
+    for p in procs:
+        err = p.stderr.read().decode(errors="replace")
+        if p.returncode != 0:
+            return {"failed": p.returncode, "stderr": err[-2000:]}
     # the machine may be shared: the 1-minute load average at the end says how much of it this run had
     return {"wall_s": round(wall, 2), "peak_rss_mib": round(peak / 2**20, 1), "peak_pss_mib": round(peak_pss / 2**20, 1),
             "load_average_1m": round(os.getloadavg()[0], 2)}
@@ -350,6 +353,9 @@ def targets(report: dict) -> dict:
             if "cases_per_s_beyond_fixed" in one and "cases_per_s_beyond_fixed" in two:  # the work, start-up aside
                 out[f"scaling_1_to_2_{label}_beyond_fixed"] = round(two["cases_per_s_beyond_fixed"]
                                                                      / one["cases_per_s_beyond_fixed"], 2)
+    pair = report.get("two_one_worker_runs_at_once", {})
+    if "scaling" in pair:  # the machine's own limit for two processes of this work
+        out["scaling_ceiling_two_independent_runs"] = pair["scaling"]
     if "per_case" in report:
         out["identical_to_per_case"] = report["per_case"].get("identical_rows") and report["per_case"].get("identical_counts")
     return out
@@ -374,6 +380,21 @@ def run_zhengce(tmp: str, registry: str, tiny: str, name: str, cases: int, engin
     if "wall_s" in fixed and r["wall_s"] > fixed["wall_s"]:
         r["fixed_s"] = fixed["wall_s"]
         r["cases_per_s_beyond_fixed"] = round((cases - 10) / (r["wall_s"] - fixed["wall_s"]))
+    return r
+
+
+def machine_ceiling(tmp: str, registry: str, cases: int, sizing: list[str], alone: dict, directory: bool) -> dict:
+    """Two independent one-worker runs of the same registry started at once: what two processes of this
+    work get from this machine together, nothing shared between them but the hardware.  ``scaling``
+    (``2 × alone / pair``) is the most a 2-worker run could reach; below 2 by the cores' shared caches,
+    memory bandwidth and whatever else the machine runs."""
+    suffix = "/" if directory else ".parquet"
+    options = ["--as-of", AS_OF.isoformat(), "--workers", "1", "--no-progress", *sizing]
+    cmds = [[str(BIN / "zhengce"), "screen", registry, "--out", str(Path(tmp) / f"pair-{i}") + suffix, *options] for i in (1, 2)]
+    r = measure(*cmds)
+    if "wall_s" in r and "wall_s" in alone:
+        r["cases_per_s"] = round(2 * cases / r["wall_s"])
+        r["scaling"] = round(2 * alone["wall_s"] / r["wall_s"], 2)
     return r
 
 
@@ -426,6 +447,11 @@ def main(argv: list[str] | None = None) -> None:
                         reference = reference or str(Path(tmp) / name)
                     report["zhengce"][key] = r
                     print(f"[bench] {key}: {r}", file=sys.stderr)
+        alone = report["zhengce"].get("local_1_directory") or report["zhengce"].get("local_1")
+        if alone and "wall_s" in alone:
+            report["two_one_worker_runs_at_once"] = machine_ceiling(tmp, registry, args.cases, sizing, alone,
+                                                                    "local_1_directory" in report["zhengce"])
+            print(f"[bench] two 1-worker runs at once: {report['two_one_worker_runs_at_once']}", file=sys.stderr)
         if args.per_case_cases:
             report["per_case"] = per_case_comparison(tmp, registry, min(args.per_case_cases, args.cases), sizing)
             print(f"[bench] per case: {report['per_case']}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import sys
 import threading
@@ -132,6 +133,20 @@ def test_make_engine_picks_the_engine_the_options_name(cluster):
     try:
         assert type(remote) is DaskEngine and remote.scheduler == cluster.scheduler_address
         assert own.describe()["workers"] == 2 and own.scheduler.startswith("tcp://127.0.0.1:")
+        # the cluster of its own starts its workers without Dask's stack sampler and adds no memory
+        # trimming (a process that started a nanny before, as this one did for ``cluster``, carries
+        # Dask's value in its own environment, the nanny writes it there: the workers inherit that)
+        settings = own.client.run(_worker_settings)
+        assert list(settings.values()) == [(False, os.environ.get("MALLOC_TRIM_THRESHOLD_"))] * 2
     finally:
         remote.close()
         own.close()
+
+
+def _worker_settings():
+    import os
+
+    import dask
+
+    return dask.config.get("distributed.worker.profile.enabled"), os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
