@@ -1,6 +1,7 @@
 """End-to-end screening of a synthetic car registry from Parquet: zhengce's engines and vectorised peers.
 
-    .venv/bin/python benchmarks/screen_throughput.py [--cases 1000000] [--workers 1,2] [--engines local,dask]
+    .venv/bin/python benchmarks/screen_throughput.py [--cases 1000000] [--workers 1,2] [--repeats 3]
+        [--engines local,dask,dask-cluster]
 
 Generates ``--cases`` SYNTHETIC car scrappage applications (``zhengce generate cars``, seeded) into a
 Parquet file, then times, each as its own process and on the same file, end to end (start-up, read,
@@ -34,16 +35,16 @@ HERE = Path(__file__).resolve()
 BIN = Path(sys.executable).parent
 
 
-def measure(cmd: list[str], *more: list[str]) -> dict:
+def measure(cmd: list[str], *more: list[str], also: tuple[int, ...] = ()) -> dict:
     """Run ``cmd`` (and the commands ``more`` at the same time); wall time until all have ended, and peak
-    memory of their process trees: the sum of the processes' RSS, and of their PSS (proportional set
-    size: a page shared by forked workers counted once, split between them; what the tree really holds)
-    where the system reports it."""
+    memory of their process trees (and of the processes ``also``, a standing cluster's): the sum of the
+    processes' RSS, and of their PSS (proportional set size: a page shared by forked workers counted
+    once, split between them; what the tree really holds) where the system reports it."""
     import psutil
 
     start = time.perf_counter()
     procs = [subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in (cmd, *more)]
-    roots = [psutil.Process(p.pid) for p in procs]
+    roots = [psutil.Process(p.pid) for p in procs] + [psutil.Process(pid) for pid in also]
     peak = peak_pss = 0
     samples = 0
     while any(p.poll() is None for p in procs):
@@ -51,7 +52,7 @@ def measure(cmd: list[str], *more: list[str]) -> dict:
         full = samples % 10 == 0  # PSS reads every mapping of every process: 1 sample in 10 (200 ms)
         for root in roots:
             try:
-                tree = [root, *root.children(recursive=True)]
+                tree = [root, *root.children(recursive=True)] if root.pid not in also else [root]
             except psutil.Error:
                 continue
             for p in tree:
@@ -345,7 +346,7 @@ def targets(report: dict) -> dict:
     if rss:
         out["peak_rss_mib_max"] = {"value": max(rss), "target": "< 1024", "holds": max(rss) < 1024}
         out["peak_pss_mib_max"] = max(r["peak_pss_mib"] for r in z.values() if "peak_pss_mib" in r)
-    for engine in ("local", "dask"):
+    for engine in ("local", "dask", "dask-cluster"):
         for output in ("", "_directory"):
             one, two, label = z.get(f"{engine}_1{output}", {}), z.get(f"{engine}_2{output}", {}), f"{engine}{output}"
             if "wall_s" in one and "wall_s" in two:
@@ -361,29 +362,83 @@ def targets(report: dict) -> dict:
     return out
 
 
-def run_zhengce(tmp: str, registry: str, tiny: str, name: str, cases: int, engine: str, workers: int, sizing: list[str]) -> dict:
+def median_run(repeats: int, once) -> dict:
+    """``once()`` run ``repeats`` times: the run of median wall time, with every wall time beside it (this
+    machine is shared: one run can be a third slower than the next)."""
+    runs = [once() for _ in range(max(repeats, 1))]
+    timed = sorted((r for r in runs if "wall_s" in r), key=lambda r: r["wall_s"])
+    if not timed:
+        return runs[0]
+    best = dict(timed[len(timed) // 2])
+    if len(runs) > 1:
+        best["walls_s"] = [r.get("wall_s") for r in runs]
+    return best
+
+
+class StandingCluster:
+    """A Dask cluster of ``workers`` processes started here, outside the timed command, which reaches it
+    by ``--scheduler``: what a platform's nightly run finds (a cluster already up, its workers not yet
+    holding a kernel).  Configured as ``zhengce screen`` configures a cluster of its own."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def __enter__(self) -> str:
+        import logging
+
+        import dask
+        from dask.distributed import LocalCluster
+
+        from zhengce.kernel.batch.engines import LOCAL_CLUSTER_CONFIG
+
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):
+            self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                        dashboard_address=":0", silence_logs=logging.ERROR)
+        import psutil
+
+        # its processes (nannies and workers, children of this one), whose memory the run's figure includes
+        self.pids = tuple(p.pid for p in psutil.Process().children(recursive=True))
+        return self.cluster.scheduler_address
+
+    def __exit__(self, *exc) -> None:
+        self.cluster.close()
+
+
+def run_zhengce(tmp: str, registry: str, tiny: str, name: str, cases: int, engine: str, workers: int, sizing: list[str],
+                repeats: int = 1) -> dict:
     """``zhengce screen`` of the registry into ``tmp/name`` (ending in ``/``: a results directory), and
-    of the 10-row registry ``tiny`` the same way: the fixed cost of a run (start-up, workers, merge)."""
+    of the 10-row registry ``tiny`` the same way: the fixed cost of a run (start-up, workers, merge).
+    ``engine`` ``dask-cluster``: Dask on a cluster already running (:class:`StandingCluster`, a fresh
+    one for every run), whose start is not timed."""
     def target(name: str) -> str:  # Path drops a trailing separator: a directory keeps it
         return str(Path(tmp) / name) + ("/" if name.endswith("/") else "")
 
     out = target(name)
-    options = ["--as-of", AS_OF.isoformat(), "--engine", engine, "--workers", str(workers), "--no-progress"]
-    r = measure([str(BIN / "zhengce"), "screen", registry, "--out", out, *options, *sizing])
+    options = ["--as-of", AS_OF.isoformat(), "--workers", str(workers), "--no-progress"]
+
+    def screen(source: str, into: str, extra: list[str]) -> dict:
+        if engine != "dask-cluster":
+            return measure([str(BIN / "zhengce"), "screen", source, "--out", into, "--engine", engine, *options, *extra])
+        with (standing := StandingCluster(workers)) as address:
+            return measure([str(BIN / "zhengce"), "screen", source, "--out", into, "--scheduler", address, *options, *extra],
+                           also=standing.pids)
+
+    r = median_run(repeats, lambda: screen(registry, out, sizing))
     if "wall_s" not in r:
         return r
     r["cases_per_s"] = round(cases / r["wall_s"])
     summary = json.loads(Path(out.rstrip("/") + ".summary.json").read_text(encoding="utf-8"))
     r["counts"] = summary["policies"]["tradein.car_scrappage_subsidy"]["counts"]
     r["columnar"] = summary.get("columnar")
-    fixed = measure([str(BIN / "zhengce"), "screen", tiny, "--out", target("tiny-" + name), *options])
+    fixed = median_run(repeats, lambda: screen(tiny, target("tiny-" + name), []))
     if "wall_s" in fixed and r["wall_s"] > fixed["wall_s"]:
         r["fixed_s"] = fixed["wall_s"]
         r["cases_per_s_beyond_fixed"] = round((cases - 10) / (r["wall_s"] - fixed["wall_s"]))
     return r
 
 
-def machine_ceiling(tmp: str, registry: str, cases: int, sizing: list[str], alone: dict, directory: bool) -> dict:
+def machine_ceiling(tmp: str, registry: str, cases: int, sizing: list[str], alone: dict, directory: bool,
+                    repeats: int = 1) -> dict:
     """Two independent one-worker runs of the same registry started at once: what two processes of this
     work get from this machine together, nothing shared between them but the hardware.  ``scaling``
     (``2 × alone / pair``) is the most a 2-worker run could reach; below 2 by the cores' shared caches,
@@ -391,7 +446,7 @@ def machine_ceiling(tmp: str, registry: str, cases: int, sizing: list[str], alon
     suffix = "/" if directory else ".parquet"
     options = ["--as-of", AS_OF.isoformat(), "--workers", "1", "--no-progress", *sizing]
     cmds = [[str(BIN / "zhengce"), "screen", registry, "--out", str(Path(tmp) / f"pair-{i}") + suffix, *options] for i in (1, 2)]
-    r = measure(*cmds)
+    r = median_run(repeats, lambda: measure(*cmds))
     if "wall_s" in r and "wall_s" in alone:
         r["cases_per_s"] = round(2 * cases / r["wall_s"])
         r["scaling"] = round(2 * alone["wall_s"] / r["wall_s"], 2)
@@ -403,7 +458,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
-    parser.add_argument("--engines", default="local,dask")
+    parser.add_argument("--engines", default="local,dask,dask-cluster",
+                        help="local processes; dask: a LocalCluster the run starts; dask-cluster: a cluster already up")
+    parser.add_argument("--repeats", type=int, default=1, help="runs of each configuration: the median is reported")
     parser.add_argument("--outputs", default="file,directory",
                         help="results written as one merged file, as a results directory (part files, no merge), or both")
     parser.add_argument("--partition-size", type=int, help="rows per partition (default: zhengce's, by format)")
@@ -442,7 +499,7 @@ def main(argv: list[str] | None = None) -> None:
                 for kind in args.outputs.split(","):  # one merged file, or a results directory (no merge)
                     key = f"{engine}_{workers}" + ("_directory" if kind == "directory" else "")
                     name = f"zhengce-{key}" + ("/" if kind == "directory" else ".parquet")
-                    r = run_zhengce(tmp, registry, tiny, name, args.cases, engine, workers, sizing)
+                    r = run_zhengce(tmp, registry, tiny, name, args.cases, engine, workers, sizing, args.repeats)
                     if "wall_s" in r and kind == "file":
                         reference = reference or str(Path(tmp) / name)
                     report["zhengce"][key] = r
@@ -450,7 +507,7 @@ def main(argv: list[str] | None = None) -> None:
         alone = report["zhengce"].get("local_1_directory") or report["zhengce"].get("local_1")
         if alone and "wall_s" in alone:
             report["two_one_worker_runs_at_once"] = machine_ceiling(tmp, registry, args.cases, sizing, alone,
-                                                                    "local_1_directory" in report["zhengce"])
+                                                                    "local_1_directory" in report["zhengce"], args.repeats)
             print(f"[bench] two 1-worker runs at once: {report['two_one_worker_runs_at_once']}", file=sys.stderr)
         if args.per_case_cases:
             report["per_case"] = per_case_comparison(tmp, registry, min(args.per_case_cases, args.cases), sizing)
@@ -463,7 +520,7 @@ def main(argv: list[str] | None = None) -> None:
                 report["peers"][name] = {"skipped": f"{name} is not installed (pip install 'zhengce[bench]')"}
                 continue
             out = str(Path(tmp) / f"{name}.parquet")
-            r = measure([sys.executable, str(HERE), "--peer", name, registry, out])
+            r = median_run(args.repeats, lambda name=name, out=out: measure([sys.executable, str(HERE), "--peer", name, registry, out]))
             if "wall_s" in r:
                 r["cases_per_s"] = round(args.cases / r["wall_s"])
                 if reference:
