@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -358,37 +358,6 @@ def whatif_partition(task: WhatIfTask, partition: Any) -> WhatIfPart:
                       worker=f"{os.uname().nodename}:{os.getpid()}", rows=partition.rows, nbytes=partition.nbytes)
 
 
-def _map(engine: Any, task: WhatIfTask, partitions: Iterable[Any]) -> Iterator[WhatIfPart]:
-    """The engine's bounded map, with :func:`whatif_partition` in place of the screening function.
-
-    (The engines map ``screen_partition`` only; an ``Engine.map(..., fn=)`` would remove this.)
-    """
-    from .batch import engines
-
-    stopping = lambda: engine._stopping  # noqa: E731
-    if isinstance(engine, engines.LocalEngine):
-        import concurrent.futures as cf
-
-        return engines._bounded(lambda p: engine._pool.submit(whatif_partition, task, p), partitions,
-                                2 * engine.workers, stopping, cf.wait, cf.FIRST_COMPLETED)
-    if isinstance(engine, engines.DaskEngine):
-        import uuid
-
-        from distributed import wait
-
-        run = uuid.uuid4().hex[:12]
-
-        def submit(p: Any) -> Any:
-            return engine.client.submit(whatif_partition, task, p, pure=False, key=f"zhengce-whatif-{run}-{p.index}")
-
-        def wait_any(futures: Any, return_when: Any) -> Any:
-            done = wait(futures, return_when=return_when)
-            return done.done, done.not_done
-
-        return engines._bounded(submit, partitions, 2 * engine.workers, stopping, wait_any, "FIRST_COMPLETED")
-    return (whatif_partition(task, p) for p in partitions if not engine._stopping)
-
-
 def run_population(kernel: Any, reform: Reform, path: str, engine: Any, *, in_format: str | None = None,
                    as_of: date | None = None, weights: str | None = None, block: tuple[str, ...] = (),
                    partition_size: int = 5000, examples: int = 5, progress: bool | None = None) -> WhatIf:
@@ -415,7 +384,7 @@ def run_population(kernel: Any, reform: Reform, path: str, engine: Any, *, in_fo
     bar = Progress(progress, reader.total_rows, reader.total_bytes, f"whatif {Path(path).name}")
     out = WhatIf(reform=reform, as_of=as_of, weights=weights, tally=Tally(keep=examples), input=path)
     try:
-        for part in _map(engine, task, reader.partitions(partition_size)):
+        for part in engine.map(task, reader.partitions(partition_size), whatif_partition):
             if part.plugin_set != kernel.plugin_set:
                 raise EngineError(f"worker {part.worker} compared with plugin set {part.plugin_set}, "
                                   f"the driver has {kernel.plugin_set}")

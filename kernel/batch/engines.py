@@ -18,11 +18,11 @@ import concurrent.futures as cf
 import multiprocessing as mp
 import signal
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .readers import Partition
-from .worker import Outcome, ScreenTask, screen_partition, warm_worker, worker_kernel, worker_plugin_set
+from .worker import screen_partition, warm_worker, worker_kernel, worker_plugin_set
 
 
 class EngineError(RuntimeError):
@@ -53,7 +53,10 @@ class Engine:
     def _plugin_sets(self, block: tuple[str, ...]) -> dict[str, str]:
         return {"driver": worker_plugin_set(block)}
 
-    def map(self, task: ScreenTask, partitions: Iterable[Partition]) -> Iterator[Outcome]:
+    def map(self, task: Any, partitions: Iterable[Partition], fn: Callable[[Any, Partition], Any] = screen_partition) -> Iterator[Any]:
+        """``fn(task, partition)`` for every partition, wherever this engine runs them, the results as they
+        complete (``screen_partition`` by default; what-if maps its own).  ``fn`` and ``task`` must be
+        picklable for engines in other processes."""
         raise NotImplementedError
 
     def stop(self) -> None:
@@ -69,11 +72,11 @@ class Engine:
 class InlineEngine(Engine):
     name = "local"
 
-    def map(self, task: ScreenTask, partitions: Iterable[Partition]) -> Iterator[Outcome]:
+    def map(self, task: Any, partitions: Iterable[Partition], fn: Callable[[Any, Partition], Any] = screen_partition) -> Iterator[Any]:
         for partition in partitions:
             if self._stopping:
                 return
-            yield screen_partition(task, partition)
+            yield fn(task, partition)
 
 
 _BARRIER: Any = None
@@ -127,8 +130,8 @@ class LocalEngine(Engine):
         futures = [self._pool.submit(_pid_plugin_set, block) for _ in range(self.workers)]
         return {f"pid {pid}": s for pid, s in (f.result() for f in futures)}
 
-    def map(self, task: ScreenTask, partitions: Iterable[Partition]) -> Iterator[Outcome]:
-        return _bounded(lambda p: self._pool.submit(screen_partition, task, p), partitions, 2 * self.workers,
+    def map(self, task: Any, partitions: Iterable[Partition], fn: Callable[[Any, Partition], Any] = screen_partition) -> Iterator[Any]:
+        return _bounded(lambda p: self._pool.submit(fn, task, p), partitions, 2 * self.workers,
                         lambda: self._stopping, cf.wait, cf.FIRST_COMPLETED)
 
     def close(self) -> None:
@@ -186,13 +189,14 @@ class DaskEngine(Engine):
             raise EngineError(f"the Dask cluster at {self.scheduler} has no workers")
         return found
 
-    def map(self, task: ScreenTask, partitions: Iterable[Partition]) -> Iterator[Outcome]:
+    def map(self, task: Any, partitions: Iterable[Partition], fn: Callable[[Any, Partition], Any] = screen_partition) -> Iterator[Any]:
         from distributed import wait
 
         run = uuid.uuid4().hex[:12]
+        kind = fn.__name__.removesuffix("_partition")  # the tasks' keys say what they do: screen, whatif
 
         def submit(p: Partition):
-            return self.client.submit(screen_partition, task, p, pure=False, key=f"zhengce-screen-{run}-{p.index}")
+            return self.client.submit(fn, task, p, pure=False, key=f"zhengce-{kind}-{run}-{p.index}")
 
         def wait_any(futures, return_when):
             done = wait(futures, return_when=return_when)
@@ -209,7 +213,7 @@ class DaskEngine(Engine):
         return {"name": self.name, "workers": self.workers, "scheduler": self.scheduler}
 
 
-def _bounded(submit, partitions: Iterable[Partition], limit: int, stopping, wait, first_completed) -> Iterator[Outcome]:
+def _bounded(submit, partitions: Iterable[Partition], limit: int, stopping, wait, first_completed) -> Iterator[Any]:
     """Keep at most ``limit`` partitions in flight; yield outcomes as they complete; stop submitting on request."""
     pending: set[Any] = set()
     source = iter(partitions)
