@@ -77,12 +77,13 @@ def main(argv: list[str] | None = None) -> None:
         kernel.evaluate(case, as_of=AS_OF, trace=False)
     freeze_loaded_objects()
     n = args.repeats
+    results = kernel.evaluate(case, as_of=AS_OF).results
     report: dict = {
         "benchmark": "one enterprise case against every installed policy: where the time goes",
         "python": sys.version.split()[0], "as_of": AS_OF.isoformat(),
-        "sections": len(data) - 1, "policies_reached": len(kernel.evaluate(case, as_of=AS_OF).results),
+        "sections": len(data) - 1, "policies_reached": len(results),
         "trace_lines": sum(len(r.applicability.steps if r.applicability else ())
-                           + len(r.evaluation.steps if r.evaluation else ()) for r in kernel.evaluate(case, as_of=AS_OF).results),
+                           + len(r.evaluation.steps if r.evaluation else ()) for r in results),
         "dict_traced": quantiles(lambda: kernel.evaluate(data, as_of=AS_OF), n),
         "dict_untraced": quantiles(lambda: kernel.evaluate(data, as_of=AS_OF, trace=False), n),
         "validated_case_traced": quantiles(lambda: kernel.evaluate(case, as_of=AS_OF), n),

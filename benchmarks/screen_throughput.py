@@ -378,24 +378,17 @@ def median_run(repeats: int, once) -> dict:
 class StandingCluster:
     """A Dask cluster of ``workers`` processes started here, outside the timed command, which reaches it
     by ``--scheduler``: what a platform's nightly run finds (a cluster already up, its workers not yet
-    holding a kernel).  Configured as ``zhengce screen`` configures a cluster of its own."""
+    holding a kernel).  The cluster ``zhengce screen --engine dask`` starts (``engines.local_cluster``)."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
     def __enter__(self) -> str:
-        import logging
-
-        import dask
-        from dask.distributed import LocalCluster
-
-        from zhengce.kernel.batch.engines import LOCAL_CLUSTER_CONFIG
-
-        with dask.config.set(LOCAL_CLUSTER_CONFIG):
-            self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                        dashboard_address=":0", silence_logs=logging.ERROR)
         import psutil
 
+        from zhengce.kernel.batch.engines import local_cluster
+
+        self.cluster = local_cluster(self.workers)
         # its processes (nannies and workers, children of this one), whose memory the run's figure includes
         self.pids = tuple(p.pid for p in psutil.Process().children(recursive=True))
         return self.cluster.scheduler_address

@@ -25,6 +25,10 @@ from .readers import Partition
 from .worker import screen_partition, warm_worker, worker_kernel, worker_plugin_set
 
 
+#: What an engine maps over partitions: ``fn(task, partition)`` (``screen_partition``, ``whatif_partition``).
+PartitionFn = Callable[[Any, Partition], Any]
+
+
 class EngineError(RuntimeError):
     """An engine cannot run the job as asked (a worker's plugins differ, a scheduler is unreachable)."""
 
@@ -53,7 +57,7 @@ class Engine:
     def _plugin_sets(self, block: tuple[str, ...]) -> dict[str, str]:
         return {"driver": worker_plugin_set(block)}
 
-    def map(self, task: Any, partitions: Iterable[Partition], fn: Callable[[Any, Partition], Any] = screen_partition) -> Iterator[Any]:
+    def map(self, task: Any, partitions: Iterable[Partition], fn: PartitionFn = screen_partition) -> Iterator[Any]:
         """``fn(task, partition)`` for every partition, wherever this engine runs them, the results as they
         complete (``screen_partition`` by default; what-if maps its own).  ``fn`` and ``task`` must be
         picklable for engines in other processes."""
@@ -72,7 +76,7 @@ class Engine:
 class InlineEngine(Engine):
     name = "local"
 
-    def map(self, task: Any, partitions: Iterable[Partition], fn: Callable[[Any, Partition], Any] = screen_partition) -> Iterator[Any]:
+    def map(self, task: Any, partitions: Iterable[Partition], fn: PartitionFn = screen_partition) -> Iterator[Any]:
         for partition in partitions:
             if self._stopping:
                 return
@@ -130,7 +134,7 @@ class LocalEngine(Engine):
         futures = [self._pool.submit(_pid_plugin_set, block) for _ in range(self.workers)]
         return {f"pid {pid}": s for pid, s in (f.result() for f in futures)}
 
-    def map(self, task: Any, partitions: Iterable[Partition], fn: Callable[[Any, Partition], Any] = screen_partition) -> Iterator[Any]:
+    def map(self, task: Any, partitions: Iterable[Partition], fn: PartitionFn = screen_partition) -> Iterator[Any]:
         return _bounded(lambda p: self._pool.submit(fn, task, p), partitions, 2 * self.workers,
                         lambda: self._stopping, cf.wait, cf.FIRST_COMPLETED)
 
@@ -153,6 +157,19 @@ LOCAL_CLUSTER_CONFIG = {
 }
 
 
+def local_cluster(workers: int) -> Any:
+    """A Dask ``LocalCluster`` of ``workers`` single-threaded processes on 127.0.0.1, started with
+    :data:`LOCAL_CLUSTER_CONFIG` (the cluster ``--engine dask`` starts; the benchmark's standing one)."""
+    import logging
+
+    import dask
+    from dask.distributed import LocalCluster
+
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):  # the workers start with it
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                            dashboard_address=":0", silence_logs=logging.ERROR)
+
+
 class DaskEngine(Engine):
     """A ``dask.distributed`` client: of the cluster at ``scheduler``, else of a local cluster of processes."""
 
@@ -162,21 +179,15 @@ class DaskEngine(Engine):
     def __init__(self, scheduler: str | None = None, workers: int = 1, block: tuple[str, ...] = ()) -> None:
         super().__init__()
         try:
-            from dask.distributed import Client, LocalCluster
+            from dask.distributed import Client
         except ImportError:
             raise EngineError("the Dask engine needs dask.distributed: pip install 'zhengce[dask]'") from None
-        import logging
-
         self._cluster = None
         try:
             if scheduler:
                 self.client = Client(scheduler, timeout=30)
             else:
-                import dask
-
-                with dask.config.set(LOCAL_CLUSTER_CONFIG):  # the workers start with it
-                    self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                                 dashboard_address=":0", silence_logs=logging.ERROR)
+                self._cluster = local_cluster(workers)
                 self.client = Client(self._cluster)
         except OSError as exc:
             raise EngineError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
@@ -189,7 +200,7 @@ class DaskEngine(Engine):
             raise EngineError(f"the Dask cluster at {self.scheduler} has no workers")
         return found
 
-    def map(self, task: Any, partitions: Iterable[Partition], fn: Callable[[Any, Partition], Any] = screen_partition) -> Iterator[Any]:
+    def map(self, task: Any, partitions: Iterable[Partition], fn: PartitionFn = screen_partition) -> Iterator[Any]:
         from distributed import wait
 
         run = uuid.uuid4().hex[:12]

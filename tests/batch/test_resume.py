@@ -15,6 +15,7 @@ import pytest
 
 from zhengce.contracts import CaseValidationError
 from zhengce.kernel.batch import InlineEngine, car_cases
+from zhengce.kernel.batch.worker import screen_partition
 
 from .conftest import screen
 
@@ -26,8 +27,8 @@ class StopAfter(InlineEngine):
         super().__init__()
         self.n, self.sig, self.screened = n, sig, []
 
-    def map(self, task, partitions):
-        for outcome in super().map(task, partitions):
+    def map(self, task, partitions, fn=screen_partition):
+        for outcome in super().map(task, partitions, fn):
             self.screened.append(outcome.index)
             yield outcome
             if len(self.screened) == self.n:
